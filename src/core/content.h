@@ -1,0 +1,42 @@
+/* content: scans a content folder into an ordered list of items (articles and images).
+ * Walks sub-folders, ignores hidden files, natural-sorts by relative path, parses articles,
+ * and records every problem in a diag_list (the scan itself never fails on content).
+ * Images are only listed here, not decoded: the shell decodes them.
+ * A text file with the same stem as an image in the same folder ("alley.jpg" + "alley.txt") is that
+ * image's caption, not an article. kiosk.conf, playlist.txt and README* files are not slides. */
+#ifndef KIOSK_CONTENT_H
+#define KIOSK_CONTENT_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "diag.h"
+
+typedef enum { CONTENT_ARTICLE, CONTENT_IMAGE } content_kind;
+
+typedef struct {
+    content_kind kind;
+    char *rel_path;     /* relative to the folder, '/'-separated, e.g. "photos/alley.jpg" */
+    char *abs_path;     /* path usable with fopen (folder path joined with rel_path) */
+    article *article;   /* CONTENT_ARTICLE: owned parsed article; NULL for images */
+    char *caption;      /* CONTENT_IMAGE: caption text (trimmed UTF-8) or NULL */
+} content_item;
+
+typedef struct {
+    char *root; /* the folder as given */
+    content_item *items;
+    size_t count;
+    diag_list diags; /* problems, paths relative to root ("" for the folder itself) */
+} content;
+
+/* Scans root. Returns NULL only when out of memory. A missing or empty folder gives count == 0 and a
+ * diag explaining why. The result owns everything; free with content_free. */
+content *content_scan(const char *root);
+void content_free(content *c);
+
+/* True when name ends in a supported image extension (jpg jpeg png webp gif bmp, any case). */
+int content_is_image_name(const char *name);
+/* Reads a whole file (max max_bytes) into a NUL-terminated malloc'd buffer. Returns 0 or an errno value. */
+int content_read_file(const char *path, size_t max_bytes, char **data, size_t *len);
+
+#endif

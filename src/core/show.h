@@ -1,0 +1,72 @@
+/* show: the list of slides built from scanned content, laid out for one screen size.
+ * An article becomes a title slide, then excerpt slides whose lines are already broken for the screen;
+ * an image becomes an image slide. An empty content list gives one fallback slide, so a show is never
+ * empty. Pure: text is measured through callbacks. */
+#ifndef KIOSK_SHOW_H
+#define KIOSK_SHOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "content.h"
+#include "layout.h"
+
+typedef enum { SLIDE_TITLE, SLIDE_EXCERPT, SLIDE_IMAGE, SLIDE_FALLBACK } slide_kind;
+
+typedef struct {
+    char *text;      /* one laid-out line, UTF-8 */
+    bool para_start; /* a paragraph starts here: the renderer adds para_gap above (not on the first line) */
+} slide_line;
+
+typedef struct {
+    slide_kind kind;
+    char *source;    /* relative path in the content folder; NULL for the fallback slide */
+    char *path;      /* image: path to open; NULL otherwise */
+    char *title;     /* title slide: the article title; fallback: heading */
+    char *dateline;  /* title slide: dateline or NULL; fallback: sub-heading */
+    char *date_text; /* title slide: human date "20 January 2024" or NULL */
+    char *caption;   /* image: caption or NULL */
+    slide_line *lines; /* excerpt: the body lines of this slide */
+    size_t line_count;
+    size_t part, parts; /* excerpt: 1-based part number of the article's excerpts, and their count */
+    char *banner;       /* the date banner text shown on this slide, never NULL */
+    size_t words;       /* words to read on this slide */
+    uint32_t duration_ms;
+} slide;
+
+typedef struct {
+    slide *slides;
+    size_t count; /* >= 1 */
+} show;
+
+typedef struct {
+    uint32_t words_per_minute; /* reading speed for text duration */
+    uint32_t text_min_ms;      /* clamp of text durations */
+    uint32_t text_max_ms;
+    uint32_t text_base_ms;     /* added to reading time (to look up, to settle) */
+    uint32_t title_ms;         /* title slides */
+    uint32_t image_ms;         /* image slides */
+    double speed;              /* all durations are divided by this (> 0) */
+} show_timing;
+
+typedef struct {
+    layout_box body;            /* excerpt text box */
+    layout_measure_fn measure;  /* measures body text */
+    void *measure_ctx;
+    show_timing timing;
+    const char *default_banner; /* banner for slides without an article date, e.g. "20 January 1990" */
+} show_params;
+
+/* Default timing (speed 1). */
+show_timing show_timing_default(void);
+/* Builds the show. Returns NULL only when out of memory. Free with show_free. */
+show *show_build(const content *c, const show_params *p);
+void show_free(show *s);
+/* "20 January 2024" (English month names). Returns buf. */
+char *show_format_date(int year, int month, int day, char *buf, size_t n);
+/* Scales ms by 1/speed, at least 1 ms. */
+uint32_t show_scale_ms(uint32_t ms, double speed);
+const char *slide_kind_name(slide_kind k); /* "title" "excerpt" "image" "fallback" */
+
+#endif
