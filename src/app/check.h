@@ -1,0 +1,10 @@
+/* check: `--check`: validates a content folder for staff. Prints one line per problem on stdout,
+ * `path[:line]: error|warning: message` (path = the folder as given joined with the file's path),
+ * decoding every picture to find broken ones. */
+#ifndef KIOSK_CHECK_H
+#define KIOSK_CHECK_H
+
+/* Returns the exit code: 0 when there is no error (warnings allowed), 1 when there is any error. */
+int check_run(const char *content_dir);
+
+#endif

@@ -1,0 +1,65 @@
+/* memorial-kiosk: entry point. Parses the command line and runs one of the modes: the live show,
+ * --render (slides to PNG files) or --check (validate a content folder). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
+
+#include "app.h"
+#include "check.h"
+#include "cli.h"
+#include "loader.h"
+#include "log.h"
+#include "render_out.h"
+
+int main(int argc, char **argv)
+{
+    cli_options opts;
+    char err[256];
+    int rc = 3;
+
+    log_init_clock();
+    if (cli_parse(argc, argv, &opts, err, sizeof err) != 0) {
+        fprintf(stderr, "memorial-kiosk: %s\n", err);
+        return 2;
+    }
+    if (opts.help) {
+        cli_usage(stdout, "memorial-kiosk");
+        return 0;
+    }
+    if (opts.version) {
+        printf("memorial-kiosk %s\n", KIOSK_VERSION);
+        return 0;
+    }
+    const char *dir = opts.content_dir ? opts.content_dir : loader_default_dir();
+
+    if (opts.check) /* no fonts or display needed */
+        return check_run(dir);
+
+    log_line l;
+    log_begin(&l, LOG_INFO, "start");
+    log_str(&l, "version", KIOSK_VERSION);
+    log_str(&l, "content", dir);
+    log_str(&l, "mode", opts.render_dir ? "render" : opts.windowed ? "window" : "fullscreen");
+    log_end(&l);
+
+    if (SDL_Init(0) != 0 || TTF_Init() != 0) {
+        log_begin(&l, LOG_ERROR, "fatal");
+        log_str(&l, "reason", SDL_GetError());
+        log_end(&l);
+        return 3;
+    }
+    IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
+    if (opts.render_dir)
+        rc = render_out_run(dir, opts.render_dir, opts.size_w, opts.size_h, opts.speed);
+    else
+        rc = app_run(&opts, dir);
+    IMG_Quit();
+    TTF_Quit();
+    SDL_Quit();
+    FcFini();
+    return rc;
+}

@@ -1,0 +1,128 @@
+/* render_out: see render_out.h. */
+#include "render_out.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
+#include "loader.h"
+#include "log.h"
+#include "picture.h"
+#include "slide_draw.h"
+
+static void manifest_text(FILE *f, const char *field, const char *text)
+{
+    if (text)
+        fprintf(f, "\t%s\t%s\n", field, text);
+}
+
+static void manifest_slide(FILE *f, size_t index, const slide *s)
+{
+    fprintf(f, "%03zu.png\tkind=%s\tsource=%s\tduration_ms=%u\n", index + 1, slide_kind_name(s->kind),
+            s->source ? s->source : "", (unsigned)s->duration_ms);
+    manifest_text(f, "title", s->title);
+    manifest_text(f, "dateline", s->dateline);
+    manifest_text(f, "date", s->date_text);
+    manifest_text(f, "caption", s->caption);
+    for (size_t i = 0; i < s->line_count; i++)
+        manifest_text(f, s->lines[i].para_start ? "para" : "line", s->lines[i].text);
+    manifest_text(f, "banner", s->banner);
+}
+
+static int fail(const char *what, const char *path, const char *reason)
+{
+    log_line l;
+    log_begin(&l, LOG_ERROR, what);
+    log_str(&l, "path", path);
+    log_str(&l, "reason", reason);
+    log_end(&l);
+    return 3;
+}
+
+int render_out_run(const char *content_dir, const char *out_dir, int w, int h, double speed)
+{
+    int rc = 3;
+    content *c = NULL;
+    show *s = NULL;
+    SDL_Surface *target = NULL;
+    SDL_Renderer *r = NULL;
+    FILE *manifest = NULL;
+    kiosk_fonts fonts = {0};
+    char path[4096];
+
+    if (mkdir(out_dir, 0755) != 0 && errno != EEXIST)
+        return fail("render-error", out_dir, strerror(errno));
+    design d = design_compute(w, h, 0.0);
+    fonts_open(&fonts, &d);
+    c = loader_scan(content_dir);
+    if (!c)
+        goto cleanup;
+    s = loader_build(c, &d, &fonts, speed);
+    if (!s)
+        goto cleanup;
+    target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    r = target ? SDL_CreateSoftwareRenderer(target) : NULL;
+    if (!r) {
+        rc = fail("render-error", out_dir, SDL_GetError());
+        goto cleanup;
+    }
+    snprintf(path, sizeof path, "%s/slides.txt", out_dir);
+    manifest = fopen(path, "w");
+    if (!manifest) {
+        rc = fail("render-error", path, strerror(errno));
+        goto cleanup;
+    }
+    slide_draw_ctx ctx = {r, &d, &fonts};
+    size_t errors = c->diags.count ? diag_count(&c->diags, DIAG_ERROR) : 0;
+    for (size_t i = 0; i < s->count; i++) {
+        const slide *sl = &s->slides[i];
+        picture *pic = NULL;
+        if (sl->kind == SLIDE_IMAGE) {
+            char why[256];
+            pic = picture_load(sl->path, d.w, d.picture_h, why, sizeof why);
+            if (!pic) {
+                loader_log_problem(sl->source, why);
+                errors++;
+            }
+        }
+        slide_draw(&ctx, sl, pic);
+        picture_free(pic);
+        SDL_RenderFlush(r);
+        snprintf(path, sizeof path, "%s/%03zu.png", out_dir, i + 1);
+        if (IMG_SavePNG(target, path) != 0) {
+            rc = fail("render-error", path, IMG_GetError());
+            goto cleanup;
+        }
+        manifest_slide(manifest, i, sl);
+        log_line l;
+        log_begin(&l, LOG_INFO, "slide");
+        log_uint(&l, "index", i + 1);
+        log_uint(&l, "count", s->count);
+        log_str(&l, "kind", slide_kind_name(sl->kind));
+        log_str(&l, "source", sl->source);
+        log_str(&l, "file", path);
+        log_end(&l);
+    }
+    log_line l;
+    log_begin(&l, LOG_INFO, "content-loaded");
+    log_uint(&l, "slides", s->count);
+    log_uint(&l, "errors", errors);
+    log_end(&l);
+    rc = 0;
+cleanup:
+    if (manifest && fclose(manifest) != 0 && rc == 0)
+        rc = fail("render-error", out_dir, strerror(errno));
+    if (r)
+        SDL_DestroyRenderer(r);
+    if (target)
+        SDL_FreeSurface(target);
+    show_free(s);
+    content_free(c);
+    fonts_close(&fonts);
+    return rc;
+}

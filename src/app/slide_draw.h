@@ -1,0 +1,23 @@
+/* slide_draw: draws one slide at rest onto the renderer's current target, following the design grid.
+ * Text that was laid out by the show is drawn line by line; titles are laid out here with the same
+ * layout module. Nothing is drawn outside the safe area except backdrops and the banner strip. */
+#ifndef KIOSK_SLIDE_DRAW_H
+#define KIOSK_SLIDE_DRAW_H
+
+#include <SDL.h>
+
+#include "design.h"
+#include "fonts.h"
+#include "picture.h"
+#include "show.h"
+
+typedef struct {
+    SDL_Renderer *renderer;
+    const design *design;
+    const kiosk_fonts *fonts;
+} slide_draw_ctx;
+
+/* pic: the decoded picture of an image slide, or NULL (then the slide is drawn as a quiet empty frame). */
+void slide_draw(const slide_draw_ctx *c, const slide *s, const picture *pic);
+
+#endif
