@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* The content folder used when none is given on the command line (relative to the working folder). */
+
 typedef struct {
     const char *content_dir; /* NULL: the default folder */
     bool windowed;           /* --window WxH */

@@ -24,7 +24,7 @@ typedef struct {
     uint64_t shown_at; /* when current started to appear (transition start) */
     uint64_t last_input;
     bool has_input;
-    bool first;        /* the very first slide: it appears without a transition */
+    bool first; /* appeared without a transition (first slide, jump) */
 } timeline;
 
 typedef struct {
