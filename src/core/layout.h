@@ -57,7 +57,10 @@ int layout_paginate(const char *const *paras, size_t n, const layout_box *box, l
                     void *ctx, layout_pages *out);
 void layout_pages_free(layout_pages *p);
 
-/* Height of n lines with para_starts paragraph starts (the first not counted) in box. */
+/* Height of n lines with para_starts paragraph starts (the first not counted) in box:
+ * lines * line_height + para_starts * para_gap. para_starts counts the lines flagged para_start other than
+ * the first line of the page (no gap is drawn above it); layout_paginate keeps every page within
+ * box->height by this measure. */
 int layout_block_height(const layout_box *box, size_t lines, size_t para_starts);
 /* Number of words (runs of non-space characters) in text. */
 size_t layout_count_words(const char *text);

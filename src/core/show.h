@@ -23,7 +23,7 @@ typedef struct {
     slide_kind kind;
     char *source;    /* relative path in the content folder; NULL for the fallback slide */
     char *path;      /* image: path to open; NULL otherwise */
-    char *title;     /* title slide: the article title; fallback: heading */
+    char *title;     /* title and excerpt slides: the article title (excerpt: running head); fallback: heading */
     char *dateline;  /* title slide: dateline or NULL; fallback: sub-heading */
     char *date_text; /* title slide: human date "20 January 2024" or NULL */
     char *caption;   /* image: caption or NULL */
@@ -68,5 +68,9 @@ char *show_format_date(int year, int month, int day, char *buf, size_t n);
 /* Scales ms by 1/speed, at least 1 ms. */
 uint32_t show_scale_ms(uint32_t ms, double speed);
 const char *slide_kind_name(slide_kind k); /* "title" "excerpt" "image" "fallback" */
+/* Height of an excerpt slide's body lines in box (layout_block_height with the slide's para_start lines
+ * after the first). Within box->height for the box the show was built with (unless one line alone is
+ * taller than the box). */
+int show_slide_body_height(const slide *s, const layout_box *box);
 
 #endif

@@ -1,0 +1,32 @@
+/* textseg: text segmentation helpers for layout: white space, words, grapheme clusters and sentences in
+ * UTF-8 text. Pure functions on byte ranges (no NUL needed), no allocation. Offsets are byte offsets.
+ * Grapheme clusters approximate UAX #29 (combining marks, Indic vowel signs, ZWJ sequences, emoji
+ * modifiers, variation selectors, regional-indicator pairs, CR LF), as libunibreak 1.1 has none. */
+#ifndef KIOSK_TEXTSEG_H
+#define KIOSK_TEXTSEG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Line ends: LF, CR, VT, FF, NEL, LS, PS. */
+bool textseg_is_newline(uint32_t c);
+/* Separating white space: ASCII space and tab, line ends, Unicode spaces (not the no-break ones). */
+bool textseg_is_space(uint32_t c);
+/* Start of the code point that ends at byte i (lo < i), not before lo. */
+size_t textseg_prev_start(const char *s, size_t lo, size_t i);
+/* First offset >= i in s[0..len) that is not white space; with newlines false, line ends stop it. */
+size_t textseg_skip_space(const char *s, size_t len, size_t i, bool newlines);
+/* hi moved back over trailing white space of s[lo..hi). */
+size_t textseg_trim_end(const char *s, size_t lo, size_t hi);
+/* Runs of non-white-space code points in s[0..len). */
+size_t textseg_count_words(const char *s, size_t len);
+/* End of the grapheme cluster that starts at i (< end). */
+size_t textseg_next_grapheme(const char *s, size_t end, size_t i);
+/* Start of the sentence after the one at s[from]: just past its terminal punctuation ('.', '!', '?', '…',
+ * CJK full stops), closing quotes or brackets and the white space after them; len when the text ends
+ * first. A '.' after an abbreviation ("Mr.", "e.g.", an initial) or before a lowercase word, and a '.'
+ * not followed by white space ("3.5"), end no sentence. */
+size_t textseg_next_sentence(const char *s, size_t len, size_t from);
+
+#endif

@@ -1,0 +1,187 @@
+/* Unit tests of layout_paginate: pages of whole paragraphs, sentence chunks, the seed article. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "layout_testutil.h"
+
+/* ---- layout_paginate ---------------------------------------------------------------------------- */
+
+static const layout_box box20x5 = {200, 100, 20, 10}; /* 20 letters a line, 5 lines, gap of half a line */
+
+static void test_paginate_whole_paragraphs(void **state)
+{
+    const char *paras[] = {
+        "Thirty-four years have passed.",                     /* 2 lines */
+        "People pay profound respect.",                       /* 2 lines */
+        "Large crowds have been heading to the Alley today.", /* 3 lines */
+    };
+    layout_pages p = {0};
+    (void)state;
+    assert_int_equal(layout_paginate(paras, 3, &box20x5, measure_cp10, NULL, &p), 0);
+    check_pages(paras, 3, &box20x5, measure_cp10, &p, 1);
+    assert_int_equal(p.count, 2);
+    assert_int_equal(p.pages[0].count, 4);
+    assert_int_equal(p.pages[0].lines[0].para, 0);
+    assert_int_equal(p.pages[0].lines[2].para, 1);
+    assert_true(p.pages[0].lines[2].para_start);
+    assert_false(p.pages[0].lines[3].para_start);
+    assert_int_equal(p.pages[1].count, 3);
+    assert_int_equal(p.pages[1].lines[0].para, 2);
+    assert_int_equal(layout_block_height(&box20x5, 4, 1), 90);
+    layout_pages_free(&p);
+}
+
+static void test_paginate_sentence_split(void **state)
+{
+    char buf[4000] = "";
+    unsigned seed = 3;
+    layout_pages p = {0};
+    (void)state;
+    for (int i = 0; i < 14; i++)
+        add_sentence(buf, sizeof buf, &seed, 3 + i % 4);
+    const char *paras[] = {"A short opening line.", buf, "The end."};
+    assert_int_equal(layout_paginate(paras, 3, &box20x5, measure_cp10, NULL, &p), 0);
+    check_pages(paras, 3, &box20x5, measure_cp10, &p, 1);
+    assert_true(p.count >= 4);
+    size_t boundaries = 0;
+    for (size_t pg = 0; pg + 1 < p.count; pg++) {
+        const layout_page *a = &p.pages[pg], *b = &p.pages[pg + 1];
+        const layout_page_line *last = &a->lines[a->count - 1];
+        if (last->para == 1 && b->lines[0].para == 1) { /* the long paragraph goes on: after a '.' */
+            assert_int_equal(paras[1][last->start + last->len - 1], '.');
+            assert_true(b->lines[0].para_start);
+            boundaries++;
+        }
+    }
+    assert_true(boundaries >= 2);
+    /* the first chunk shares page 1 with the short opening paragraph */
+    assert_int_equal(p.pages[0].lines[0].para, 0);
+    assert_int_equal(p.pages[0].lines[p.pages[0].count - 1].para, 1);
+    layout_pages_free(&p);
+}
+
+static void test_paginate_long_sentence(void **state)
+{
+    char buf[4000] = "";
+    unsigned seed = 11;
+    layout_pages p = {0};
+    (void)state;
+    add_sentence(buf, sizeof buf, &seed, 80); /* ~30 lines, one sentence */
+    const char *paras[] = {buf};
+    assert_int_equal(layout_paginate(paras, 1, &box20x5, measure_cp10, NULL, &p), 0);
+    check_pages(paras, 1, &box20x5, measure_cp10, &p, 1);
+    assert_true(p.count >= 5);
+    for (size_t pg = 0; pg + 1 < p.count; pg++)
+        assert_int_equal(p.pages[pg].count, 5); /* cut between lines: full pages */
+    layout_pages_free(&p);
+}
+
+static void test_paginate_long_word_and_sp5(void **state)
+{
+    char buf[1200];
+    layout_pages p = {0};
+    layout_box box = {150, 200, 20, 8};
+    (void)state;
+    memset(buf, 'w', 300);
+    snprintf(buf + 300, sizeof buf - 300, " and then some words. More words follow here. The end.");
+    const char *paras[] = {"Short one. Two.", buf, "ə ğ ı İ ş Şəhidlər Xiyabanı."};
+    assert_int_equal(layout_paginate(paras, 3, &box, measure_sp5, NULL, &p), 0);
+    check_pages(paras, 3, &box, measure_sp5, &p, 0);
+    layout_pages_free(&p);
+}
+
+static void test_paginate_degenerate(void **state)
+{
+    const char *blank[] = {"", "   ", NULL};
+    const char *paras[] = {"one two three four five six seven eight nine ten"};
+    layout_box tiny = {200, 5, 20, 10}; /* shorter than one line: one line a page, still progress */
+    layout_pages p = {0};
+    (void)state;
+    assert_int_equal(layout_paginate(blank, 0, &box20x5, measure_cp10, NULL, &p), 0);
+    assert_int_equal(p.count, 0);
+    assert_int_equal(layout_paginate(blank, 3, &box20x5, measure_cp10, NULL, &p), 0);
+    assert_int_equal(p.count, 0);
+    assert_int_equal(layout_paginate(paras, 1, &tiny, measure_cp10, NULL, &p), 0);
+    assert_int_equal(p.count, 3);
+    for (size_t i = 0; i < p.count; i++)
+        assert_int_equal(p.pages[i].count, 1);
+    layout_pages_free(&p);
+}
+
+static void test_paginate_cjk(void **state)
+{
+    const char *zh = "一九九零年一月二十日，苏联军队进入巴库。许多平民遇难。人们永远怀念他们。"
+                     "每年一月二十日，人们来到烈士陵园献花。他们的名字将永远铭刻在我们心中。";
+    const char *paras[] = {zh};
+    layout_box box = {100, 60, 20, 10}; /* 10 characters, 3 lines */
+    layout_pages p = {0};
+    (void)state;
+    assert_int_equal(layout_paginate(paras, 1, &box, measure_cp10, NULL, &p), 0);
+    assert_true(p.count >= 3);
+    check_pages(paras, 1, &box, measure_cp10, &p, 0);
+    layout_pages_free(&p);
+}
+
+/* The seed article: paragraphs are its non-blank lines after the title and dateline, before the closing
+ * line. At 60 characters by 12 lines every word appears exactly once, in order. */
+static void test_seed_article(void **state)
+{
+    char path[1024], *data = NULL, *paras[64];
+    size_t n = 0, lines = 0;
+    long size;
+    layout_box box = {600, 12 * 20, 20, 6};
+    layout_pages p = {0};
+    (void)state;
+    snprintf(path, sizeof path, "%s/article.txt", KIOSK_SEED_DIR);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    size = ftell(f);
+    rewind(f);
+    data = calloc((size_t)size + 1, 1);
+    assert_non_null(data);
+    assert_int_equal(fread(data, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    for (char *line = strtok(data, "\r\n"); line; line = strtok(NULL, "\r\n")) {
+        if (layout_count_words(line) == 0)
+            continue;
+        if (lines++ >= 2 && n < 64)
+            paras[n++] = line;
+    }
+    assert_true(n > 5);
+    n--; /* the closing line "Days of sorrow 2024-01-20 11:00:00" */
+    assert_int_equal(layout_paginate((const char *const *)paras, n, &box, measure_cp10, NULL, &p), 0);
+    check_pages((const char *const *)paras, n, &box, measure_cp10, &p, 1);
+    size_t words = 0, placed = 0;
+    for (size_t i = 0; i < n; i++)
+        words += layout_count_words(paras[i]);
+    for (size_t pg = 0; pg < p.count; pg++)
+        for (size_t i = 0; i < p.pages[pg].count; i++) {
+            const layout_page_line *l = &p.pages[pg].lines[i];
+            char *t = strndup(paras[l->para] + l->start, l->len);
+            assert_non_null(t);
+            placed += layout_count_words(t);
+            free(t);
+        }
+    assert_int_equal(placed, words);
+    assert_true(p.count >= 5);
+    layout_pages_free(&p);
+    free(data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_paginate_whole_paragraphs),
+        cmocka_unit_test(test_paginate_sentence_split),
+        cmocka_unit_test(test_paginate_long_sentence),
+        cmocka_unit_test(test_paginate_long_word_and_sp5),
+        cmocka_unit_test(test_paginate_degenerate),
+        cmocka_unit_test(test_paginate_cjk),
+        cmocka_unit_test(test_seed_article),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
