@@ -5,40 +5,13 @@
 #include <string.h>
 
 #include "draw.h"
-#include "imgscale.h"
 #include "layout.h"
+#include "picture_draw.h"
+#include "text_block.h"
 
 static int px(double v)
 {
     return (int)(v + 0.5);
-}
-
-/* Draws text wrapped into width, centred on cx, from top y. Returns the height used. When fewer lines
- * than needed fit in max_lines, the rest is dropped (titles are auto-fitted upstream). */
-static int draw_wrapped_centered(const slide_draw_ctx *c, font_role role, const char *text, int cx, int y,
-                                 int width, int line_h, SDL_Color col)
-{
-    layout_lines lines = {0};
-    fonts_measurer m = {c->fonts, role};
-    if (!text || !*text || layout_break(text, width, fonts_measure_cb, &m, &lines) != 0)
-        return 0;
-    for (size_t i = 0; i < lines.count; i++)
-        draw_text(c->renderer, c->fonts->font[role], text + lines.lines[i].start, lines.lines[i].len, cx,
-                  y + (int)i * line_h, line_h, ALIGN_CENTER, col);
-    int h = (int)lines.count * line_h;
-    layout_lines_free(&lines);
-    return h;
-}
-
-static int wrapped_height(const slide_draw_ctx *c, font_role role, const char *text, int width, int line_h)
-{
-    layout_lines lines = {0};
-    fonts_measurer m = {c->fonts, role};
-    if (!text || !*text || layout_break(text, width, fonts_measure_cb, &m, &lines) != 0)
-        return 0;
-    int h = (int)lines.count * line_h;
-    layout_lines_free(&lines);
-    return h;
 }
 
 static void draw_banner(const slide_draw_ctx *c, const slide *s)
@@ -59,8 +32,8 @@ static void draw_title(const slide_draw_ctx *c, const slide *s)
     int gap = px(d->body_size * 1.1);
     int rule_h = px(d->h / 360.0 + 0.5);
     int dl_line = px(d->dateline_size * 1.5);
-    int title_h = wrapped_height(c, FONT_TITLE, s->title, d->title_w, d->title_line_h);
-    int dateline_h = wrapped_height(c, FONT_DATELINE, s->dateline, d->column_w, dl_line);
+    int title_h = text_block_height(c, FONT_TITLE, s->title, d->title_w, d->title_line_h);
+    int dateline_h = text_block_height(c, FONT_DATELINE, s->dateline, d->column_w, dl_line);
     int date_h = s->date_text ? d->small_line_h : 0;
     int total = title_h + gap + rule_h + (dateline_h || date_h ? gap : 0) + dateline_h + date_h;
     int top = d->safe_y + (d->banner_y - d->safe_y - total) / 2;
@@ -68,12 +41,12 @@ static void draw_title(const slide_draw_ctx *c, const slide *s)
         top = d->safe_y;
 
     int y = top;
-    y += draw_wrapped_centered(c, FONT_TITLE, s->title, cx, y, d->title_w, d->title_line_h, DRAW_TEXT);
+    y += text_block_draw_centered(c, FONT_TITLE, s->title, cx, y, d->title_w, d->title_line_h, DRAW_TEXT);
     y += gap;
     int rule_w = px(d->w * 0.06);
     draw_fill(c->renderer, cx - rule_w / 2, y, rule_w, rule_h, DRAW_ACCENT);
     y += rule_h + gap;
-    y += draw_wrapped_centered(c, FONT_DATELINE, s->dateline, cx, y, d->column_w, dl_line, DRAW_TEXT_DIM);
+    y += text_block_draw_centered(c, FONT_DATELINE, s->dateline, cx, y, d->column_w, dl_line, DRAW_TEXT_DIM);
     if (s->date_text)
         draw_text(c->renderer, c->fonts->font[FONT_SMALL], s->date_text, strlen(s->date_text), cx, y,
                   d->small_line_h, ALIGN_CENTER, DRAW_TEXT_DIM);
@@ -127,46 +100,6 @@ static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
     }
 }
 
-static void draw_picture(const slide_draw_ctx *c, const slide *s, const picture *pic)
-{
-    const design *d = c->design;
-    SDL_Renderer *r = c->renderer;
-    SDL_Texture *back = NULL, *img = NULL;
-
-    if (!pic)
-        goto cleanup;
-    back = SDL_CreateTextureFromSurface(r, pic->backdrop);
-    img = SDL_CreateTextureFromSurface(r, pic->image);
-    if (back) { /* a dark, blurred copy of the picture fills the letterbox */
-        SDL_SetTextureScaleMode(back, SDL_ScaleModeLinear);
-        SDL_SetTextureColorMod(back, 70, 70, 70);
-        imgscale_rect cover = imgscale_fit_cover(pic->backdrop->w, pic->backdrop->h, d->w, d->picture_h);
-        SDL_Rect dst = {cover.x, cover.y, cover.w, cover.h};
-        SDL_RenderCopy(r, back, NULL, &dst);
-    }
-    if (img) {
-        SDL_SetTextureScaleMode(img, SDL_ScaleModeLinear);
-        imgscale_rect fit = imgscale_fit_contain(pic->image->w, pic->image->h, d->w, d->picture_h);
-        SDL_Rect dst = {fit.x, fit.y, fit.w, fit.h};
-        SDL_RenderCopy(r, img, NULL, &dst);
-    }
-cleanup:
-    if (s->caption && *s->caption) {
-        int w = d->safe_w - 2 * px(d->w * 0.04);
-        int text_h = wrapped_height(c, FONT_CAPTION, s->caption, w, d->caption_line_h);
-        int pad = px(d->caption_size * 0.6);
-        int strip_h = text_h + 2 * pad;
-        int y = d->picture_h - strip_h;
-        draw_fill(r, 0, y, d->w, strip_h, (SDL_Color){0, 0, 0, 165});
-        draw_wrapped_centered(c, FONT_CAPTION, s->caption, d->w / 2, y + pad, w, d->caption_line_h,
-                              DRAW_TEXT);
-    }
-    if (back)
-        SDL_DestroyTexture(back);
-    if (img)
-        SDL_DestroyTexture(img);
-}
-
 void slide_draw(const slide_draw_ctx *c, const slide *s, const picture *pic)
 {
     const design *d = c->design;
@@ -180,7 +113,7 @@ void slide_draw(const slide_draw_ctx *c, const slide *s, const picture *pic)
         draw_excerpt(c, s);
         break;
     case SLIDE_IMAGE:
-        draw_picture(c, s, pic);
+        picture_draw(c, s, pic);
         break;
     }
     draw_banner(c, s);
