@@ -14,8 +14,9 @@ typedef struct {
     char *dateline;    /* NULL when the article has none */
     char **paragraphs; /* paragraph_count trimmed, non-empty strings */
     size_t paragraph_count;
-    char *category; /* from the closing line; NULL when there is none (may be "" if the line is a bare date) */
-    bool has_date;  /* true when a closing line with a valid date was found */
+    char
+        *category; /* from the closing line; NULL when there is none (may be "" if the line is a bare date) */
+    bool has_date; /* true when a closing line with a valid date was found */
     int year, month, day, hour, minute, second;
 } article;
 
@@ -32,6 +33,11 @@ typedef enum {
  * *out is NULL and, when err_line is not NULL, *err_line is the 1-based line of the problem or 0. */
 article_status article_parse(const char *data, size_t len, article **out, int *err_line);
 void article_free(article *a);
+/* Checks only the encoding of a text file (articles and captions): a UTF-16 byte order mark or NUL
+ * bytes give ARTICLE_UTF16, malformed UTF-8 gives ARTICLE_BAD_UTF8, else ARTICLE_OK. *text_start
+ * (if not NULL) is set past a UTF-8 byte order mark; *err_line (if not NULL) to the 1-based line of
+ * the problem, or 0. */
+article_status article_check_encoding(const char *data, size_t len, size_t *text_start, int *err_line);
 /* A plain-words reason for staff, e.g. "not valid UTF-8 text (save the file as UTF-8)". */
 const char *article_status_message(article_status s);
 

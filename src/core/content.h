@@ -16,10 +16,10 @@ typedef enum { CONTENT_ARTICLE, CONTENT_IMAGE } content_kind;
 
 typedef struct {
     content_kind kind;
-    char *rel_path;     /* relative to the folder, '/'-separated, e.g. "photos/alley.jpg" */
-    char *abs_path;     /* path usable with fopen (folder path joined with rel_path) */
-    article *article;   /* CONTENT_ARTICLE: owned parsed article; NULL for images */
-    char *caption;      /* CONTENT_IMAGE: caption text (trimmed UTF-8) or NULL */
+    char *rel_path;   /* relative to the folder, '/'-separated, e.g. "photos/alley.jpg" */
+    char *abs_path;   /* path usable with fopen (folder path joined with rel_path) */
+    article *article; /* CONTENT_ARTICLE: owned parsed article; NULL for images */
+    char *caption;    /* CONTENT_IMAGE: caption text (trimmed UTF-8) or NULL */
 } content_item;
 
 typedef struct {
@@ -38,5 +38,13 @@ void content_free(content *c);
 int content_is_image_name(const char *name);
 /* Reads a whole file (max max_bytes) into a NUL-terminated malloc'd buffer. Returns 0 or an errno value. */
 int content_read_file(const char *path, size_t max_bytes, char **data, size_t *len);
+/* Reads and parses one article file (at most 1 MiB). A problem (unreadable, too large, not a valid
+ * article) is added to diags as an error under rel and leaves *out NULL. Returns 0, or -1 when out of
+ * memory. On success *out is a new article owned by the caller. */
+int content_load_article(const char *abs, const char *rel, diag_list *diags, article **out);
+/* Reads one caption file (UTF-8, at most 64 KiB) into *out: trimmed, whitespace and line breaks
+ * collapsed to single spaces; NULL when empty. A problem is added to diags as a warning under rel and
+ * leaves *out NULL. Returns 0, or -1 when out of memory. On success *out is owned by the caller. */
+int content_load_caption(const char *abs, const char *rel, diag_list *diags, char **out);
 
 #endif

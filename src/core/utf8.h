@@ -14,5 +14,10 @@ bool utf8_validate(const char *s, size_t len, size_t *bad_offset);
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Number of code points in s[0..len). */
 size_t utf8_length(const char *s, size_t len);
+/* Cleans one piece of text in place: trims leading and trailing whitespace (ASCII whitespace, other
+ * control characters and U+00A0 no-break space) and replaces every inner run of ASCII whitespace or
+ * control characters (line breaks included) with one space. Writes a NUL at s[result], so s needs
+ * room for len + 1 bytes. Returns the new length. */
+size_t utf8_squeeze_space(char *s, size_t len);
 
 #endif

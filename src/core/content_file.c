@@ -1,0 +1,188 @@
+/* content_file: the work on single files of the content folder (see content.h): reading a file
+ * with a size cap, loading one article, loading one caption, telling images by name.
+ * Ownership: each function owns what it allocates until it hands it to the caller through *out
+ * (or *data); on every failure path it frees it. */
+#include "content.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "utf8.h"
+
+#define ARTICLE_MAX_BYTES ((size_t)1 << 20) /* 1 MiB */
+#define CAPTION_MAX_BYTES ((size_t)64 << 10)
+
+int content_read_file(const char *path, size_t max_bytes, char **data, size_t *len)
+{
+    int err = 0;
+    int fd = -1;
+    char *buf = NULL; /* owned until handed to *data */
+    size_t n = 0, cap;
+    struct stat st;
+    size_t limit = max_bytes < SIZE_MAX - 2 ? max_bytes + 2 : SIZE_MAX; /* room to notice growth */
+
+    *data = NULL;
+    *len = 0;
+    /* O_NONBLOCK: opening a FIFO must not hang the scan; regular files ignore it. */
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        err = errno;
+        goto cleanup;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+        goto cleanup;
+    }
+    if ((uintmax_t)st.st_size > max_bytes) {
+        err = EFBIG;
+        goto cleanup;
+    }
+    cap = (size_t)st.st_size + 2;
+    buf = malloc(cap);
+    if (buf == NULL) {
+        err = ENOMEM;
+        goto cleanup;
+    }
+    for (;;) {
+        if (cap - n < 2) { /* the file grew while we read it */
+            size_t ncap = cap < limit / 2 ? cap * 2 : limit;
+            char *nbuf = realloc(buf, ncap);
+            if (nbuf == NULL) {
+                err = ENOMEM;
+                goto cleanup;
+            }
+            buf = nbuf;
+            cap = ncap;
+        }
+        ssize_t r = read(fd, buf + n, cap - 1 - n);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r < 0) {
+            err = errno;
+            goto cleanup;
+        }
+        if (r == 0) {
+            break;
+        }
+        n += (size_t)r;
+        if (n > max_bytes) {
+            err = EFBIG;
+            goto cleanup;
+        }
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    buf = NULL;
+cleanup:
+    free(buf);
+    if (fd >= 0) {
+        close(fd);
+    }
+    return err;
+}
+
+static int has_ext(const char *name, const char *ext)
+{
+    const char *dot = strrchr(name, '.');
+    return dot != NULL && dot != name && strcasecmp(dot + 1, ext) == 0;
+}
+
+int content_is_image_name(const char *name)
+{
+    static const char *const exts[] = {"jpg", "jpeg", "png", "webp", "gif", "bmp"};
+    const char *slash = strrchr(name, '/');
+    const char *base = slash != NULL ? slash + 1 : name;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        if (has_ext(base, exts[i])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Reads a text file (article or caption). A problem becomes a diag of severity sev under rel, with
+ * suffix appended, and leaves *data NULL. Returns 0 or -1 (no memory). */
+static int read_text(const char *abs, const char *rel, diag_list *d, size_t max, diag_severity sev,
+                     const char *too_large, const char *suffix, char **data, size_t *len)
+{
+    int err = content_read_file(abs, max, data, len);
+    if (err == ENOMEM) {
+        return -1;
+    }
+    if (err == EFBIG) {
+        return diag_add(d, sev, rel, 0, "%s%s", too_large, suffix);
+    }
+    if (err != 0) {
+        return diag_add(d, sev, rel, 0, "cannot be read: %s%s", strerror(err), suffix);
+    }
+    return 0;
+}
+
+/* Problems: errors, under rel; the file is not shown. */
+int content_load_article(const char *abs, const char *rel, diag_list *diags, article **out)
+{
+    int rc = -1;
+    char *data = NULL; /* owned: the file's bytes */
+    size_t len = 0;
+    int line = 0;
+
+    *out = NULL;
+    if (read_text(abs, rel, diags, ARTICLE_MAX_BYTES, DIAG_ERROR, "too large for an article (over 1 MiB)", "",
+                  &data, &len) != 0) {
+        goto cleanup;
+    }
+    rc = 0;
+    if (data == NULL) {
+        goto cleanup;
+    }
+    article_status st = article_parse(data, len, out, &line);
+    if (st == ARTICLE_NO_MEMORY) {
+        rc = -1;
+    } else if (st != ARTICLE_OK) {
+        rc = diag_add(diags, DIAG_ERROR, rel, line, "%s", article_status_message(st));
+    }
+cleanup:
+    free(data);
+    return rc;
+}
+
+/* Problems: warnings, under rel; the picture is still shown. */
+int content_load_caption(const char *abs, const char *rel, diag_list *diags, char **out)
+{
+    int rc = -1;
+    char *data = NULL; /* owned until moved into *out */
+    size_t len = 0, start = 0;
+    int line = 0;
+    const char *without = "; the picture is shown without a caption";
+
+    *out = NULL;
+    if (read_text(abs, rel, diags, CAPTION_MAX_BYTES, DIAG_WARNING, "too large for a caption (over 64 KiB)",
+                  without, &data, &len) != 0) {
+        goto cleanup;
+    }
+    rc = 0;
+    if (data == NULL) {
+        goto cleanup;
+    }
+    article_status st = article_check_encoding(data, len, &start, &line);
+    if (st != ARTICLE_OK) {
+        rc = diag_add(diags, DIAG_WARNING, rel, line, "%s%s", article_status_message(st), without);
+        goto cleanup;
+    }
+    memmove(data, data + start, len - start);
+    if (utf8_squeeze_space(data, len - start) > 0) {
+        *out = data;
+        data = NULL;
+    }
+cleanup:
+    free(data);
+    return rc;
+}
