@@ -1,0 +1,57 @@
+/* config: the optional kiosk.conf in the content folder (INI, parsed with inih), table-driven.
+ * Every key has a default; an unknown key or a bad value gives `kiosk.conf:LINE: warning|error: …` in a
+ * diag_list and the default stays. Never fails on content. All strings are stored inline (no ownership).
+ * The keys are documented in README ("kiosk.conf") and in content/kiosk.conf.example. */
+#ifndef KIOSK_CONFIG_H
+#define KIOSK_CONFIG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+typedef enum { CONFIG_FIT_CONTAIN, CONFIG_FIT_COVER, CONFIG_FIT_KENBURNS } config_fit;
+typedef enum { CONFIG_TRANSITION_CROSSFADE, CONFIG_TRANSITION_CUT } config_transition;
+typedef enum { CONFIG_BACKDROP_BLUR, CONFIG_BACKDROP_SOLID } config_backdrop;
+typedef enum { CONFIG_LANG_EN, CONFIG_LANG_AZ, CONFIG_LANG_RU } config_lang;
+
+typedef struct {
+    uint8_t r, g, b;
+} config_color;
+
+typedef struct {
+    /* [show] */
+    uint32_t image_ms, title_ms, text_min_ms, text_max_ms, idle_resume_ms;
+    uint32_t words_per_minute;
+    bool playlist_append_unlisted; /* files not in playlist.txt: appended (true) or left out */
+    /* [transition] */
+    config_transition transition;
+    uint32_t transition_ms;
+    /* [pictures] */
+    config_fit fit;
+    config_backdrop backdrop;
+    uint32_t max_megapixels;
+    /* [colors] */
+    config_color background, text, accent, banner;
+    /* [fonts] family names for fontconfig */
+    char title_font[64], body_font[64], banner_font[64];
+    /* [banner] */
+    char banner_article[256];            /* template for slides of an article with a closing line */
+    char banner_default[256];            /* template for every other slide */
+    int date_year, date_month, date_day; /* the commemorated date */
+    config_lang language;                /* month names of the banner */
+    /* [screen] */
+    double safe_area; /* fraction of each edge kept free, 0 .. 0.2 */
+} kiosk_config;
+
+void config_defaults(kiosk_config *c);
+/* Parses INI text (may be NULL: defaults only). path names the file in diags (e.g. "kiosk.conf").
+ * Returns the number of problems added to diags. */
+int config_parse(const char *text, const char *path, kiosk_config *c, diag_list *diags);
+/* Reads and parses dir/kiosk.conf when it exists (a missing file is not a problem). */
+int config_load(const char *dir, kiosk_config *c, diag_list *diags);
+const char *config_fit_name(config_fit f);
+/* Parses "contain" | "cover" | "kenburns"; returns 0 or -1. */
+int config_parse_fit(const char *s, config_fit *out);
+
+#endif
