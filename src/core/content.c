@@ -135,7 +135,7 @@ static int add_item(scan *s, content_kind kind, const char *rel, article *art, c
         s->cap_items = cap;
     }
     c->items[c->count++] = (content_item){
-        .kind = kind, .rel_path = rel_copy, .abs_path = abs, .article = art, .caption = caption};
+        .kind = kind, .rel_path = rel_copy, .abs_path = abs, .article = art, .caption = caption, .fit = -1};
     rel_copy = abs = NULL;
     art = NULL;
     caption = NULL;

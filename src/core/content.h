@@ -8,6 +8,7 @@
 #define KIOSK_CONTENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 #include "diag.h"
@@ -16,10 +17,12 @@ typedef enum { CONTENT_ARTICLE, CONTENT_IMAGE } content_kind;
 
 typedef struct {
     content_kind kind;
-    char *rel_path;   /* relative to the folder, '/'-separated, e.g. "photos/alley.jpg" */
-    char *abs_path;   /* path usable with fopen (folder path joined with rel_path) */
-    article *article; /* CONTENT_ARTICLE: owned parsed article; NULL for images */
-    char *caption;    /* CONTENT_IMAGE: caption text (trimmed UTF-8) or NULL */
+    char *rel_path;       /* relative to the folder, '/'-separated, e.g. "photos/alley.jpg" */
+    char *abs_path;       /* path usable with fopen (folder path joined with rel_path) */
+    article *article;     /* CONTENT_ARTICLE: owned parsed article; NULL for images */
+    char *caption;        /* CONTENT_IMAGE: caption text (trimmed UTF-8) or NULL */
+    uint32_t duration_ms; /* from playlist.txt; 0: the default duration */
+    int fit;              /* from playlist.txt: a config_fit, or -1: the default */
 } content_item;
 
 typedef struct {
