@@ -58,7 +58,7 @@ static article seed_article(void)
 
 static content one_article(content_item *it, article *a)
 {
-    *it = (content_item){CONTENT_ARTICLE, "news/tribute.txt", "/c/news/tribute.txt", a, NULL};
+    *it = (content_item){CONTENT_ARTICLE, "news/tribute.txt", "/c/news/tribute.txt", a, NULL, 0, -1};
     return (content){"/c", it, 1, {0}};
 }
 
@@ -132,10 +132,10 @@ static void test_article_and_images(void **state)
 {
     article a = seed_article();
     content_item items[3] = {
-        {CONTENT_ARTICLE, "news/tribute.txt", "/c/news/tribute.txt", &a, NULL},
+        {CONTENT_ARTICLE, "news/tribute.txt", "/c/news/tribute.txt", &a, NULL, 0, -1},
         {CONTENT_IMAGE, "photos/alley.jpg", "/c/photos/alley.jpg", NULL,
-         "Carnations at the Alley of Martyrs"},
-        {CONTENT_IMAGE, "photos/night.png", "/c/photos/night.png", NULL, NULL},
+         "Carnations at the Alley of Martyrs", 0, -1},
+        {CONTENT_IMAGE, "photos/night.png", "/c/photos/night.png", NULL, NULL, 0, -1},
     };
     content c = {"/c", items, 3, {0}};
     show_params p = params(1.0, NULL);
@@ -233,7 +233,7 @@ static void test_banner_variants(void **state)
 static void test_fallback(void **state)
 {
     content empty = {"/c", NULL, 0, {0}};
-    content_item orphan = {CONTENT_ARTICLE, "bad.txt", "/c/bad.txt", NULL, NULL}; /* an article that failed */
+    content_item orphan = {CONTENT_ARTICLE, "bad.txt", "/c/bad.txt", NULL, NULL, 0, -1}; /* an article that failed */
     content with_orphan = {"/c", &orphan, 1, {0}};
     show_params p = params(2.0, NULL);
     const content *cases[] = {&empty, &with_orphan, NULL};
