@@ -29,7 +29,7 @@ typedef enum {
     ENT_DIR,
     ENT_TEXT,    /* .txt: an article, or the caption of an image */
     ENT_IMAGE,   /* listed, not decoded */
-    ENT_SILENT,  /* kiosk.conf, playlist.txt, README*, *.md, Thumbs.db, desktop.ini */
+    ENT_SILENT,  /* kiosk.conf, playlist.txt, README*, *.md, *.example, Thumbs.db, desktop.ini */
     ENT_PROBLEM, /* not shown: problem (+ err) says why */
 } entry_kind;
 
@@ -79,7 +79,7 @@ static int is_silent_name(const char *name)
             return 1;
         }
     }
-    return strncasecmp(name, "readme", 6) == 0 || has_ext(name, "md");
+    return strncasecmp(name, "readme", 6) == 0 || has_ext(name, "md") || has_ext(name, "example");
 }
 
 /* Length of the name without its extension. */
