@@ -1,0 +1,331 @@
+#!/usr/bin/env bash
+# End-to-end: the real memorial-kiosk in a real X window (Xvfb), driven like a visitor with xdotool.
+#
+#   kiosk_e2e.sh click   PATH/TO/memorial-kiosk
+#       3 articles, --window 800x600 --speed 0.05 (slow, so auto-advance never interferes): after the first
+#       frame, a left click moves to slide 2 within 1 s (measured here from the log), the window's picture
+#       changes once the crossfade is over (xwd screenshots), and Esc quits with exit code 0 and event=quit.
+#   kiosk_e2e.sh sigterm PATH/TO/memorial-kiosk
+#       the same show, ended with SIGTERM: exit code 0 and event=quit.
+#
+# Needs Xvfb, xdotool and xwd (Debian: xvfb xdotool x11-apps; scripts/test installs them).
+# Xvfb runs on the first free display of :90..:99 (its own lock decides, so parallel runs never share one).
+# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (log, screenshots) to look at a failure.
+set -euo pipefail
+
+mode=${1:-}
+bin=${2:-}
+if [[ $mode != click && $mode != sigterm ]] || [[ -z $bin ]]; then
+    echo "usage: $0 click|sigterm PATH/TO/memorial-kiosk" >&2
+    exit 2
+fi
+if [[ ! -x $bin ]]; then
+    echo "FAIL: $bin is not an executable (build memorial-kiosk first)" >&2
+    exit 1
+fi
+
+missing=()
+for tool in Xvfb xdotool xwd; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if ((${#missing[@]})); then
+    echo "FAIL: e2e tests need ${missing[*]} (Debian packages: xvfb xdotool x11-apps; scripts/test installs" \
+        "them, or: apt-get install xvfb xauth xdotool x11-apps)" >&2
+    exit 1
+fi
+
+# Generous waits for a loaded 2-core machine (and sanitizer builds); the 1 s bound is the contract.
+readonly XVFB_READY_MS=20000 FIRST_FRAME_MS=60000 CLICK_BOUND_MS=1000 CLICK_WAIT_MS=10000
+readonly SETTLE_MS=90000 STABLE_MS=1500 SHOT_EVERY=0.25 EXIT_MS=15000
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-e2e-XXXXXX")
+xvfb_pid=
+app_pid=
+log=$work/kiosk.log
+
+cleanup() {
+    local rc=$?
+    set +e
+    if [[ -n $app_pid ]] && kill -0 "$app_pid" 2>/dev/null; then
+        kill -KILL "$app_pid" 2>/dev/null
+        wait "$app_pid" 2>/dev/null
+    fi
+    if [[ -n $xvfb_pid ]] && kill -0 "$xvfb_pid" 2>/dev/null; then
+        kill -TERM "$xvfb_pid" 2>/dev/null
+        wait "$xvfb_pid" 2>/dev/null
+    fi
+    if [[ ${KIOSK_TEST_KEEP_TMP:-0} != 0 ]]; then
+        echo "kept $work" >&2
+    else
+        rm -rf "$work"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+NOW=0
+now_ms() { # sets NOW (milliseconds, wall clock) without forking
+    local t=${EPOCHREALTIME:-}
+    if [[ -n $t ]]; then
+        t=${t/[.,]/}
+        NOW=$((10#$t / 1000))
+    else
+        NOW=$(date +%s%3N)
+    fi
+}
+
+say() { echo "e2e.$mode: $*"; }
+
+fail() {
+    echo "FAIL: $*" >&2
+    if [[ -s $log ]]; then
+        echo "--- memorial-kiosk log ---" >&2
+        cat "$log" >&2
+    fi
+    if [[ -s $work/xvfb.log ]]; then
+        echo "--- Xvfb log (tail) ---" >&2
+        tail -n 20 "$work/xvfb.log" >&2
+    fi
+    exit 1
+}
+
+# The state letter of a process (R, S, Z, ...), or X when it is gone.
+proc_state() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || {
+        echo X
+        return
+    }
+    stat=${stat##*) }
+    echo "${stat%% *}"
+}
+
+# wait_exit PID TIMEOUT_MS: waits for a child to end; sets EXIT_RC. Returns 1 on timeout.
+EXIT_RC=
+wait_exit() {
+    local pid=$1 deadline
+    now_ms
+    deadline=$((NOW + $2))
+    while :; do
+        local st
+        st=$(proc_state "$pid")
+        if [[ $st == Z || $st == X ]]; then
+            EXIT_RC=0
+            wait "$pid" || EXIT_RC=$?
+            return 0
+        fi
+        now_ms
+        ((NOW < deadline)) || return 1
+        sleep 0.02
+    done
+}
+
+start_xvfb() {
+    local n
+    for n in 90 91 92 93 94 95 96 97 98 99; do
+        [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]] && continue
+        : >"$work/displayfd"
+        # -displayfd: Xvfb writes the display number to fd 3 once it accepts connections.
+        Xvfb ":$n" -screen 0 1024x768x24 -nolisten tcp -noreset -displayfd 3 \
+            3>"$work/displayfd" >>"$work/xvfb.log" 2>&1 &
+        xvfb_pid=$!
+        local deadline
+        now_ms
+        deadline=$((NOW + XVFB_READY_MS))
+        while :; do
+            if [[ $(proc_state "$xvfb_pid") == [ZX] ]]; then # lost a race for :$n, or failed: next one
+                wait "$xvfb_pid" 2>/dev/null || true
+                xvfb_pid=
+                break
+            fi
+            if [[ -s $work/displayfd ]] && DISPLAY=":$n" xdotool getdisplaygeometry >/dev/null 2>&1; then
+                export DISPLAY=":$n"
+                say "Xvfb ready on $DISPLAY (pid $xvfb_pid)"
+                return 0
+            fi
+            now_ms
+            if ((NOW > deadline)); then
+                fail "Xvfb :$n did not get ready within ${XVFB_READY_MS} ms"
+            fi
+            sleep 0.05
+        done
+    done
+    fail "no free X display among :90..:99 (or Xvfb cannot start; see its log)"
+}
+
+write_content() {
+    local dir=$work/content i
+    mkdir -p "$dir"
+    for i in 1 2 3; do
+        cat >"$dir/0$i-article.txt" <<EOF
+Article number $i of the e2e show
+
+Baku, January 20, AZERTAC
+
+The first paragraph of article $i: people laid carnations at the Alley of Martyrs.
+The second paragraph of article $i: the ceremony went on until the evening.
+
+Days of sorrow 2024-01-20 11:00:00
+EOF
+    done
+}
+
+# With AddressSanitizer (scripts/test's second pass): Mesa's software GL driver, swrast_dri.so, is
+# dlclose'd at exit, and LeakSanitizer then reports what the driver still holds as leaks from
+# "<unknown module>", which no suppression can name (tests/lsan.supp has leak:dri for it). Preloading the
+# driver keeps it mapped: its memory stays reachable, and the leak check stays on for everything else.
+asan_preload() {
+    local asan d
+    asan=$(ldd "$bin" 2>/dev/null | awk '/libasan\.so/ { print $3; exit }')
+    [[ -n $asan ]] || return 0
+    for d in /usr/lib/*/dri/swrast_dri.so /usr/lib/dri/swrast_dri.so; do
+        if [[ -e $d ]]; then
+            echo "$asan $d"
+            return 0
+        fi
+    done
+}
+
+start_app() {
+    local preload
+    preload=$(asan_preload)
+    [[ -z $preload ]] || say "sanitizer build: LD_PRELOAD=$preload"
+    # A real X11 window whatever the caller's environment says.
+    SDL_VIDEODRIVER=x11 WAYLAND_DISPLAY='' LD_PRELOAD=${preload:-${LD_PRELOAD:-}} \
+        "$bin" --window 800x600 --speed 0.05 "$work/content" >"$work/kiosk.stdout" 2>"$log" &
+    app_pid=$!
+    local deadline
+    now_ms
+    deadline=$((NOW + FIRST_FRAME_MS))
+    while ! grep -q 'event=first-frame' "$log"; do
+        [[ $(proc_state "$app_pid") == [ZX] ]] && fail "memorial-kiosk ended before its first frame"
+        now_ms
+        ((NOW < deadline)) || fail "no event=first-frame within ${FIRST_FRAME_MS} ms"
+        sleep 0.02
+    done
+    say "first frame: $(grep -m1 'event=first-frame' "$log")"
+}
+
+find_window() {
+    local deadline ids
+    now_ms
+    deadline=$((NOW + 10000))
+    while :; do
+        ids=$(xdotool search --onlyvisible --name '^Memorial Kiosk$' 2>/dev/null || true)
+        if [[ -n $ids ]]; then
+            WIN=${ids%%$'\n'*}
+            return 0
+        fi
+        now_ms
+        ((NOW < deadline)) || fail "no visible window named 'Memorial Kiosk'"
+        sleep 0.05
+    done
+}
+
+# shot FILE: an xwd screenshot of the kiosk window.
+shot() {
+    xwd -id "$WIN" -silent >"$1" 2>>"$work/xwd.err" || fail "xwd of window $WIN failed: $(tail -n 3 "$work/xwd.err")"
+}
+
+# Fails unless FILE (an xwd dump) is mostly non-zero bytes: the exhibit's darkest colours are not black.
+not_black() {
+    local total nonzero
+    total=$(stat -c %s "$1")
+    nonzero=$(tr -d '\000' <"$1" | wc -c)
+    ((nonzero * 2 > total)) || fail "screenshot $2 is (nearly) black: $nonzero of $total bytes are non-zero"
+}
+
+# settle OUT [DIFFERENT_FROM]: screenshots until the picture is at rest (unchanged for STABLE_MS) and, when
+# given, differs from DIFFERENT_FROM; the last one is left in OUT.
+settle() {
+    local out=$1 other=${2:-} prev=$work/settle.prev cur=$work/settle.cur since deadline
+    now_ms
+    deadline=$((NOW + SETTLE_MS))
+    shot "$prev"
+    now_ms
+    since=$NOW
+    while :; do
+        sleep "$SHOT_EVERY"
+        shot "$cur"
+        now_ms
+        if ! cmp -s "$cur" "$prev"; then
+            since=$NOW
+            mv "$cur" "$prev"
+        elif [[ -n $other ]] && cmp -s "$cur" "$other"; then
+            since=$NOW # still the old picture: not yet moved
+        elif ((NOW - since >= STABLE_MS)); then
+            mv "$cur" "$out"
+            return 0
+        fi
+        ((NOW < deadline)) || fail "the window did not come to rest ${other:+on a new picture }within ${SETTLE_MS} ms"
+    done
+}
+
+# The line number of the first log line matching the extended regex, or 0.
+log_line_no() {
+    local n
+    n=$(grep -n -m1 -E "$1" "$log" | cut -d: -f1) || true
+    echo "${n:-0}"
+}
+
+expect_clean_exit() {
+    wait_exit "$app_pid" "$EXIT_MS" || fail "memorial-kiosk still running ${EXIT_MS} ms after $1"
+    app_pid=
+    ((EXIT_RC == 0)) || fail "memorial-kiosk exited with $EXIT_RC after $1, expected 0"
+    grep -q 'event=quit' "$log" || fail "no event=quit logged after $1"
+    if grep -q 'level=error' "$log"; then
+        fail "errors logged: $(grep 'level=error' "$log")"
+    fi
+    say "exit code 0 and event=quit after $1"
+}
+
+start_xvfb
+write_content
+start_app
+find_window
+geometry=$(xdotool getwindowgeometry --shell "$WIN")
+say "window $WIN: ${geometry//$'\n'/ }"
+[[ $geometry == *WIDTH=800*HEIGHT=600* ]] || fail "the window is not 800x600: $geometry"
+
+if [[ $mode == sigterm ]]; then
+    kill -TERM "$app_pid"
+    expect_clean_exit SIGTERM
+    echo "e2e.$mode: 1 passed, 0 failed"
+    exit 0
+fi
+
+# --- click ---
+settle "$work/1.xwd"
+not_black "$work/1.xwd" 1
+if grep -q 'event=slide index=2 ' "$log"; then
+    fail "slide 2 came before any input: auto-advance at --speed 0.05 should take minutes"
+fi
+
+xdotool mousemove --window "$WIN" 400 300
+now_ms
+t_click=$NOW
+xdotool click 1
+deadline=$((t_click + CLICK_WAIT_MS))
+while :; do
+    input=$(log_line_no 'event=input .*action=next.*via=click')
+    slide=$(log_line_no 'event=slide index=2 ')
+    now_ms
+    ((input > 0 && slide > 0)) && break
+    ((NOW < deadline)) || fail "no event=input action=next via=click and event=slide index=2 within ${CLICK_WAIT_MS} ms of the click"
+    sleep 0.01
+done
+elapsed=$((NOW - t_click))
+say "click -> event=slide index=2 in ${elapsed} ms (as seen in the log)"
+((input < slide)) || fail "event=slide index=2 logged before event=input action=next"
+((elapsed <= CLICK_BOUND_MS)) || fail "the click took ${elapsed} ms to move to slide 2 (bound: ${CLICK_BOUND_MS} ms)"
+
+settle "$work/2.xwd" "$work/1.xwd"
+not_black "$work/2.xwd" 2
+cmp -s "$work/1.xwd" "$work/2.xwd" && fail "the window shows the same picture after the click"
+say "the window's picture changed and came to rest"
+
+xdotool mousemove --window "$WIN" 400 300
+xdotool key Escape
+expect_clean_exit Escape
+echo "e2e.$mode: 1 passed, 0 failed"
