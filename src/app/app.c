@@ -9,11 +9,13 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include "decoder.h"
 #include "design.h"
 #include "fonts.h"
 #include "gesture.h"
 #include "loader.h"
 #include "log.h"
+#include "picture.h"
 #include "show.h"
 #include "slide_cache.h"
 #include "timeline.h"
@@ -22,6 +24,8 @@
 #define TRANSITION_MS 1200
 #define IDLE_RESUME_MS 20000
 #define MAX_SLEEP_MS 1000
+#define AUTO_WAIT_MS 10000 /* an auto-advance waits this long at most for the next picture */
+#define POLL_MS 50         /* without a wake event: how often to look for decoded pictures */
 
 typedef struct {
     const cli_options *opts;
@@ -41,6 +45,11 @@ typedef struct {
     bool quit;
     bool first_frame_done;
     size_t logged_slide; /* last slide logged as event=slide (SIZE_MAX: none) */
+    decoder *dec;        /* the picture worker; NULL: pictures are decoded on this thread */
+    uint32_t wake_event; /* pushed by the worker when a picture is ready; 0 if none could be registered */
+    uint64_t hold_since; /* an auto-advance is due but waits for the next picture since then (0: not) */
+    uint64_t next_anim;  /* the next frame a reveal or Ken Burns motion needs */
+    tl_action last_dir;
 } app;
 
 static void log_slide(app *a)
@@ -76,7 +85,8 @@ static int app_layout(app *a, uint64_t now)
     if (!a->show)
         return -1;
     slide_draw_ctx ctx = {a->renderer, &a->design, &a->fonts};
-    if (slide_cache_init(&a->cache, &ctx, a->show) != 0)
+    uint32_t transition_ms = show_scale_ms(TRANSITION_MS, a->opts->speed);
+    if (slide_cache_init(&a->cache, &ctx, a->show, a->dec, 2 * transition_ms) != 0)
         return -1;
     a->cache_ready = true;
     uint32_t *durations = calloc(a->show->count, sizeof *durations);
@@ -86,7 +96,7 @@ static int app_layout(app *a, uint64_t now)
         durations[i] = a->show->slides[i].duration_ms;
     if (a->tl_ready)
         timeline_free(&a->tl);
-    int rc = timeline_init(&a->tl, durations, a->show->count, show_scale_ms(TRANSITION_MS, a->opts->speed),
+    int rc = timeline_init(&a->tl, durations, a->show->count, transition_ms,
                            show_scale_ms(IDLE_RESUME_MS, a->opts->speed), now);
     free(durations);
     if (rc != 0)
@@ -95,6 +105,7 @@ static int app_layout(app *a, uint64_t now)
     if (keep < a->show->count)
         timeline_jump(&a->tl, keep, now);
     a->logged_slide = SIZE_MAX;
+    a->hold_since = 0;
     a->dirty = true;
     return 0;
 }
@@ -102,10 +113,17 @@ static int app_layout(app *a, uint64_t now)
 /* Moves past slides whose picture failed to decode, in the direction of travel. */
 static void skip_bad(app *a, tl_action dir)
 {
-    for (size_t n = 0; n < a->show->count && slide_cache_is_bad(&a->cache, a->tl.current); n++) {
-        size_t c = a->tl.current;
-        a->tl.current = dir == TL_NEXT ? (c + 1) % a->show->count : (c + a->show->count - 1) % a->show->count;
-    }
+    if (slide_cache_is_bad(&a->cache, a->tl.current))
+        a->tl.current = slide_cache_step(&a->cache, a->tl.current, dir == TL_NEXT ? 1 : -1);
+}
+
+/* The current slide changed: tell the cache (its Ken Burns motion starts again). */
+static void on_slide_changed(app *a, tl_action dir)
+{
+    a->last_dir = dir;
+    a->hold_since = 0;
+    slide_cache_shown(&a->cache, a->tl.current);
+    a->dirty = true;
 }
 
 static void do_action(app *a, tl_action act, const char *via, uint64_t now)
@@ -117,7 +135,7 @@ static void do_action(app *a, tl_action act, const char *via, uint64_t now)
     log_end(&l);
     if (timeline_action(&a->tl, act, now)) {
         skip_bad(a, act);
-        a->dirty = true;
+        on_slide_changed(a, act);
     }
 }
 
@@ -224,22 +242,19 @@ static void on_event(app *a, const SDL_Event *e)
 static void draw_frame(app *a, uint64_t now)
 {
     tl_frame f = timeline_frame(&a->tl, now);
-    SDL_Texture *to = slide_cache_get(&a->cache, f.to, f.from, f.to);
-    SDL_Texture *from = f.in_transition ? slide_cache_get(&a->cache, f.from, f.from, f.to) : NULL;
     SDL_SetRenderTarget(a->renderer, NULL);
     SDL_SetRenderDrawColor(a->renderer, 14, 14, 16, 255);
     SDL_RenderClear(a->renderer);
-    if (from) {
-        SDL_SetTextureBlendMode(from, SDL_BLENDMODE_NONE);
-        SDL_RenderCopy(a->renderer, from, NULL, NULL);
-    }
-    if (to) {
-        SDL_SetTextureBlendMode(to, from ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-        SDL_SetTextureAlphaMod(to, from ? (Uint8)(f.progress * 255.0f + 0.5f) : 255);
-        SDL_RenderCopy(a->renderer, to, NULL, NULL);
-        SDL_SetTextureAlphaMod(to, 255);
+    if (f.in_transition) {
+        slide_cache_draw(&a->cache, f.from, now, 255);
+        slide_cache_draw(&a->cache, f.to, now, (Uint8)(f.progress * 255.0f + 0.5f));
+    } else {
+        slide_cache_draw(&a->cache, f.to, now, 255);
     }
     SDL_RenderPresent(a->renderer);
+    uint64_t next = slide_cache_next_frame(&a->cache, f.to, now);
+    uint64_t next_from = f.in_transition ? slide_cache_next_frame(&a->cache, f.from, now) : UINT64_MAX;
+    a->next_anim = next < next_from ? next : next_from;
     if (!a->first_frame_done) {
         a->first_frame_done = true;
         log_line l;
@@ -249,13 +264,32 @@ static void draw_frame(app *a, uint64_t now)
     }
 }
 
-/* At rest: draw the next slide ahead of time, so its transition never waits for a decode. */
-static void preload(app *a)
+/* Whether a due auto-advance may start: only when the next slide can be shown in full, or after waiting
+ * AUTO_WAIT_MS for its picture (then it appears as a placeholder and its picture fades in later). */
+static bool may_advance(app *a, uint64_t now)
 {
-    if (a->show->count < 2)
+    if (a->show->count < 2 || timeline_frame(&a->tl, now).in_transition ||
+        timeline_next_deadline(&a->tl, now, 0) > now) {
+        a->hold_since = 0;
+        return true;
+    }
+    if (slide_cache_ready(&a->cache, slide_cache_step(&a->cache, a->tl.current, 1)))
+        return true;
+    if (a->hold_since == 0)
+        a->hold_since = now;
+    return now - a->hold_since >= show_scale_ms(AUTO_WAIT_MS, a->opts->speed);
+}
+
+/* The slide on screen turned out to be bad (its picture failed after it was chosen): move on. */
+static void leave_bad(app *a, uint64_t now)
+{
+    if (a->show->count < 2 || !slide_cache_is_bad(&a->cache, a->tl.current) ||
+        timeline_frame(&a->tl, now).in_transition)
         return;
-    size_t next = (a->tl.current + 1) % a->show->count;
-    slide_cache_get(&a->cache, next, a->tl.current, next);
+    if (timeline_action(&a->tl, a->last_dir, now)) {
+        skip_bad(a, a->last_dir);
+        on_slide_changed(a, a->last_dir);
+    }
 }
 
 static int open_display(app *a)
@@ -291,16 +325,23 @@ static int open_display(app *a)
     return 0;
 }
 
-/* How long to sleep: until the next deadline, but never past MAX_SLEEP_MS (so the loop stays alive for
- * watchdogs) and not at all when a frame is due. */
+/* How long to sleep: until the next deadline (slide change, animation frame, end of a wait for a picture),
+ * but never past MAX_SLEEP_MS (so the loop stays alive for watchdogs) and not at all when a frame is due.
+ * A decoded picture wakes the loop earlier through the decoder's event. */
 static int sleep_ms(const app *a, uint64_t now)
 {
     if (a->dirty)
         return 0;
     uint64_t deadline = timeline_next_deadline(&a->tl, now, a->vsync ? 0 : FRAME_MS);
+    if (a->hold_since)
+        deadline = a->hold_since + show_scale_ms(AUTO_WAIT_MS, a->opts->speed);
+    if (a->next_anim < deadline)
+        deadline = a->next_anim;
     if (deadline <= now)
         return 0;
     uint64_t wait = deadline - now;
+    if (!a->wake_event && slide_cache_waiting(&a->cache) && wait > POLL_MS)
+        wait = POLL_MS;
     return wait > MAX_SLEEP_MS ? MAX_SLEEP_MS : (int)wait;
 }
 
@@ -308,20 +349,25 @@ static void loop(app *a)
 {
     while (!a->quit) {
         uint64_t now = SDL_GetTicks64();
-        if (timeline_update(&a->tl, now)) {
-            skip_bad(a, TL_NEXT);
+        if (slide_cache_pump(&a->cache))
             a->dirty = true;
+        leave_bad(a, now);
+        if (may_advance(a, now) && timeline_update(&a->tl, now)) {
+            skip_bad(a, TL_NEXT);
+            on_slide_changed(a, TL_NEXT);
         }
         tl_frame f = timeline_frame(&a->tl, now);
-        if (a->dirty || f.in_transition) {
+        slide_cache_focus(&a->cache, a->tl.current, f.in_transition ? f.from : a->tl.current);
+        if (a->dirty || f.in_transition || a->next_anim <= now) {
             log_slide(a);
             draw_frame(a, now);
             a->dirty = f.in_transition; /* one more frame until the transition has ended */
-            if (!f.in_transition)
-                preload(a);
         }
+        /* At rest: draw the slides around this one ahead of time (one per iteration, so a tap is never
+         * kept waiting long); their pictures are decoded on the worker meanwhile. */
+        bool busy = !f.in_transition && slide_cache_prepare(&a->cache, now);
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, sleep_ms(a, SDL_GetTicks64()))) {
+        if (SDL_WaitEventTimeout(&e, busy ? 0 : sleep_ms(a, SDL_GetTicks64()))) {
             on_event(a, &e);
             while (!a->quit && SDL_PollEvent(&e))
                 on_event(a, &e);
@@ -332,7 +378,7 @@ static void loop(app *a)
 int app_run(const cli_options *opts, const char *content_dir)
 {
     int rc = 3;
-    app a = {.opts = opts, .logged_slide = SIZE_MAX};
+    app a = {.opts = opts, .logged_slide = SIZE_MAX, .next_anim = UINT64_MAX, .last_dir = TL_NEXT};
 
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -345,6 +391,18 @@ int app_run(const cli_options *opts, const char *content_dir)
         goto cleanup;
     }
     gesture_init(&a.touch);
+    picture_settings ps = picture_settings_from_cli(opts);
+    picture_configure(&ps);
+    a.wake_event = SDL_RegisterEvents(1);
+    if (a.wake_event == (uint32_t)-1)
+        a.wake_event = 0;
+    a.dec = decoder_create(&ps, a.wake_event);
+    if (!a.dec) {
+        log_line w;
+        log_begin(&w, LOG_WARN, "decoder-thread");
+        log_str(&w, "reason", SDL_GetError());
+        log_end(&w);
+    }
     a.content = loader_scan(content_dir);
     if (!a.content || app_layout(&a, SDL_GetTicks64()) != 0) {
         log_line l;
@@ -365,6 +423,7 @@ int app_run(const cli_options *opts, const char *content_dir)
 cleanup:
     if (a.cache_ready)
         slide_cache_free(&a.cache);
+    decoder_free(a.dec);
     if (a.tl_ready)
         timeline_free(&a.tl);
     show_free(a.show);

@@ -1,8 +1,7 @@
 /* draw: see draw.h. */
 #include "draw.h"
 
-#include <stdlib.h>
-#include <string.h>
+#include "textrun_sdl.h"
 
 const SDL_Color DRAW_BG_TOP = {28, 27, 30, 255};
 const SDL_Color DRAW_BG_BOTTOM = {14, 14, 16, 255};
@@ -35,41 +34,27 @@ void draw_background(SDL_Renderer *r, int w, int h)
     }
 }
 
-int draw_text(SDL_Renderer *r, TTF_Font *font, const char *s, size_t len, int x, int y, int line_h,
-              draw_align align, SDL_Color c)
-{
-    int drawn = 0;
-    char stackbuf[512];
-    char *buf = stackbuf;
-    SDL_Surface *surf = NULL;
-    SDL_Texture *tex = NULL;
+static draw_trace_fn trace_fn;
+static void *trace_ctx;
 
-    if (!font || len == 0)
-        goto cleanup;
-    if (len >= sizeof stackbuf && !(buf = malloc(len + 1)))
-        goto cleanup;
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    surf = TTF_RenderUTF8_Blended(font, buf, c);
-    if (!surf)
-        goto cleanup;
-    tex = SDL_CreateTextureFromSurface(r, surf);
-    if (!tex)
-        goto cleanup;
-    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-    SDL_Rect dst = {x, y + (line_h - TTF_FontHeight(font)) / 2, surf->w, surf->h};
-    if (align == ALIGN_CENTER)
-        dst.x = x - surf->w / 2;
-    else if (align == ALIGN_RIGHT)
-        dst.x = x - surf->w;
-    SDL_RenderCopy(r, tex, NULL, &dst);
-    drawn = surf->w;
-cleanup:
-    if (tex)
-        SDL_DestroyTexture(tex);
-    if (surf)
-        SDL_FreeSurface(surf);
-    if (buf != stackbuf)
-        free(buf);
+void draw_set_trace(draw_trace_fn fn, void *ctx)
+{
+    trace_fn = fn, trace_ctx = ctx;
+}
+
+int draw_text(SDL_Renderer *r, const draw_style *st, const char *s, size_t len, bool rtl, int x, int y, int line_h,
+              draw_align align)
+{
+    fonts_chain *c = st->fonts ? fonts_chain_get(st->fonts, st->role, st->size) : NULL;
+    SDL_Rect ink;
+    if (!c || len == 0)
+        return 0;
+    if (align != ALIGN_LEFT) {
+        int w = textrun_sdl_measure(c, s, len, rtl);
+        x -= align == ALIGN_CENTER ? w / 2 : w;
+    }
+    int drawn = textrun_sdl_draw(r, c, s, len, rtl, x, y, line_h, st->color, &ink);
+    if (trace_fn && ink.w > 0)
+        trace_fn(trace_ctx, st->role, &ink, s, len);
     return drawn;
 }

@@ -1,12 +1,15 @@
 /* draw: small drawing primitives on an SDL_Renderer: the palette, filled rectangles, the background
- * gradient and text lines. Text is rendered with SDL_ttf (HarfBuzz shaping) into a temporary texture. */
+ * gradient and text lines. Text goes through the role's fallback chain (textrun_sdl: per-run fonts,
+ * HarfBuzz shaping, bidi order), so every script is drawn with real glyphs and measured as drawn. */
 #ifndef KIOSK_DRAW_H
 #define KIOSK_DRAW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <SDL.h>
-#include <SDL_ttf.h>
+
+#include "fonts.h"
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } draw_align;
 
@@ -14,12 +17,26 @@ typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } draw_align;
 extern const SDL_Color DRAW_BG_TOP, DRAW_BG_BOTTOM, DRAW_TEXT, DRAW_TEXT_DIM, DRAW_ACCENT, DRAW_BANNER_BG,
     DRAW_BANNER_TEXT;
 
+/* How a piece of text is set: the role's fonts at a type size (0: the role's design size), a colour. */
+typedef struct {
+    const kiosk_fonts *fonts;
+    font_role role;
+    int size;
+    SDL_Color color;
+} draw_style;
+
 void draw_fill(SDL_Renderer *r, int x, int y, int w, int h, SDL_Color c);
 /* Vertical gradient over the whole target. */
 void draw_background(SDL_Renderer *r, int w, int h);
-/* Draws s[0..len) in a line box whose top is y and height line_h; x is the left edge, the centre or the
- * right edge depending on align. Returns the drawn width (0 when font is NULL or text is empty). */
-int draw_text(SDL_Renderer *r, TTF_Font *font, const char *s, size_t len, int x, int y, int line_h,
-              draw_align align, SDL_Color c);
+/* Draws s[0..len), a line of a paragraph of direction rtl, in a line box whose top is y and height
+ * line_h; x is the left edge, the centre or the right edge depending on align. Returns the drawn width
+ * (0 when the role has no font or the text is empty). */
+int draw_text(SDL_Renderer *r, const draw_style *st, const char *s, size_t len, bool rtl, int x, int y,
+              int line_h, draw_align align);
+
+/* A hook for tests: called for every line draw_text draws, with the box of the pixels it may have
+ * touched (the rendered runs) and the line. NULL (the default) turns it off. Not thread-safe. */
+typedef void (*draw_trace_fn)(void *ctx, font_role role, const SDL_Rect *ink, const char *s, size_t len);
+void draw_set_trace(draw_trace_fn fn, void *ctx);
 
 #endif

@@ -1,15 +1,21 @@
-/* fonts: the typefaces of the show, found through fontconfig by family name and opened with SDL_ttf at
- * sizes from the design grid. A font that cannot be found is logged (event=font-missing) and its role
+/* fonts: the typefaces of the show, found through fontconfig by family name (configurable per role) and
+ * opened with SDL_ttf at sizes from the design grid, each role with a fallback chain: a character that
+ * the role's font lacks is drawn with the installed font that best stands in for it (fontfind), opened
+ * lazily at the role's size. A font that cannot be found is logged (event=font-missing) and its role
  * falls back to any font fontconfig offers; with no font at all, text is skipped but the show goes on.
- * Ownership: kiosk_fonts owns its TTF_Font handles; fonts_close releases them. */
+ * A character no installed font has is left out (logged once, event=glyph-missing), never drawn as a box.
+ * Ownership: kiosk_fonts owns its TTF_Font handles and its fallback state; fonts_close releases them
+ * (also for a zeroed or half-opened kiosk_fonts). Chains returned by fonts_chain_get belong to it. */
 #ifndef KIOSK_FONTS_H
 #define KIOSK_FONTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <SDL_ttf.h>
 
 #include "design.h"
+#include "textrun.h"
 
 typedef enum {
     FONT_TITLE,
@@ -21,24 +27,59 @@ typedef enum {
     FONT_ROLE_COUNT
 } font_role;
 
+/* Family names (fontconfig) of the roles; NULL fields take the default. */
 typedef struct {
-    TTF_Font *font[FONT_ROLE_COUNT]; /* NULL when no font could be opened for the role */
+    const char *title_family;  /* titles (default "Noto Serif") */
+    const char *body_family;   /* body text, and its italic for datelines (default "Noto Serif") */
+    const char *banner_family; /* banner, running heads, dates, captions (default "Noto Sans") */
+} fonts_config;
+
+typedef struct fonts_state fonts_state;
+
+typedef struct {
+    TTF_Font *font[FONT_ROLE_COUNT]; /* each role's own font at its design size; NULL when none opened */
     int size[FONT_ROLE_COUNT];
+    fonts_state *state; /* owned: fallback chains, fallback fonts, fontconfig's font list */
 } kiosk_fonts;
 
-/* Opens all roles for the design's sizes. Returns 0 when every role has a font, -1 otherwise (the
- * missing ones are NULL and logged). Needs TTF_Init. */
+fonts_config fonts_config_default(void);
+/* Opens all roles for the design's sizes with the default families. Returns 0 when every role has a
+ * font, -1 otherwise (the missing ones are NULL and logged). Needs TTF_Init. */
 int fonts_open(kiosk_fonts *f, const design *d);
+/* The same with the families of cfg (NULL: defaults). */
+int fonts_open_config(kiosk_fonts *f, const design *d, const fonts_config *cfg);
 void fonts_close(kiosk_fonts *f);
-/* Width in pixels of s[0..len) in the role's font (an estimate when the font is missing). */
-int fonts_measure(const kiosk_fonts *f, font_role role, const char *s, size_t len);
+const char *fonts_role_name(font_role role);
 
-/* A layout_measure_fn adapter: ctx is a fonts_measurer. */
+/* A role's fallback chain at one type size (0: the role's design size): the role's font first, then the
+ * fallbacks found so far. NULL when the role has no font. Kept until fonts_close (at most a bounded
+ * number of sizes per kiosk_fonts; the least recently used extra size is dropped for a new one). */
+typedef struct fonts_chain fonts_chain;
+fonts_chain *fonts_chain_get(const kiosk_fonts *f, font_role role, int size);
+/* Font k of the chain (0 <= k < fonts_chain_count), its callbacks for textrun_split, and a scratch
+ * buffer of at least n + 1 bytes (NULL when out of memory; valid until the next call). */
+TTF_Font *fonts_chain_font(const fonts_chain *c, int k);
+int fonts_chain_count(const fonts_chain *c);
+textrun_fonts fonts_chain_callbacks(fonts_chain *c);
+char *fonts_chain_scratch(fonts_chain *c, size_t n);
+/* The chain's type size and role. */
+int fonts_chain_size(const fonts_chain *c);
+
+/* Width in pixels of s[0..len) in the role's font at its design size (direction from the text), the
+ * same width the text is drawn with (an estimate when the role has no font). */
+int fonts_measure(const kiosk_fonts *f, font_role role, const char *s, size_t len);
+/* The same at a type size (0: the design size), in a paragraph of direction rtl. */
+int fonts_measure_sized(const kiosk_fonts *f, font_role role, int size, const char *s, size_t len, bool rtl);
+
+/* Measuring adapters: ctx is a fonts_measurer. fonts_measure_cb is a layout_measure_fn at the
+ * measurer's size (0: design size); fonts_fit_measure_cb a textfit_measure_fn (its size argument wins). */
 typedef struct {
     const kiosk_fonts *fonts;
     font_role role;
+    int size;
 } fonts_measurer;
-int fonts_measure_cb(void *ctx, const char *s, size_t len);
+int fonts_measure_cb(void *ctx, const char *s, size_t len, bool rtl);
+int fonts_fit_measure_cb(void *ctx, int size, const char *s, size_t len, bool rtl);
 
 /* Resolves a fontconfig pattern ("Noto Serif:style=Italic") to a font file path (malloc'd), or NULL. */
 char *fonts_find_file(const char *pattern);

@@ -41,7 +41,7 @@ content *loader_scan(const char *dir)
 
 show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, double speed)
 {
-    fonts_measurer m = {fonts, FONT_BODY};
+    fonts_measurer m = {fonts, FONT_BODY, 0};
     show_params p = {
         .body = {d->column_w, d->body_h, d->body_line_h, d->body_para_gap},
         .measure = fonts_measure_cb,

@@ -1,13 +1,53 @@
-/* picture: see picture.h. */
+/* picture: see picture.h. The pipeline: header and limits (imgfile_open), the plan for the fit mode in
+ * shown orientation (imgscale_plan_fit), the same region in stored orientation (orient), decoding and
+ * reducing it (imgfile_decode), turning it upright (orient_apply), then the backdrop. */
 #include "picture.h"
 
 #include <stdio.h>
+#include <string.h>
 
-#include <SDL_image.h>
+#include "imgfile.h"
+#include "log.h"
+#include "orient.h"
 
-#include "imgscale.h"
+#define BACKDROP_DIV 16   /* the backdrop is about 1/16 of the box on each side... */
+#define BACKDROP_BLUR_R 2 /* ...blurred with this radius, three times: soft, no blocks once stretched */
 
-/* Scales an ARGB8888 surface down to w x h with the area filter. */
+static picture_settings g_settings = {IMGSCALE_FIT_CONTAIN, PICTURE_BACKDROP_BLUR, CLI_MAX_PIXELS_DEFAULT,
+                                      CLI_MAX_SIDE};
+
+picture_settings picture_settings_default(void)
+{
+    return (picture_settings){IMGSCALE_FIT_CONTAIN, PICTURE_BACKDROP_BLUR, CLI_MAX_PIXELS_DEFAULT,
+                              CLI_MAX_SIDE};
+}
+
+picture_settings picture_settings_from_cli(const cli_options *o)
+{
+    picture_settings s = picture_settings_default();
+    s.fit = o->fit;
+    s.max_pixels = o->max_pixels;
+    return s;
+}
+
+void picture_configure(const picture_settings *s)
+{
+    g_settings = *s;
+    log_line l;
+    log_begin(&l, LOG_INFO, "pictures");
+    log_str(&l, "fit", imgscale_fit_name(s->fit));
+    log_str(&l, "backdrop", s->backdrop == PICTURE_BACKDROP_SOLID ? "solid" : "blur");
+    log_uint(&l, "max_pixels", s->max_pixels);
+    log_int(&l, "max_side", s->max_side);
+    log_end(&l);
+}
+
+picture_settings picture_current_settings(void)
+{
+    return g_settings;
+}
+
+/* A new ARGB8888 surface of w x h with src's pixels reduced by the area filter. */
 static SDL_Surface *scale_down(SDL_Surface *src, int w, int h)
 {
     SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -20,57 +60,95 @@ static SDL_Surface *scale_down(SDL_Surface *src, int w, int h)
     return dst;
 }
 
-picture *picture_load(const char *path, int box_w, int box_h, char *err, size_t errlen)
+/* The tiny blurred copy behind a contained picture: the picture covering a box 1/16 the size of the
+ * screen's picture area, blurred. Stretched with linear filtering it is a soft wash of its colours. */
+static SDL_Surface *make_backdrop(SDL_Surface *img, int box_w, int box_h)
+{
+    int bw = box_w / BACKDROP_DIV, bh = box_h / BACKDROP_DIV;
+    imgscale_rect tiny = imgscale_fit_cover(img->w, img->h, bw < 4 ? 4 : bw, bh < 4 ? 4 : bh);
+    tiny.w = tiny.w > img->w ? img->w : tiny.w;
+    tiny.h = tiny.h > img->h ? img->h : tiny.h;
+    SDL_Surface *b = scale_down(img, tiny.w, tiny.h);
+    if (b && imgscale_blur(b->pixels, b->w, b->h, b->pitch, BACKDROP_BLUR_R, 3) != 0) {
+        SDL_FreeSurface(b);
+        b = NULL;
+    }
+    return b;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+picture *picture_load_with(const char *path, int box_w, int box_h, const picture_settings *s, char *err,
+                           size_t errlen)
 {
     picture *p = NULL;
-    SDL_Surface *raw = NULL, *argb = NULL;
+    SDL_Surface *raw = NULL;
+    imgfile f;
+    imgfile_limits lim = {s->max_pixels, s->max_side};
+    char warn[sizeof p->warning];
+    int denom = 0;
 
-    raw = IMG_Load(path);
-    if (!raw) {
-        snprintf(err, errlen, "the picture cannot be read (%s)", IMG_GetError());
+    if (imgfile_open(&f, path, &lim, err, errlen) != 0)
         goto cleanup;
-    }
-    argb = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
-    if (!argb) {
-        snprintf(err, errlen, "the picture cannot be converted (%s)", SDL_GetError());
+    int o = f.info.orientation, sw = f.info.width, sh = f.info.height, shown_w, shown_h;
+    orient_size(o, sw, sh, &shown_w, &shown_h);
+    imgscale_plan plan = imgscale_plan_fit(s->fit, shown_w, shown_h, box_w, box_h);
+    imgscale_rect crop = orient_rect_to_stored(o, sw, sh, plan.crop);
+    bool swap = orient_swaps(o);
+    raw = imgfile_decode(&f, crop, swap ? plan.out_h : plan.out_w, swap ? plan.out_w : plan.out_h, &denom,
+                         warn, sizeof warn, err, errlen);
+    if (!raw)
         goto cleanup;
-    }
     p = SDL_calloc(1, sizeof *p);
     if (!p) {
         snprintf(err, errlen, "out of memory");
         goto cleanup;
     }
-    p->source_w = argb->w;
-    p->source_h = argb->h;
-    imgscale_rect fit = imgscale_fit_contain(argb->w, argb->h, box_w, box_h);
-    if (fit.w < argb->w && fit.h < argb->h) {
-        p->image = scale_down(argb, fit.w, fit.h);
+    p->source_w = sw;
+    p->source_h = sh;
+    p->orientation = o >= 1 && o <= 8 ? o : 1;
+    p->fit = s->fit;
+    p->backdrop_kind = s->backdrop;
+    p->seed = imgscale_seed(base_name(path));
+    p->jpeg_denom = f.info.format == IMGHDR_JPEG ? denom : 0;
+    snprintf(p->warning, sizeof p->warning, "%s", warn);
+    if (p->orientation == 1) {
+        p->image = raw;
+        raw = NULL;
     } else {
-        p->image = argb;
-        argb = NULL;
+        p->image = SDL_CreateRGBSurfaceWithFormat(0, plan.out_w, plan.out_h, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!p->image || orient_apply(o, raw->pixels, raw->w, raw->h, raw->pitch, p->image->pixels,
+                                      p->image->pitch) != 0) {
+            snprintf(err, errlen, "out of memory while turning the picture");
+            goto fail;
+        }
     }
-    if (!p->image) {
-        snprintf(err, errlen, "out of memory while scaling the picture");
-        goto fail;
-    }
-    imgscale_rect tiny = imgscale_fit_cover(p->image->w, p->image->h, 32, 18);
-    tiny.w = tiny.w > p->image->w ? p->image->w : tiny.w;
-    tiny.h = tiny.h > p->image->h ? p->image->h : tiny.h;
-    p->backdrop = scale_down(p->image, tiny.w, tiny.h);
-    if (!p->backdrop) {
-        snprintf(err, errlen, "out of memory while scaling the picture");
-        goto fail;
+    if (s->fit == IMGSCALE_FIT_CONTAIN && s->backdrop == PICTURE_BACKDROP_BLUR) {
+        p->backdrop = make_backdrop(p->image, box_w, box_h);
+        if (!p->backdrop) {
+            snprintf(err, errlen, "out of memory while scaling the picture");
+            goto fail;
+        }
     }
     goto cleanup;
 fail:
     picture_free(p);
     p = NULL;
 cleanup:
-    if (argb)
-        SDL_FreeSurface(argb);
     if (raw)
         SDL_FreeSurface(raw);
+    imgfile_close(&f);
     return p;
+}
+
+picture *picture_load(const char *path, int box_w, int box_h, char *err, size_t errlen)
+{
+    picture_settings s = g_settings;
+    return picture_load_with(path, box_w, box_h, &s, err, errlen);
 }
 
 void picture_free(picture *p)

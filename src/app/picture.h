@@ -1,20 +1,65 @@
-/* picture: decodes a picture file and scales it for the screen with an area filter (no aliasing on
- * large reductions). Ownership: the returned picture owns both surfaces; picture_free releases them. */
+/* picture: a photograph made ready for the screen, CPU-side: decoded no larger than needed (imgfile:
+ * header checked against the limits first, JPEG DCT scaling), reduced with an area filter (no aliasing
+ * on fine detail), turned by its EXIF orientation, cut to the fit mode, and with a small blurred copy
+ * for the contain backdrop. Makes no renderer calls, so it runs on the decoder's worker thread;
+ * textures are made from it on the render thread (picture_draw, slide_cache).
+ * Ownership: the returned picture owns both surfaces; picture_free releases them. */
 #ifndef KIOSK_PICTURE_H
 #define KIOSK_PICTURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <SDL.h>
 
+#include "cli.h"
+#include "imgscale.h"
+
+typedef enum { PICTURE_BACKDROP_BLUR, PICTURE_BACKDROP_SOLID } picture_backdrop;
+
 typedef struct {
-    SDL_Surface *image;     /* ARGB8888, at most the box size (smaller pictures are not enlarged here) */
-    SDL_Surface *backdrop;  /* ARGB8888, a tiny copy (e.g. 32x18) to be stretched as a blurred backdrop */
-    int source_w, source_h; /* size of the file's picture */
+    imgscale_fit fit;          /* contain (default), cover, kenburns */
+    picture_backdrop backdrop; /* contain: a dark blurred copy of the photo (default) or a solid colour */
+    uint64_t max_pixels;       /* larger pictures are refused (default CLI_MAX_PIXELS_DEFAULT) */
+    int max_side;              /* wider or taller pictures are refused (default CLI_MAX_SIDE) */
+} picture_settings;
+
+typedef struct {
+    SDL_Surface *image;     /* ARGB8888, shown orientation. contain: the whole picture, at most the box's
+                             * fitted size; cover, kenburns: the crop with the box's aspect, at most the
+                             * box's size (smaller pictures are not enlarged here) */
+    SDL_Surface *backdrop;  /* ARGB8888 tiny blurred copy to stretch behind a contained picture; NULL for
+                             * the other fits and for a solid backdrop */
+    int source_w, source_h; /* size of the file's picture, as stored */
+    int orientation;        /* the EXIF orientation that was applied (1..8) */
+    imgscale_fit fit;       /* what image was made for */
+    picture_backdrop backdrop_kind;
+    uint32_t seed;     /* kenburns: which motion (from the file name) */
+    int jpeg_denom;    /* DCT scaling used (1, 2, 4, 8); 0 when the file is not a JPEG */
+    char warning[192]; /* a problem worked around (e.g. a truncated JPEG), or "" */
+    /* How to draw it, set by whoever draws (zero: the slide at rest, start pose, everything): */
+    double pose_t;     /* kenburns progress 0..1 */
+    bool overlay_only; /* draw only what lies over the photo (caption strip); leave the picture area
+                        * transparent, for a photo drawn under it every frame (kenburns) */
 } picture;
 
-/* Loads path and fits it into box_w x box_h. Returns NULL with a plain-words reason in err. */
+/* Defaults: contain, blurred backdrop, CLI_MAX_PIXELS_DEFAULT, CLI_MAX_SIDE. */
+picture_settings picture_settings_default(void);
+/* The settings of the command line (--fit, --max-pixels). */
+picture_settings picture_settings_from_cli(const cli_options *o);
+/* Sets the process-wide settings that picture_load uses, and logs them (event=pictures). Call once at
+ * start, before any decoding thread runs. */
+void picture_configure(const picture_settings *s);
+/* The process-wide settings (the defaults until picture_configure). */
+picture_settings picture_current_settings(void);
+
+/* Loads path for a box_w x box_h picture area with the process-wide settings. Returns NULL with a
+ * plain-words reason in err. */
 picture *picture_load(const char *path, int box_w, int box_h, char *err, size_t errlen);
+/* The same with explicit settings; thread-safe. */
+picture *picture_load_with(const char *path, int box_w, int box_h, const picture_settings *s, char *err,
+                           size_t errlen);
 void picture_free(picture *p);
 
 #endif

@@ -5,35 +5,91 @@
 #include "imgscale.h"
 #include "text_block.h"
 
+#define BACKDROP_DIM 70 /* the blurred backdrop at 70/255 of its brightness */
+
+static const SDL_Color SOLID_BACKDROP = {14, 14, 16, 255};
+
 static int px(double v)
 {
     return (int)(v + 0.5);
 }
 
-void picture_draw(const slide_draw_ctx *c, const slide *s, const picture *pic)
+void picture_draw_kenburns(SDL_Renderer *r, const design *d, SDL_Texture *photo, int w, int h, uint32_t seed,
+                           double t)
 {
-    const design *d = c->design;
-    SDL_Renderer *r = c->renderer;
-    SDL_Texture *back = NULL, *img = NULL;
+    imgscale_frect v = imgscale_kenburns(w, h, seed, t);
+    double sx = d->w / v.w, sy = d->picture_h / v.h;
+    SDL_FRect dst = {(float)(-v.x * sx), (float)(-v.y * sy), (float)(w * sx), (float)(h * sy)};
+    SDL_Rect area = {0, 0, d->w, d->picture_h};
+    SDL_SetTextureScaleMode(photo, SDL_ScaleModeLinear);
+    SDL_SetTextureBlendMode(photo, SDL_BLENDMODE_NONE);
+    SDL_RenderSetClipRect(r, &area);
+    SDL_RenderCopyF(r, photo, NULL, &dst);
+    SDL_RenderSetClipRect(r, NULL);
+}
 
-    if (!pic)
-        goto cleanup;
-    back = SDL_CreateTextureFromSurface(r, pic->backdrop);
-    img = SDL_CreateTextureFromSurface(r, pic->image);
-    if (back) { /* a dark, blurred copy of the picture fills the letterbox */
+static void draw_contain(SDL_Renderer *r, const design *d, const picture *pic)
+{
+    SDL_Texture *back = NULL, *img = NULL;
+    if (pic->backdrop_kind == PICTURE_BACKDROP_SOLID || !pic->backdrop)
+        draw_fill(r, 0, 0, d->w, d->picture_h, SOLID_BACKDROP);
+    else if ((back = SDL_CreateTextureFromSurface(r, pic->backdrop)) != NULL) {
         SDL_SetTextureScaleMode(back, SDL_ScaleModeLinear);
-        SDL_SetTextureColorMod(back, 70, 70, 70);
+        SDL_SetTextureBlendMode(back, SDL_BLENDMODE_NONE);
+        SDL_SetTextureColorMod(back, BACKDROP_DIM, BACKDROP_DIM, BACKDROP_DIM);
         imgscale_rect cover = imgscale_fit_cover(pic->backdrop->w, pic->backdrop->h, d->w, d->picture_h);
         SDL_Rect dst = {cover.x, cover.y, cover.w, cover.h};
+        SDL_Rect area = {0, 0, d->w, d->picture_h};
+        SDL_RenderSetClipRect(r, &area);
         SDL_RenderCopy(r, back, NULL, &dst);
+        SDL_RenderSetClipRect(r, NULL);
     }
+    img = SDL_CreateTextureFromSurface(r, pic->image);
     if (img) {
         SDL_SetTextureScaleMode(img, SDL_ScaleModeLinear);
         imgscale_rect fit = imgscale_fit_contain(pic->image->w, pic->image->h, d->w, d->picture_h);
         SDL_Rect dst = {fit.x, fit.y, fit.w, fit.h};
         SDL_RenderCopy(r, img, NULL, &dst);
     }
-cleanup:
+    if (back)
+        SDL_DestroyTexture(back);
+    if (img)
+        SDL_DestroyTexture(img);
+}
+
+static void draw_photo(SDL_Renderer *r, const design *d, const picture *pic)
+{
+    if (pic->fit == IMGSCALE_FIT_CONTAIN) {
+        draw_contain(r, d, pic);
+        return;
+    }
+    SDL_Texture *img = SDL_CreateTextureFromSurface(r, pic->image);
+    if (!img)
+        return;
+    if (pic->fit == IMGSCALE_FIT_KENBURNS) {
+        picture_draw_kenburns(r, d, img, pic->image->w, pic->image->h, pic->seed, pic->pose_t);
+    } else { /* cover: the crop already has the area's aspect */
+        SDL_Rect dst = {0, 0, d->w, d->picture_h};
+        SDL_SetTextureScaleMode(img, SDL_ScaleModeLinear);
+        SDL_SetTextureBlendMode(img, SDL_BLENDMODE_NONE);
+        SDL_RenderCopy(r, img, NULL, &dst);
+    }
+    SDL_DestroyTexture(img);
+}
+
+void picture_draw(const slide_draw_ctx *c, const slide *s, const picture *pic)
+{
+    const design *d = c->design;
+    SDL_Renderer *r = c->renderer;
+
+    if (pic && pic->overlay_only) { /* replaced (not blended) by transparent black: premultiplied nothing */
+        SDL_Rect area = {0, 0, d->w, d->picture_h};
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(r, 0, 0, 0, 0);
+        SDL_RenderFillRect(r, &area);
+    } else if (pic) {
+        draw_photo(r, d, pic);
+    }
     if (s->caption && *s->caption) {
         int w = d->safe_w - 2 * px(d->w * 0.04);
         int text_h = text_block_height(c, FONT_CAPTION, s->caption, w, d->caption_line_h);
@@ -44,8 +100,4 @@ cleanup:
         text_block_draw_centered(c, FONT_CAPTION, s->caption, d->w / 2, y + pad, w, d->caption_line_h,
                                  DRAW_TEXT);
     }
-    if (back)
-        SDL_DestroyTexture(back);
-    if (img)
-        SDL_DestroyTexture(img);
 }

@@ -4,14 +4,43 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bidi.h"
 #include "draw.h"
 #include "layout.h"
 #include "picture_draw.h"
 #include "text_block.h"
+#include "textcase.h"
+#include "textfit.h"
 
 static int px(double v)
 {
     return (int)(v + 0.5);
+}
+
+/* One line of text fitted into width at the role's size (down to min_size when min_size < its size),
+ * cut with an ellipsis when it still does not fit (and then logged when warn). */
+static void draw_one_line(const slide_draw_ctx *c, font_role role, int min_size, const char *text, int x, int y,
+                          int width, int line_h, draw_align align, SDL_Color col, bool warn)
+{
+    fonts_measurer m = {c->fonts, role, 0};
+    int size = c->fonts->size[role];
+    textfit_box box = {width, line_h, size, min_size < size ? min_size : size, 1.0, 1};
+    textfit_result res;
+    if (!text || !*text || size <= 0 || textfit_fit(text, &box, fonts_fit_measure_cb, &m, &res) != 0)
+        return;
+    if (res.lines.count > 0) {
+        const layout_line *l = &res.lines.lines[0];
+        char buf[1024];
+        size_t n = l->len < sizeof buf - 4 ? l->len : sizeof buf - 4;
+        memcpy(buf, text + l->start, n);
+        if (res.truncated)
+            memcpy(buf + n, TEXTFIT_ELLIPSIS, 3), n += 3;
+        draw_style st = {c->fonts, role, res.size, col};
+        draw_text(c->renderer, &st, buf, n, res.lines.rtl, x, y, line_h, align);
+    }
+    if (res.truncated && warn)
+        text_block_log_truncated(role, res.size, res.lines.count, text);
+    textfit_result_free(&res);
 }
 
 static void draw_banner(const slide_draw_ctx *c, const slide *s)
@@ -19,9 +48,8 @@ static void draw_banner(const slide_draw_ctx *c, const slide *s)
     const design *d = c->design;
     draw_fill(c->renderer, 0, d->banner_y, d->w, d->h - d->banner_y, DRAW_BANNER_BG);
     draw_fill(c->renderer, 0, d->banner_y, d->w, px(d->h / 540.0 + 0.5), DRAW_ACCENT);
-    if (s->banner)
-        draw_text(c->renderer, c->fonts->font[FONT_BANNER], s->banner, strlen(s->banner), d->w / 2,
-                  d->banner_y, d->banner_h, ALIGN_CENTER, DRAW_BANNER_TEXT);
+    draw_one_line(c, FONT_BANNER, d->banner_min_size, s->banner, d->w / 2, d->banner_y,
+                  d->safe_w - 2 * px(d->w * 0.04), d->banner_h, ALIGN_CENTER, DRAW_BANNER_TEXT, true);
 }
 
 /* Title and fallback slides: a centred group of title, a short accent rule, dateline and date. */
@@ -31,9 +59,8 @@ static void draw_title(const slide_draw_ctx *c, const slide *s)
     int cx = d->w / 2;
     int gap = px(d->body_size * 1.1);
     int rule_h = px(d->h / 360.0 + 0.5);
-    int dl_line = px(d->dateline_size * 1.5);
     int title_h = text_block_height(c, FONT_TITLE, s->title, d->title_w, d->title_line_h);
-    int dateline_h = text_block_height(c, FONT_DATELINE, s->dateline, d->column_w, dl_line);
+    int dateline_h = text_block_height(c, FONT_DATELINE, s->dateline, d->column_w, d->dateline_line_h);
     int date_h = s->date_text ? d->small_line_h : 0;
     int total = title_h + gap + rule_h + (dateline_h || date_h ? gap : 0) + dateline_h + date_h;
     int top = d->safe_y + (d->banner_y - d->safe_y - total) / 2;
@@ -46,56 +73,51 @@ static void draw_title(const slide_draw_ctx *c, const slide *s)
     int rule_w = px(d->w * 0.06);
     draw_fill(c->renderer, cx - rule_w / 2, y, rule_w, rule_h, DRAW_ACCENT);
     y += rule_h + gap;
-    y += text_block_draw_centered(c, FONT_DATELINE, s->dateline, cx, y, d->column_w, dl_line, DRAW_TEXT_DIM);
-    if (s->date_text)
-        draw_text(c->renderer, c->fonts->font[FONT_SMALL], s->date_text, strlen(s->date_text), cx, y,
-                  d->small_line_h, ALIGN_CENTER, DRAW_TEXT_DIM);
+    y += text_block_draw_centered(c, FONT_DATELINE, s->dateline, cx, y, d->column_w, d->dateline_line_h,
+                                  DRAW_TEXT_DIM);
+    draw_one_line(c, FONT_SMALL, c->fonts->size[FONT_SMALL], s->date_text, cx, y, d->column_w, d->small_line_h,
+                  ALIGN_CENTER, DRAW_TEXT_DIM, true);
 }
 
-/* Excerpt slides: a running head (article title, part number), then the body lines. */
+/* Excerpt slides: a running head (the article title in capitals, cut with an ellipsis to one line, and
+ * the part number), then the body lines. A right-to-left article mirrors the head; right-to-left
+ * paragraphs are set flush right. */
 static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
 {
     const design *d = c->design;
     layout_box box = {d->column_w, d->body_h, d->body_line_h, d->body_para_gap};
-    TTF_Font *small = c->fonts->font[FONT_SMALL];
+    bool rtl = s->title && bidi_text_is_rtl(s->title, strlen(s->title));
+    int left = d->column_x, right = d->column_x + d->column_w, part_w = 0;
+    draw_style small = {c->fonts, FONT_SMALL, 0, DRAW_TEXT_DIM};
 
     if (s->parts > 1) {
         char part[32];
         snprintf(part, sizeof part, "%zu / %zu", s->part, s->parts);
-        draw_text(c->renderer, small, part, strlen(part), d->column_x + d->column_w, d->runhead_y,
-                  d->small_line_h, ALIGN_RIGHT, DRAW_TEXT_DIM);
+        part_w = fonts_measure(c->fonts, FONT_SMALL, "00 / 00  ", 9);
+        draw_text(c->renderer, &small, part, strlen(part), false, rtl ? left : right, d->runhead_y, d->small_line_h,
+                  rtl ? ALIGN_LEFT : ALIGN_RIGHT);
     }
-    if (s->title) {
-        layout_lines head = {0};
-        fonts_measurer m = {c->fonts, FONT_SMALL};
-        int w = d->column_w - fonts_measure(c->fonts, FONT_SMALL, "00 / 00  ", 9);
-        if (layout_break(s->title, w, fonts_measure_cb, &m, &head) == 0 && head.count > 0) {
-            const layout_line *l = &head.lines[0];
-            char buf[512];
-            size_t n = l->len < sizeof buf - 4 ? l->len : sizeof buf - 4;
-            memcpy(buf, s->title + l->start, n);
-            if (head.count > 1)
-                memcpy(buf + n, "\xE2\x80\xA6", 3), n += 3; /* … when the title goes on */
-            draw_text(c->renderer, small, buf, n, d->column_x, d->runhead_y, d->small_line_h, ALIGN_LEFT,
-                      DRAW_TEXT_DIM);
-        }
-        layout_lines_free(&head);
+    if (s->title) { /* in capitals, the language's own (Azerbaijani: i -> İ) */
+        char head[1024];
+        textcase_upper(s->title, strlen(s->title), NULL, head, sizeof head);
+        draw_one_line(c, FONT_SMALL, c->fonts->size[FONT_SMALL], head, rtl ? right : left, d->runhead_y,
+                      d->column_w - part_w, d->small_line_h, rtl ? ALIGN_RIGHT : ALIGN_LEFT, DRAW_TEXT_DIM,
+                      false);
     }
     draw_fill(c->renderer, d->column_x, d->runhead_y + d->small_line_h + px(d->h / 216.0), d->column_w,
               px(d->h / 1080.0 + 0.5), (SDL_Color){70, 66, 62, 255});
 
-    size_t starts = 0;
-    for (size_t i = 1; i < s->line_count; i++)
-        starts += s->lines[i].para_start;
-    int block = layout_block_height(&box, s->line_count, starts);
+    int block = show_slide_body_height(s, &box);
     int y = d->body_y + (d->body_h - block) / 2;
     if (y < d->body_y)
         y = d->body_y;
+    draw_style body = {c->fonts, FONT_BODY, 0, DRAW_TEXT};
     for (size_t i = 0; i < s->line_count; i++) {
-        if (i > 0 && s->lines[i].para_start)
+        const slide_line *l = &s->lines[i];
+        if (i > 0 && l->para_start)
             y += d->body_para_gap;
-        draw_text(c->renderer, c->fonts->font[FONT_BODY], s->lines[i].text, strlen(s->lines[i].text),
-                  d->column_x, y, d->body_line_h, ALIGN_LEFT, DRAW_TEXT);
+        draw_text(c->renderer, &body, l->text, strlen(l->text), l->rtl, l->rtl ? right : left, y, d->body_line_h,
+                  l->rtl ? ALIGN_RIGHT : ALIGN_LEFT);
         y += d->body_line_h;
     }
 }

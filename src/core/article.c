@@ -205,7 +205,13 @@ static int parse_closing(const char *s, closing *c)
         c->day > days_in_month(c->year, c->month) || c->hour > 23 || c->minute > 59 || c->second > 59) {
         return 0;
     }
-    c->category_len = t > 0 ? t - 1 : 0;
+    /* The category ends before the space ahead of the date, and before any no-break spaces there
+     * ("Society\u00A0 2024-01-20": the line's trim only reached its two ends). */
+    size_t k = t > 0 ? t - 1 : 0;
+    while (k > 0 && (s[k - 1] == ' ' || (k >= 2 && memcmp(s + k - 2, "\xC2\xA0", 2) == 0))) {
+        k -= s[k - 1] == ' ' ? 1 : 2;
+    }
+    c->category_len = k;
     return c->category_len <= CATEGORY_MAX;
 }
 

@@ -6,7 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { OPT_WINDOW, OPT_RENDER, OPT_SIZE, OPT_CHECK, OPT_SPEED, OPT_HELP, OPT_VERSION } opt_id;
+typedef enum {
+    OPT_WINDOW,
+    OPT_RENDER,
+    OPT_SIZE,
+    OPT_CHECK,
+    OPT_SPEED,
+    OPT_FIT,
+    OPT_MAX_PIXELS,
+    OPT_HELP,
+    OPT_VERSION
+} opt_id;
 
 typedef struct {
     const char *name; /* without the leading "--" */
@@ -17,7 +27,7 @@ typedef struct {
 static const opt_spec OPTIONS[] = {
     {"window", OPT_WINDOW, true},    {"render", OPT_RENDER, true}, {"size", OPT_SIZE, true},
     {"check", OPT_CHECK, false},     {"speed", OPT_SPEED, true},   {"help", OPT_HELP, false},
-    {"version", OPT_VERSION, false},
+    {"version", OPT_VERSION, false}, {"fit", OPT_FIT, true},       {"max-pixels", OPT_MAX_PIXELS, true},
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -56,6 +66,28 @@ int cli_parse_size(const char *s, int *w, int *h)
         return -1;
     *w = pw;
     *h = ph;
+    return 0;
+}
+
+int cli_parse_pixels(const char *s, uint64_t *out)
+{
+    uint64_t v = 0;
+    const char *p = s;
+    if (s == NULL)
+        return -1;
+    while (*p >= '0' && *p <= '9' && v <= CLI_MAX_PIXELS_LIMIT) {
+        v = v * 10 + (uint64_t)(*p - '0');
+        p++;
+    }
+    if (p == s)
+        return -1;
+    if (*p == 'M' && v <= CLI_MAX_PIXELS_LIMIT) {
+        v *= 1000000;
+        p++;
+    }
+    if (*p != '\0' || v < 1 || v > CLI_MAX_PIXELS_LIMIT)
+        return -1;
+    *out = v;
     return 0;
 }
 
@@ -100,6 +132,16 @@ static int apply_option(const opt_spec *o, const char *value, cli_options *opts,
         if (parse_speed(value, &opts->speed) != 0)
             return fail(err, errlen, "--speed: expected a number > 0 and <= 1000, got '%s'", value);
         return 0;
+    case OPT_FIT:
+        if (imgscale_parse_fit(value, &opts->fit) != 0)
+            return fail(err, errlen, "--fit: expected contain, cover or kenburns, got '%s'", value);
+        return 0;
+    case OPT_MAX_PIXELS:
+        if (cli_parse_pixels(value, &opts->max_pixels) != 0)
+            return fail(err, errlen,
+                        "--max-pixels: expected a pixel count like 80000000 or 80M (at most 1000M), got '%s'",
+                        value);
+        return 0;
     case OPT_CHECK:
         opts->check = true;
         return 0;
@@ -136,7 +178,11 @@ static int parse_long(int argc, char *const *argv, int *i, cli_options *opts, ch
 
 int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t errlen)
 {
-    *opts = (cli_options){.size_w = 1920, .size_h = 1080, .speed = 1.0};
+    *opts = (cli_options){.size_w = 1920,
+                          .size_h = 1080,
+                          .speed = 1.0,
+                          .fit = IMGSCALE_FIT_CONTAIN,
+                          .max_pixels = CLI_MAX_PIXELS_DEFAULT};
     if (err != NULL && errlen > 0)
         err[0] = '\0';
     bool options_done = false;
@@ -191,6 +237,13 @@ void cli_usage(FILE *f, const char *prog)
             "  --check         check the content folder, print each problem as\n"
             "                  'path[:line]: error|warning: message' and exit\n"
             "  --speed F       run the show F times faster (0 < F <= 1000, default 1)\n"
+            "  --fit MODE      how photographs fill the screen: contain (whole, on a\n"
+            "                  dark blurred copy of itself; the default), cover (cropped\n"
+            "                  to fill) or kenburns (cropped, with a slow pan and zoom)\n"
+            "  --max-pixels N  refuse pictures of more than N pixels, e.g. 80000000 or\n"
+            "                  80M (default 80M, at most 1000M), and pictures wider or\n"
+            "                  taller than 20000 pixels; a refused picture is logged\n"
+            "                  (event=content-error) and left out of the show\n"
             "  -h, --help      show this help and exit\n"
             "  -V, --version   show the version and exit\n"
             "\n"

@@ -4,7 +4,16 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+
+#include "imgscale.h"
+
+/* Pictures larger than this many pixels are refused (decompression bombs), unless --max-pixels says
+ * otherwise; and so are pictures wider or taller than CLI_MAX_SIDE pixels. */
+#define CLI_MAX_PIXELS_DEFAULT 80000000ull
+#define CLI_MAX_PIXELS_LIMIT 1000000000ull
+#define CLI_MAX_SIDE 20000
 
 /* The content folder used when none is given on the command line (relative to the working folder). */
 
@@ -16,6 +25,8 @@ typedef struct {
     int size_w, size_h;     /* --size WxH (default 1920x1080) */
     bool check;             /* --check */
     double speed;           /* --speed F (default 1) */
+    imgscale_fit fit;       /* --fit contain|cover|kenburns (default contain) */
+    uint64_t max_pixels;    /* --max-pixels N (default CLI_MAX_PIXELS_DEFAULT) */
     bool help, version;
 } cli_options;
 
@@ -25,5 +36,8 @@ int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t 
 void cli_usage(FILE *f, const char *prog);
 /* Parses "1920x1080"; returns 0 or -1. Both in 16..16384. */
 int cli_parse_size(const char *s, int *w, int *h);
+/* Parses a pixel count: decimal digits, optionally followed by M (millions), in 1..CLI_MAX_PIXELS_LIMIT.
+ * Returns 0 or -1 (and leaves *out alone). */
+int cli_parse_pixels(const char *s, uint64_t *out);
 
 #endif

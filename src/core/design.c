@@ -42,10 +42,18 @@ design design_compute(int w, int h, double safe_margin)
     d.small_size = imax(10, px(unit * 0.022));
     d.caption_size = imax(10, px(unit * 0.027));
     d.title_line_h = px(d.title_size * 1.25);
+    d.dateline_line_h = px(d.dateline_size * 1.5);
     d.body_line_h = px(d.body_size * 1.5);
     d.body_para_gap = px(d.body_size * 0.75);
     d.small_line_h = px(d.small_size * 1.4);
     d.caption_line_h = px(d.caption_size * 1.4);
+    d.title_min_size = imax(14, px(d.title_size * 0.6));
+    d.dateline_min_size = imax(10, px(d.dateline_size * 0.8));
+    d.caption_min_size = imax(10, px(d.caption_size * 0.8));
+    d.banner_min_size = imax(10, px(d.banner_size * 0.8));
+    d.title_box_h = 3 * d.title_line_h;
+    d.dateline_box_h = 2 * d.dateline_line_h;
+    d.caption_box_h = 3 * d.caption_line_h;
 
     int inner = d.safe_w - 2 * px(d.w * 0.06);
     d.column_w = imin(inner, px(d.body_size * 30));

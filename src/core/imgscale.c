@@ -2,6 +2,8 @@
 #include "imgscale.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +40,121 @@ imgscale_rect imgscale_fit_cover(int pic_w, int pic_h, int box_w, int box_h)
     }
     long long h = ((long long)box_w * pic_h + pic_w / 2) / pic_w;
     return centred(box_w, (int)h, box_w, box_h);
+}
+
+const char *imgscale_fit_name(imgscale_fit f)
+{
+    switch (f) {
+    case IMGSCALE_FIT_COVER:
+        return "cover";
+    case IMGSCALE_FIT_KENBURNS:
+        return "kenburns";
+    case IMGSCALE_FIT_CONTAIN:
+        break;
+    }
+    return "contain";
+}
+
+int imgscale_parse_fit(const char *s, imgscale_fit *out)
+{
+    static const imgscale_fit all[] = {IMGSCALE_FIT_CONTAIN, IMGSCALE_FIT_COVER, IMGSCALE_FIT_KENBURNS};
+    for (size_t i = 0; s && i < sizeof all / sizeof all[0]; i++)
+        if (strcmp(s, imgscale_fit_name(all[i])) == 0) {
+            *out = all[i];
+            return 0;
+        }
+    return -1;
+}
+
+imgscale_rect imgscale_crop_cover(int pic_w, int pic_h, int box_w, int box_h)
+{
+    imgscale_rect r = {0, 0, pic_w < 1 ? 1 : pic_w, pic_h < 1 ? 1 : pic_h};
+    if (pic_w <= 0 || pic_h <= 0 || box_w <= 0 || box_h <= 0)
+        return r;
+    if ((long long)pic_w * box_h >= (long long)box_w * pic_h) { /* wider than the box: keep the height */
+        long long w = ((long long)pic_h * box_w + box_h / 2) / box_h;
+        r.w = (int)(w < 1 ? 1 : w > pic_w ? pic_w : w);
+    } else {
+        long long h = ((long long)pic_w * box_h + box_w / 2) / box_w;
+        r.h = (int)(h < 1 ? 1 : h > pic_h ? pic_h : h);
+    }
+    r.x = (pic_w - r.w) / 2;
+    r.y = (pic_h - r.h) / 2;
+    return r;
+}
+
+imgscale_plan imgscale_plan_fit(imgscale_fit fit, int pic_w, int pic_h, int box_w, int box_h)
+{
+    imgscale_plan p;
+    pic_w = pic_w < 1 ? 1 : pic_w;
+    pic_h = pic_h < 1 ? 1 : pic_h;
+    if (fit == IMGSCALE_FIT_CONTAIN) {
+        p.crop = (imgscale_rect){0, 0, pic_w, pic_h};
+        imgscale_rect r = imgscale_fit_contain(pic_w, pic_h, box_w, box_h);
+        bool smaller = r.w < pic_w && r.h < pic_h;
+        p.out_w = smaller ? r.w : pic_w;
+        p.out_h = smaller ? r.h : pic_h;
+        return p;
+    }
+    p.crop = imgscale_crop_cover(pic_w, pic_h, box_w, box_h);
+    bool smaller = box_w > 0 && box_h > 0 && box_w < p.crop.w && box_h < p.crop.h;
+    p.out_w = smaller ? box_w : p.crop.w;
+    p.out_h = smaller ? box_h : p.crop.h;
+    return p;
+}
+
+int imgscale_pick_denom(int crop_w, int crop_h, int out_w, int out_h, int max_denom)
+{
+    int d = 1;
+    if (out_w <= 0 || out_h <= 0)
+        return 1;
+    while (d * 2 <= max_denom && (long long)out_w * d * 2 <= crop_w && (long long)out_h * d * 2 <= crop_h)
+        d *= 2;
+    return d;
+}
+
+uint32_t imgscale_seed(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; s && *s; s++) {
+        h ^= (uint8_t)*s;
+        h *= 16777619u;
+    }
+    return h;
+}
+
+imgscale_frect imgscale_kenburns(int pic_w, int pic_h, uint32_t seed, double t)
+{
+    /* Anchors as fractions of the slack (how far the region can move at a zoom): away from the edges,
+     * so the motion never ends pressed against a border. */
+    static const double ax[4] = {0.25, 0.75, 0.25, 0.75}, ay[4] = {0.3, 0.3, 0.7, 0.7};
+    const double z_max = 1.0 + IMGSCALE_KB_ZOOM, z_pan = 1.0 + IMGSCALE_KB_ZOOM * 0.75;
+    double z0, z1, fx0, fy0, fx1, fy1;
+    int a = (int)((seed >> 2) % 4);
+    if (!(t >= 0)) /* also NaN */
+        t = 0;
+    if (t > 1)
+        t = 1;
+    switch (seed % 4) {
+    case 0: /* zoom in, from the centre towards an anchor */
+        z0 = 1.0, z1 = z_max, fx0 = 0.5, fy0 = 0.5, fx1 = ax[a], fy1 = ay[a];
+        break;
+    case 1: /* zoom out, from an anchor back to the whole */
+        z0 = z_max, z1 = 1.0, fx0 = ax[a], fy0 = ay[a], fx1 = 0.5, fy1 = 0.5;
+        break;
+    case 2: /* pan to the right, drifting a little up or down */
+        z0 = z1 = z_pan, fx0 = 0.15, fx1 = 0.85, fy0 = 0.5, fy1 = ay[a];
+        break;
+    default: /* pan to the left */
+        z0 = z1 = z_pan, fx0 = 0.85, fx1 = 0.15, fy0 = ay[a], fy1 = 0.5;
+        break;
+    }
+    double z = z0 + (z1 - z0) * t, fx = fx0 + (fx1 - fx0) * t, fy = fy0 + (fy1 - fy0) * t;
+    double w = pic_w > 0 ? pic_w : 1, h = pic_h > 0 ? pic_h : 1;
+    imgscale_frect r = {0, 0, w / z, h / z};
+    r.x = fx * (w - r.w);
+    r.y = fy * (h - r.h);
+    return r;
 }
 
 /* For one axis: destination pixel i covers source span [i*scale, (i+1)*scale). Accumulates the weighted
@@ -79,19 +196,21 @@ static float span_weight(const span *s, int k)
     return 1.0f;
 }
 
-int imgscale_area(const void *src, int sw, int sh, int src_pitch, void *dst, int dw, int dh, int dst_pitch)
+int imgscale_area_n(const void *src, int sw, int sh, int src_pitch, void *dst, int dw, int dh, int dst_pitch,
+                    int bpp)
 {
     int rc = -1;
     span *xs = NULL, *ys = NULL;
-    float *row = NULL; /* one horizontally-scaled source row: dw * 4 floats */
+    float *row = NULL; /* one horizontally-scaled source row: dw * bpp floats */
     float *acc = NULL; /* vertical accumulation of one destination row */
 
-    if (!src || !dst || sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0)
+    if (!src || !dst || sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0 || bpp < 1 || bpp > 4)
         goto cleanup;
+    size_t n = (size_t)dw * (size_t)bpp;
     xs = malloc(sizeof *xs * (size_t)dw);
     ys = malloc(sizeof *ys * (size_t)dh);
-    row = malloc(sizeof *row * 4 * (size_t)dw);
-    acc = malloc(sizeof *acc * 4 * (size_t)dw);
+    row = malloc(sizeof *row * n);
+    acc = malloc(sizeof *acc * n);
     if (!xs || !ys || !row || !acc)
         goto cleanup;
     make_spans(sw, dw, xs);
@@ -99,29 +218,27 @@ int imgscale_area(const void *src, int sw, int sh, int src_pitch, void *dst, int
 
     for (int dy = 0; dy < dh; dy++) {
         const span *sy = &ys[dy];
-        memset(acc, 0, sizeof *acc * 4 * (size_t)dw);
+        memset(acc, 0, sizeof *acc * n);
         for (int k = 0; k < sy->count; k++) {
             const uint8_t *srow = (const uint8_t *)src + (size_t)(sy->first + k) * (size_t)src_pitch;
             float wy = span_weight(sy, k);
             for (int dx = 0; dx < dw; dx++) {
                 const span *sx = &xs[dx];
                 float c[4] = {0, 0, 0, 0};
-                for (int j = 0; j < sx->count; j++) {
-                    const uint8_t *p = srow + (size_t)(sx->first + j) * 4;
+                const uint8_t *p = srow + (size_t)sx->first * (size_t)bpp;
+                for (int j = 0; j < sx->count; j++, p += bpp) {
                     float wx = span_weight(sx, j);
-                    c[0] += p[0] * wx;
-                    c[1] += p[1] * wx;
-                    c[2] += p[2] * wx;
-                    c[3] += p[3] * wx;
+                    for (int ch = 0; ch < bpp; ch++)
+                        c[ch] += p[ch] * wx;
                 }
-                for (int ch = 0; ch < 4; ch++)
-                    row[dx * 4 + ch] = c[ch] * sx->norm;
+                for (int ch = 0; ch < bpp; ch++)
+                    row[(size_t)dx * (size_t)bpp + (size_t)ch] = c[ch] * sx->norm;
             }
-            for (int i = 0; i < dw * 4; i++)
+            for (size_t i = 0; i < n; i++)
                 acc[i] += row[i] * wy;
         }
         uint8_t *drow = (uint8_t *)dst + (size_t)dy * (size_t)dst_pitch;
-        for (int i = 0; i < dw * 4; i++) {
+        for (size_t i = 0; i < n; i++) {
             float v = acc[i] * sy->norm + 0.5f;
             drow[i] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
         }
@@ -133,4 +250,52 @@ cleanup:
     free(row);
     free(acc);
     return rc;
+}
+
+int imgscale_area(const void *src, int sw, int sh, int src_pitch, void *dst, int dw, int dh, int dst_pitch)
+{
+    return imgscale_area_n(src, sw, sh, src_pitch, dst, dw, dh, dst_pitch, 4);
+}
+
+/* One box blur of n pixels of 4 bytes, `stride` bytes apart, via line (n * 4 bytes of scratch). */
+static void blur_line(uint8_t *p, int n, ptrdiff_t stride, int r, uint8_t *line)
+{
+    for (int i = 0; i < n; i++)
+        memcpy(line + (size_t)i * 4, p + stride * i, 4);
+    int sum[4] = {0, 0, 0, 0};
+    int width = 2 * r + 1;
+    /* the window around pixel 0, with the edge pixel repeated */
+    for (int k = -r; k <= r; k++) {
+        int idx = k < 0 ? 0 : k >= n ? n - 1 : k;
+        for (int ch = 0; ch < 4; ch++)
+            sum[ch] += line[(size_t)idx * 4 + (size_t)ch];
+    }
+    for (int i = 0; i < n; i++) {
+        uint8_t *d = p + stride * i;
+        for (int ch = 0; ch < 4; ch++)
+            d[ch] = (uint8_t)((sum[ch] + width / 2) / width);
+        int out = i - r < 0 ? 0 : i - r, in = i + r + 1 >= n ? n - 1 : i + r + 1;
+        for (int ch = 0; ch < 4; ch++)
+            sum[ch] += line[(size_t)in * 4 + (size_t)ch] - line[(size_t)out * 4 + (size_t)ch];
+    }
+}
+
+int imgscale_blur(void *pixels, int w, int h, int pitch, int radius, int passes)
+{
+    if (!pixels || w <= 0 || h <= 0 || pitch < w * 4 || radius < 0 || passes < 0)
+        return -1;
+    if (radius == 0 || passes == 0)
+        return 0;
+    uint8_t *line = malloc((size_t)(w > h ? w : h) * 4);
+    if (!line)
+        return -1;
+    uint8_t *base = pixels;
+    for (int p = 0; p < passes; p++) {
+        for (int y = 0; y < h; y++)
+            blur_line(base + (size_t)y * (size_t)pitch, w, 4, radius, line);
+        for (int x = 0; x < w; x++)
+            blur_line(base + (size_t)x * 4, h, pitch, radius, line);
+    }
+    free(line);
+    return 0;
 }

@@ -1,6 +1,6 @@
-/* layout: greedy UAX #14 line breaking and sentence-aware pagination. See layout.h.
- * Ownership: a layout_lines / layout_pages owns its arrays; callers release them with the *_free
- * functions. Line and page records only hold byte offsets into the caller's text, never copies.
+/* layout: greedy UAX #14 line breaking. See layout.h (pagination is in paginate.c).
+ * Ownership: a layout_lines owns its array; callers release it with layout_lines_free. Line records only
+ * hold byte offsets into the caller's text, never copies.
  * libunibreak 1.1 (Debian bookworm) has no graphemebreak.h: over-long words are cut between grapheme
  * clusters as textseg approximates them. */
 #include "layout.h"
@@ -13,6 +13,7 @@
 
 #include <linebreak.h>
 
+#include "bidi.h"
 #include "textseg.h"
 #include "utf8.h"
 
@@ -45,6 +46,7 @@ typedef struct {
     size_t len;
     char *brks; /* owned: libunibreak's break after each byte */
     int max;
+    bool rtl; /* the paragraph's base direction, handed to the measurer */
     layout_measure_fn measure;
     void *ctx;
     size_t *gb; /* owned scratch: grapheme boundaries of the segment being cut */
@@ -56,7 +58,7 @@ typedef struct {
 
 static int width(const breaker *b, size_t from, size_t to)
 {
-    int w = b->measure(b->ctx, b->s + from, to - from);
+    int w = b->measure(b->ctx, b->s + from, to - from, b->rtl);
     return w < 0 ? 0 : w;
 }
 
@@ -155,6 +157,50 @@ static int fit_graphemes(breaker *b, size_t pos, size_t end, size_t *out)
     return 0;
 }
 
+/* Characters that never start a line: closing brackets and quotes, stops, commas, CJK closing marks. */
+static bool is_closing(uint32_t c)
+{
+    static const uint32_t list[] = {')',    ']',    '}',    ',',    '.',    ';',    ':',    '!',
+                                    '?',    0x00BB, 0x2019, 0x201D, 0x203A, 0x2025, 0x2026, 0x3001,
+                                    0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015,
+                                    0x3017, 0x309D, 0x309E, 0x30FC, 0x30FD, 0x30FE, 0xFF01, 0xFF09,
+                                    0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D};
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+        if (c == list[i])
+            return true;
+    return false;
+}
+
+/* Marks after which a URL or a long compound reads well broken. */
+static bool is_soft_end(uint32_t c)
+{
+    return c == '/' || c == '-' || c == '_' || c == '?' || c == '&' || c == '=' || c == '#' || c == '.' ||
+           c == ',' || c == ':' || c == ';' || c == '~' || c == '|' || c == 0x2010 || c == 0x2013 ||
+           c == 0x2014;
+}
+
+/* A word longer than the line is cut at split (the most graphemes that fit, from pos; the word ends at
+ * end). Moves the cut back to just after a slash, hyphen or similar mark in the line's second half, and
+ * never leaves closing punctuation at the start of the next line. */
+static size_t refine_cut(const breaker *b, size_t pos, size_t split, size_t end)
+{
+    size_t half = pos + (split - pos) / 2, soft = 0, ok = 0;
+    for (size_t g = pos; g < split;) {
+        uint32_t c, next = 0;
+        size_t ng = textseg_next_grapheme(b->s, end, g);
+        utf8_decode(b->s + g, ng - g, &c);
+        if (ng < end)
+            utf8_decode(b->s + ng, end - ng, &next);
+        if (ng >= end || !is_closing(next)) {
+            ok = ng;
+            if (is_soft_end(c) && ng >= half)
+                soft = ng;
+        }
+        g = ng;
+    }
+    return soft ? soft : ok ? ok : split;
+}
+
 /* Greedy fill: each line is the longest run up to a break opportunity that fits. */
 static int fill(breaker *b)
 {
@@ -186,6 +232,7 @@ static int fill(breaker *b)
         if (!have) { /* the first segment alone is too wide: cut it between graphemes */
             if (!split && fit_graphemes(b, pos, first_end, &split) != 0)
                 return -1;
+            split = refine_cut(b, pos, split, first_end);
             line_end = textseg_trim_end(b->s, pos, split), next = split;
         }
         if (push_line(b, pos, line_end - pos) != 0)
@@ -276,14 +323,13 @@ cleanup:
     return rc;
 }
 
-/* Breaks s[0..len) (need not be NUL-terminated); line offsets are reported plus base. */
-static int break_range(const char *s, size_t len, size_t base, int max_width, layout_measure_fn measure,
-                       void *ctx, layout_lines *out)
+int layout_break_range(const char *s, size_t len, size_t base, bool rtl, int max_width,
+                       layout_measure_fn measure, void *ctx, layout_lines *out)
 {
     int rc = -1;
-    breaker b = {.s = s, .len = len, .max = max_width, .measure = measure, .ctx = ctx};
+    breaker b = {.s = s, .len = len, .max = max_width, .rtl = rtl, .measure = measure, .ctx = ctx};
 
-    out->lines = NULL, out->count = 0;
+    out->lines = NULL, out->count = 0, out->rtl = rtl;
     if (len == 0)
         return 0;
     pthread_once(&lb_once, lb_init);
@@ -309,7 +355,8 @@ cleanup:
 
 int layout_break(const char *text, int max_width, layout_measure_fn measure, void *ctx, layout_lines *out)
 {
-    return break_range(text, text ? strlen(text) : 0, 0, max_width, measure, ctx, out);
+    size_t len = text ? strlen(text) : 0;
+    return layout_break_range(text, len, 0, len && bidi_text_is_rtl(text, len), max_width, measure, ctx, out);
 }
 
 void layout_lines_free(layout_lines *l)
@@ -318,164 +365,4 @@ void layout_lines_free(layout_lines *l)
         return;
     free(l->lines);
     l->lines = NULL, l->count = 0;
-}
-
-/* ---- pagination --------------------------------------------------------------------------------- */
-
-typedef struct {
-    const layout_box *box;
-    layout_measure_fn measure;
-    void *ctx;
-    layout_page *pages; /* owned: finished pages */
-    size_t npages, cap_pages;
-    layout_page_line *cur; /* owned: the page being filled */
-    size_t ncur, cap_cur;
-    size_t cur_gaps; /* paragraph starts on the current page after its first line */
-} pager;
-
-/* True when extra more lines, starting a new piece, fit on the current page (or an empty one). */
-static bool pager_fits(const pager *pg, size_t extra)
-{
-    size_t gaps = pg->ncur > 0 ? pg->cur_gaps + 1 : 0;
-    return layout_block_height(pg->box, pg->ncur + extra, gaps) <= pg->box->height;
-}
-
-static int pager_flush(pager *pg)
-{
-    if (pg->ncur == 0)
-        return 0;
-    if (pg->npages == pg->cap_pages) {
-        size_t cap = pg->cap_pages ? pg->cap_pages * 2 : 8;
-        layout_page *v = realloc(pg->pages, cap * sizeof *v);
-        if (!v)
-            return -1;
-        pg->pages = v, pg->cap_pages = cap;
-    }
-    pg->pages[pg->npages++] = (layout_page){pg->cur, pg->ncur};
-    pg->cur = NULL, pg->ncur = pg->cap_cur = pg->cur_gaps = 0;
-    return 0;
-}
-
-/* Places lines[from..from+count) of paragraph para as one piece, on a new page when they don't fit. */
-static int pager_add(pager *pg, size_t para, const layout_lines *l, size_t from, size_t count)
-{
-    if (pg->ncur > 0 && !pager_fits(pg, count) && pager_flush(pg) != 0)
-        return -1;
-    if (pg->ncur + count > pg->cap_cur) {
-        size_t cap = pg->cap_cur ? pg->cap_cur : 16;
-        while (cap < pg->ncur + count)
-            cap *= 2;
-        layout_page_line *v = realloc(pg->cur, cap * sizeof *v);
-        if (!v)
-            return -1;
-        pg->cur = v, pg->cap_cur = cap;
-    }
-    if (pg->ncur > 0)
-        pg->cur_gaps++;
-    for (size_t k = 0; k < count; k++) {
-        const layout_line *src = &l->lines[from + k];
-        pg->cur[pg->ncur++] = (layout_page_line){para, src->start, src->len, k == 0};
-    }
-    return 0;
-}
-
-/* A paragraph taller than a page: chunks of whole sentences, each re-broken from its own start and as
- * large as fits the room left (the current page's rest, else a whole page). A sentence taller than a
- * page is cut between lines; its rest starts the next chunk. */
-static int split_paragraph(pager *pg, size_t para, const char *text)
-{
-    int rc = -1;
-    size_t len = strlen(text), a = 0;
-    layout_lines best = {0}, t = {0};
-    const layout_box *box = pg->box;
-
-    for (;;) {
-        a = textseg_skip_space(text, len, a, true);
-        if (a >= len)
-            break;
-        size_t b = a;
-        while (b < len) { /* grow the chunk by whole sentences while it fits */
-            size_t nb = textseg_next_sentence(text, len, b);
-            if (break_range(text + a, nb - a, a, box->width, pg->measure, pg->ctx, &t) != 0)
-                goto cleanup;
-            if (t.count == 0 || !pager_fits(pg, t.count))
-                break;
-            layout_lines_free(&best);
-            best = t, b = nb;
-            t = (layout_lines){0};
-        }
-        layout_lines_free(&t);
-        if (best.count > 0) {
-            if (pager_add(pg, para, &best, 0, best.count) != 0)
-                goto cleanup;
-            layout_lines_free(&best);
-            a = b;
-            continue;
-        }
-        if (pg->ncur > 0) { /* not even one sentence fits the rest of this page */
-            if (pager_flush(pg) != 0)
-                goto cleanup;
-            continue;
-        }
-        size_t nb = textseg_next_sentence(text, len, a);
-        if (break_range(text + a, nb - a, a, box->width, pg->measure, pg->ctx, &t) != 0)
-            goto cleanup;
-        size_t m = 1;
-        while (m < t.count && pager_fits(pg, m + 1))
-            m++;
-        if (t.count > 0 && pager_add(pg, para, &t, 0, m < t.count ? m : t.count) != 0)
-            goto cleanup;
-        a = m < t.count ? t.lines[m].start : nb;
-        if (m < t.count && pager_flush(pg) != 0)
-            goto cleanup;
-        layout_lines_free(&t);
-    }
-    rc = 0;
-cleanup:
-    layout_lines_free(&best);
-    layout_lines_free(&t);
-    return rc;
-}
-
-void layout_pages_free(layout_pages *p)
-{
-    if (!p)
-        return;
-    for (size_t i = 0; i < p->count; i++)
-        free(p->pages[i].lines);
-    free(p->pages);
-    p->pages = NULL, p->count = 0;
-}
-
-int layout_paginate(const char *const *paras, size_t n, const layout_box *box, layout_measure_fn measure,
-                    void *ctx, layout_pages *out)
-{
-    int rc = -1;
-    pager pg = {.box = box, .measure = measure, .ctx = ctx};
-    layout_lines l = {0};
-
-    out->pages = NULL, out->count = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!paras[i])
-            continue;
-        if (break_range(paras[i], strlen(paras[i]), 0, box->width, measure, ctx, &l) != 0)
-            goto cleanup;
-        if (l.count > 0 && layout_block_height(box, l.count, 0) <= box->height) {
-            if (pager_add(&pg, i, &l, 0, l.count) != 0)
-                goto cleanup;
-        } else if (l.count > 0 && split_paragraph(&pg, i, paras[i]) != 0) {
-            goto cleanup;
-        }
-        layout_lines_free(&l);
-    }
-    if (pager_flush(&pg) != 0)
-        goto cleanup;
-    out->pages = pg.pages, out->count = pg.npages;
-    pg.pages = NULL, pg.npages = 0;
-    rc = 0;
-cleanup:
-    layout_lines_free(&l);
-    free(pg.cur);
-    layout_pages_free(&(layout_pages){pg.pages, pg.npages});
-    return rc;
 }

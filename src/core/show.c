@@ -168,6 +168,7 @@ static int add_excerpt(builder *b, const content_item *it, const char *banner, c
         if (!sl->lines[i].text)
             return -1;
         sl->lines[i].para_start = l->para_start;
+        sl->lines[i].rtl = l->rtl;
         sl->line_count++;
         sl->words += layout_count_words(sl->lines[i].text);
     }

@@ -17,16 +17,17 @@ typedef enum { SLIDE_TITLE, SLIDE_EXCERPT, SLIDE_IMAGE, SLIDE_FALLBACK } slide_k
 typedef struct {
     char *text;      /* one laid-out line, UTF-8 */
     bool para_start; /* a paragraph starts here: the renderer adds para_gap above (not on the first line) */
+    bool rtl;        /* its paragraph is right to left: the line is set flush right, runs in bidi order */
 } slide_line;
 
 typedef struct {
     slide_kind kind;
-    char *source;    /* relative path in the content folder; NULL for the fallback slide */
-    char *path;      /* image: path to open; NULL otherwise */
-    char *title;     /* title and excerpt slides: the article title (excerpt: running head); fallback: heading */
-    char *dateline;  /* title slide: dateline or NULL; fallback: sub-heading */
-    char *date_text; /* title slide: human date "20 January 2024" or NULL */
-    char *caption;   /* image: caption or NULL */
+    char *source; /* relative path in the content folder; NULL for the fallback slide */
+    char *path;   /* image: path to open; NULL otherwise */
+    char *title;  /* title and excerpt slides: the article title (excerpt: running head); fallback: heading */
+    char *dateline;    /* title slide: dateline or NULL; fallback: sub-heading */
+    char *date_text;   /* title slide: human date "20 January 2024" or NULL */
+    char *caption;     /* image: caption or NULL */
     slide_line *lines; /* excerpt: the body lines of this slide */
     size_t line_count;
     size_t part, parts; /* excerpt: 1-based part number of the article's excerpts, and their count */
@@ -44,15 +45,15 @@ typedef struct {
     uint32_t words_per_minute; /* reading speed for text duration */
     uint32_t text_min_ms;      /* clamp of text durations */
     uint32_t text_max_ms;
-    uint32_t text_base_ms;     /* added to reading time (to look up, to settle) */
-    uint32_t title_ms;         /* title slides */
-    uint32_t image_ms;         /* image slides */
-    double speed;              /* all durations are divided by this (> 0) */
+    uint32_t text_base_ms; /* added to reading time (to look up, to settle) */
+    uint32_t title_ms;     /* title slides */
+    uint32_t image_ms;     /* image slides */
+    double speed;          /* all durations are divided by this (> 0) */
 } show_timing;
 
 typedef struct {
-    layout_box body;            /* excerpt text box */
-    layout_measure_fn measure;  /* measures body text */
+    layout_box body;           /* excerpt text box */
+    layout_measure_fn measure; /* measures body text */
     void *measure_ctx;
     show_timing timing;
     const char *default_banner; /* banner for slides without an article date, e.g. "20 January 1990" */

@@ -4,6 +4,7 @@
 #ifndef KIOSK_LAYOUT_TESTUTIL_H
 #define KIOSK_LAYOUT_TESTUTIL_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,17 +22,17 @@ static inline int code_points(const char *s, size_t len)
 }
 
 /* Every code point is 10 px. */
-static inline int measure_cp10(void *ctx, const char *s, size_t len)
+static inline int measure_cp10(void *ctx, const char *s, size_t len, bool rtl)
 {
-    (void)ctx;
+    (void)ctx, (void)rtl;
     return 10 * code_points(s, len);
 }
 
 /* Spaces are 5 px, every other code point 10 px. */
-static inline int measure_sp5(void *ctx, const char *s, size_t len)
+static inline int measure_sp5(void *ctx, const char *s, size_t len, bool rtl)
 {
     int spaces = 0;
-    (void)ctx;
+    (void)ctx, (void)rtl;
     for (size_t i = 0; i < len; i++)
         spaces += s[i] == ' ';
     return 10 * code_points(s, len) - 5 * spaces;
@@ -42,12 +43,12 @@ typedef struct {
     long bytes;
 } counter;
 
-static inline int measure_counting(void *ctx, const char *s, size_t len)
+static inline int measure_counting(void *ctx, const char *s, size_t len, bool rtl)
 {
     counter *c = ctx;
     c->calls++;
     c->bytes += (long)len;
-    return measure_cp10(NULL, s, len);
+    return measure_cp10(NULL, s, len, rtl);
 }
 
 /* ---- helpers ------------------------------------------------------------------------------------ */
@@ -90,7 +91,7 @@ static inline void check_lines(const char *text, const layout_lines *l, int widt
         }
         assert_int_not_equal((unsigned char)text[prev_end] & 0xC0, 0x80);
         if (width >= 10)
-            assert_true(m(NULL, text + ln->start, ln->len) <= width);
+            assert_true(m(NULL, text + ln->start, ln->len, false) <= width);
         char *part = strip(text + ln->start, ln->len);
         memcpy(got + total, part, strlen(part) + 1);
         total += strlen(part);
@@ -149,7 +150,7 @@ static inline void check_pages(const char *const *paras, size_t n, const layout_
             assert_true(l->para > last_para || (l->para == last_para && l->start >= last_end) ||
                         (pg == 0 && i == 0));
             last_para = l->para, last_end = l->start + l->len;
-            assert_true(m(NULL, paras[l->para] + l->start, l->len) <= box->width);
+            assert_true(m(NULL, paras[l->para] + l->start, l->len, l->rtl) <= box->width);
             starts += i > 0 && l->para_start;
         }
         assert_true(layout_block_height(box, p->count, starts) <= box->height);

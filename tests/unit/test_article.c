@@ -305,6 +305,10 @@ static void test_closing_line(void **state)
         {"2024-01-20 23:59:59", "", 2024, 1, 20, 23, 59, 59},
         {"Memory 2024-02-29 7:30", "Memory", 2024, 2, 29, 7, 30, 0},
         {"Memory 2000-02-29", "Memory", 2000, 2, 29, 0, 0, 0},
+        /* No-break spaces before the date are not part of the category (found by tests/fuzz). */
+        {"Memory\xC2\xA0 2000-02-29", "Memory", 2000, 2, 29, 0, 0, 0},
+        {"Memory \xC2\xA0\xC2\xA0 2000-02-29 10:00", "Memory", 2000, 2, 29, 10, 0, 0},
+        {"\xC2\xA0 \xC2\xA0 2000-02-29", "", 2000, 2, 29, 0, 0, 0},
     };
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         article *a = parse_closing(good[i].line);

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,8 @@ static void test_defaults(void **state)
     assert_true(o.speed == 1.0);
     assert_false(o.help);
     assert_false(o.version);
+    assert_int_equal(o.fit, IMGSCALE_FIT_CONTAIN);
+    assert_int_equal(o.max_pixels, 80000000);
 }
 
 static void test_positional(void **state)
@@ -269,6 +272,56 @@ static void test_parse_size(void **state)
     assert_int_equal(cli_parse_size(NULL, &w, &h), -1);
 }
 
+static void test_fit(void **state)
+{
+    char *a1[] = {"kiosk", "--fit", "cover"};
+    char *a2[] = {"kiosk", "--fit=kenburns", "dir"};
+    char *a3[] = {"kiosk", "--fit", "contain"};
+    cli_options o;
+    assert_int_equal(parse(ARGC(a1), a1, &o), 0);
+    assert_int_equal(o.fit, IMGSCALE_FIT_COVER);
+    assert_int_equal(parse(ARGC(a2), a2, &o), 0);
+    assert_int_equal(o.fit, IMGSCALE_FIT_KENBURNS);
+    assert_string_equal(o.content_dir, "dir");
+    assert_int_equal(parse(ARGC(a3), a3, &o), 0);
+    assert_int_equal(o.fit, IMGSCALE_FIT_CONTAIN);
+    char *b1[] = {"kiosk", "--fit", "fill"};
+    char *b2[] = {"kiosk", "--fit"};
+    char *b3[] = {"kiosk", "--fit="};
+    expect_error(ARGC(b1), b1, "--fit: expected contain, cover or kenburns, got 'fill'");
+    expect_error(ARGC(b2), b2, "--fit: missing value (see --help)");
+    expect_error(ARGC(b3), b3, "--fit: expected contain, cover or kenburns, got ''");
+}
+
+static void test_max_pixels(void **state)
+{
+    char *a1[] = {"kiosk", "--max-pixels", "24000000"};
+    char *a2[] = {"kiosk", "--max-pixels=50M"};
+    char *a3[] = {"kiosk", "--max-pixels", "1000M"};
+    cli_options o;
+    assert_int_equal(parse(ARGC(a1), a1, &o), 0);
+    assert_int_equal(o.max_pixels, 24000000);
+    assert_int_equal(parse(ARGC(a2), a2, &o), 0);
+    assert_int_equal(o.max_pixels, 50000000);
+    assert_int_equal(parse(ARGC(a3), a3, &o), 0);
+    assert_int_equal(o.max_pixels, 1000000000);
+    static const char *bad[] = {"", "0", "0M", "-5", "1001M", "1000000001", "12k", "12 M", "M", "1.5M",
+                                "99999999999999999999999", "80MM"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char arg[64];
+        char expected[160];
+        snprintf(arg, sizeof arg, "--max-pixels=%s", bad[i]);
+        char *argv[] = {"kiosk", arg};
+        snprintf(expected, sizeof expected,
+                 "--max-pixels: expected a pixel count like 80000000 or 80M (at most 1000M), got '%s'", bad[i]);
+        expect_error(ARGC(argv), argv, expected);
+    }
+    uint64_t v = 7;
+    assert_int_equal(cli_parse_pixels(NULL, &v), -1);
+    assert_int_equal(cli_parse_pixels("1", &v), 0);
+    assert_int_equal(v, 1);
+}
+
 static void test_usage(void **state)
 {
     char *text = NULL;
@@ -284,6 +337,9 @@ static void test_usage(void **state)
                                     "1920x1080",
                                     "--check",
                                     "--speed F",
+                                    "--fit MODE",
+                                    "kenburns",
+                                    "--max-pixels N",
                                     "-h, --help",
                                     "-V, --version",
                                     "--option=value",
@@ -333,6 +389,8 @@ int main(void)
         cmocka_unit_test(test_reentrant_and_argv_untouched),
         cmocka_unit_test(test_null_err_buffer),
         cmocka_unit_test(test_parse_size),
+        cmocka_unit_test(test_fit),
+        cmocka_unit_test(test_max_pixels),
         cmocka_unit_test(test_usage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

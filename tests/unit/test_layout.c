@@ -154,7 +154,7 @@ static void test_azerbaijani(void **state)
     static const char *const want[] = {"ə ğ ı", "İ ş ə", "ğ ı", "İ ş"};
     static const char *const words[] = {"Şəhidlər", "Xiyabanı"};
     (void)state;
-    assert_int_equal(measure_cp10(NULL, "əğışİ", strlen("əğışİ")), 50);
+    assert_int_equal(measure_cp10(NULL, "əğışİ", strlen("əğışİ"), false), 50);
     /* greedy gives "ə ğ ı" "İ ş ə" "ğ ı İ" "ş"; the lone "ş" takes "İ" with it */
     expect_lines("ə ğ ı İ ş ə ğ ı İ ş", 50, measure_cp10, want, 4);
     expect_lines("Şəhidlər Xiyabanı", 80, measure_cp10, words, 2);
@@ -191,6 +191,77 @@ static void test_measure_calls(void **state)
     free(text);
 }
 
+/* A URL longer than the line breaks after a slash (or similar mark) in the line's second half, and no
+ * forced cut leaves closing punctuation at the start of a line. */
+static void test_url_and_closing_punctuation(void **state)
+{
+    layout_lines l = {0};
+    (void)state;
+    const char *url = "https://azertag.az/en/xeber/people_of_azerbaijan_pay_tribute";
+    assert_int_equal(layout_break(url, 200, measure_cp10, NULL, &l), 0); /* 20 letters a line */
+    check_lines(url, &l, 200, measure_cp10);
+    assert_true(l.count >= 3);
+    /* "https://azertag.az/" (19): cut after the slash, not after "https://azertag.az/e" */
+    assert_int_equal(l.lines[0].len, 19);
+    for (size_t i = 0; i + 1 < l.count; i++) {
+        char last = url[l.lines[i].start + l.lines[i].len - 1];
+        assert_non_null(strchr("/-_?&=#.,:;", last));
+    }
+    layout_lines_free(&l);
+
+    static const char *const closing[] = {"xxxxxxxxx", "x)yy"};
+    expect_lines("xxxxxxxxxx)yy", 100, measure_cp10, closing, 2);
+    const char *q = "xxxxxxxxxx\u00BB";
+    assert_int_equal(layout_break(q, 100, measure_cp10, NULL, &l), 0);
+    for (size_t i = 0; i < l.count; i++)
+        assert_memory_not_equal(q + l.lines[i].start, "\u00BB", 2);
+    layout_lines_free(&l);
+}
+
+static int measure_expect_rtl(void *ctx, const char *s, size_t len, bool rtl)
+{
+    assert_true(rtl == *(bool *)ctx);
+    return measure_cp10(NULL, s, len, rtl);
+}
+
+/* The paragraph's direction reaches the measurer and the result. */
+static void test_rtl_paragraph(void **state)
+{
+    layout_lines l = {0};
+    bool want = true;
+    (void)state;
+    const char *ar = "1990 \u0634\u0647\u062F\u0627\u0621 \u064A\u0646\u0627\u064A\u0631 Baku";
+    assert_int_equal(layout_break(ar, 60, measure_expect_rtl, &want, &l), 0);
+    assert_true(l.rtl);
+    assert_true(l.count >= 2);
+    layout_lines_free(&l);
+    want = false;
+    assert_int_equal(layout_break("Baku \u0634\u0647\u062F\u0627\u0621", 60, measure_expect_rtl, &want, &l),
+                     0);
+    assert_false(l.rtl);
+    layout_lines_free(&l);
+}
+
+/* Japanese without spaces wraps between characters; small kana and the long-vowel mark never start a
+ * line, nor do closing brackets. */
+static void test_japanese(void **state)
+{
+    layout_lines l = {0};
+    (void)state;
+    const char *ja =
+        "「一九九〇年一月二十日」、バクーでソビエト軍が市民を殺害した。私たちは犠牲者を永遠に忘れない。";
+    assert_int_equal(layout_break(ja, 100, measure_cp10, NULL, &l), 0);
+    check_lines(ja, &l, 100, measure_cp10);
+    assert_true(l.count >= 5);
+    for (size_t i = 1; i < l.count; i++) {
+        const char *p = ja + l.lines[i].start;
+        assert_memory_not_equal(p, "、", 3);
+        assert_memory_not_equal(p, "。", 3);
+        assert_memory_not_equal(p, "」", 3);
+    }
+    layout_lines_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,6 +277,9 @@ int main(void)
         cmocka_unit_test(test_mandatory_breaks),
         cmocka_unit_test(test_azerbaijani),
         cmocka_unit_test(test_measure_calls),
+        cmocka_unit_test(test_url_and_closing_punctuation),
+        cmocka_unit_test(test_rtl_paragraph),
+        cmocka_unit_test(test_japanese),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -74,8 +74,10 @@ static void test_paginate_long_sentence(void **state)
     assert_int_equal(layout_paginate(paras, 1, &box20x5, measure_cp10, NULL, &p), 0);
     check_pages(paras, 1, &box20x5, measure_cp10, &p, 1);
     assert_true(p.count >= 5);
-    for (size_t pg = 0; pg + 1 < p.count; pg++)
+    for (size_t pg = 0; pg + 2 < p.count; pg++)
         assert_int_equal(p.pages[pg].count, 5); /* cut between lines: full pages */
+    size_t a = p.pages[p.count - 2].count, b = p.pages[p.count - 1].count;
+    assert_true(a >= b && a - b <= 1); /* but the last two balanced */
     layout_pages_free(&p);
 }
 
@@ -172,9 +174,48 @@ static void test_seed_article(void **state)
     free(data);
 }
 
+static int page_h(const layout_box *box, const layout_page *p)
+{
+    size_t starts = 0;
+    for (size_t i = 1; i < p->count; i++)
+        starts += p->lines[i].para_start;
+    return layout_block_height(box, p->count, starts);
+}
+
+/* A last page much emptier than the one before is balanced with it; a full last page is left alone. */
+static void test_paginate_balanced_tail(void **state)
+{
+    layout_box box = {200, 200, 20, 10}; /* 20 letters, 10 lines */
+    char buf[4000] = "";
+    unsigned seed = 5;
+    layout_pages p = {0};
+    (void)state;
+    /* sentences of 3..6 words: about 12 lines, so packed greedily as 10 + 2 */
+    while (strlen(buf) < 215)
+        add_sentence(buf, sizeof buf, &seed, 3 + (int)(strlen(buf) % 4));
+    const char *paras[] = {buf};
+    assert_int_equal(layout_paginate(paras, 1, &box, measure_cp10, NULL, &p), 0);
+    check_pages(paras, 1, &box, measure_cp10, &p, 1);
+    assert_int_equal(p.count, 2);
+    int a = page_h(&box, &p.pages[0]), b = page_h(&box, &p.pages[1]);
+    print_message("balanced pages: %zu and %zu lines\n", p.pages[0].count, p.pages[1].count);
+    assert_true(b * 5 >= a * 3);
+    assert_true(a >= b);
+    assert_true(p.pages[1].lines[0].para_start);
+    layout_pages_free(&p);
+
+    /* whole short paragraphs cannot be balanced further than they are: pages stay valid */
+    const char *three[] = {"Thirty-four years have passed.", "People pay profound respect.",
+                           "Large crowds have been heading to the Alley today."};
+    assert_int_equal(layout_paginate(three, 3, &box20x5, measure_cp10, NULL, &p), 0);
+    check_pages(three, 3, &box20x5, measure_cp10, &p, 1);
+    layout_pages_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_paginate_balanced_tail),
         cmocka_unit_test(test_paginate_whole_paragraphs),
         cmocka_unit_test(test_paginate_sentence_split),
         cmocka_unit_test(test_paginate_long_sentence),

@@ -12,10 +12,10 @@
 
 #include "show.h"
 
-static int measure_cp10(void *ctx, const char *s, size_t len)
+static int measure_cp10(void *ctx, const char *s, size_t len, bool rtl)
 {
     int n = 0;
-    (void)ctx;
+    (void)ctx, (void)rtl;
     for (size_t i = 0; i < len; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return 10 * n;
@@ -133,8 +133,8 @@ static void test_article_and_images(void **state)
     article a = seed_article();
     content_item items[3] = {
         {CONTENT_ARTICLE, "news/tribute.txt", "/c/news/tribute.txt", &a, NULL, 0, -1},
-        {CONTENT_IMAGE, "photos/alley.jpg", "/c/photos/alley.jpg", NULL,
-         "Carnations at the Alley of Martyrs", 0, -1},
+        {CONTENT_IMAGE, "photos/alley.jpg", "/c/photos/alley.jpg", NULL, "Carnations at the Alley of Martyrs",
+         0, -1},
         {CONTENT_IMAGE, "photos/night.png", "/c/photos/night.png", NULL, NULL, 0, -1},
     };
     content c = {"/c", items, 3, {0}};
@@ -174,7 +174,8 @@ static void test_article_and_images(void **state)
             if (e->lines[i].para_start && !(k == 0 && i == 0))
                 pi++;
             assert_true(pi < 3);
-            assert_true(measure_cp10(NULL, e->lines[i].text, strlen(e->lines[i].text)) <= p.body.width);
+            assert_true(measure_cp10(NULL, e->lines[i].text, strlen(e->lines[i].text), false) <=
+                        p.body.width);
             strcat(joined[pi], e->lines[i].text);
             strcat(joined[pi], " ");
             words += layout_count_words(e->lines[i].text);
@@ -233,7 +234,8 @@ static void test_banner_variants(void **state)
 static void test_fallback(void **state)
 {
     content empty = {"/c", NULL, 0, {0}};
-    content_item orphan = {CONTENT_ARTICLE, "bad.txt", "/c/bad.txt", NULL, NULL, 0, -1}; /* an article that failed */
+    content_item orphan = {
+        CONTENT_ARTICLE, "bad.txt", "/c/bad.txt", NULL, NULL, 0, -1}; /* an article that failed */
     content with_orphan = {"/c", &orphan, 1, {0}};
     show_params p = params(2.0, NULL);
     const content *cases[] = {&empty, &with_orphan, NULL};

@@ -1,0 +1,288 @@
+/* imgfile: see imgfile.h. */
+#include "imgfile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <SDL_image.h>
+#include <turbojpeg.h>
+
+#define HEADER_FIRST (64u << 10) /* bytes read for the header at first */
+#define HEADER_MAX (1u << 20)    /* and at most, for formats whose header may be long */
+
+/* Reads up to n more bytes of fp into buf + *have. */
+static void read_more(FILE *fp, uint8_t *buf, size_t *have, size_t want)
+{
+    while (*have < want) {
+        size_t got = fread(buf + *have, 1, want - *have, fp);
+        if (got == 0)
+            break;
+        *have += got;
+    }
+}
+
+/* "30000 pixels" or "24.3 megapixels". */
+static void pixels_text(uint64_t px, char *buf, size_t n)
+{
+    if (px < 1000000)
+        snprintf(buf, n, "%llu pixels", (unsigned long long)px);
+    else
+        snprintf(buf, n, "%.1f megapixels", (double)px / 1e6);
+}
+
+static int check_limits(const imghdr_info *in, const imgfile_limits *lim, char *err, size_t errlen)
+{
+    uint64_t px = (uint64_t)in->width * (uint64_t)in->height;
+    char has[48], may[48];
+    pixels_text(px, has, sizeof has);
+    pixels_text(lim->max_pixels, may, sizeof may);
+    if (in->width > lim->max_side || in->height > lim->max_side) {
+        snprintf(err, errlen,
+                 "the picture is too large: %dx%d pixels (%s); at most %d pixels wide or high are shown",
+                 in->width, in->height, has, lim->max_side);
+        return -1;
+    }
+    if (px > lim->max_pixels) {
+        snprintf(err, errlen, "the picture is too large: %dx%d pixels (%s); the limit is %s (--max-pixels)",
+                 in->width, in->height, has, may);
+        return -1;
+    }
+    return 0;
+}
+
+int imgfile_open(imgfile *f, const char *path, const imgfile_limits *lim, char *err, size_t errlen)
+{
+    int rc = -1;
+    FILE *fp = NULL;
+    uint8_t *buf = NULL;
+    size_t have = 0;
+    struct stat st;
+
+    memset(f, 0, sizeof *f);
+    f->path = path;
+    fp = fopen(path, "rb");
+    if (!fp || fstat(fileno(fp), &st) != 0) {
+        snprintf(err, errlen, "the picture cannot be opened (%s)", strerror(errno));
+        goto cleanup;
+    }
+    if (st.st_size <= 0) {
+        snprintf(err, errlen, "the picture file is empty");
+        goto cleanup;
+    }
+    if ((uint64_t)st.st_size > IMGFILE_MAX_FILE_BYTES) {
+        snprintf(err, errlen, "the picture file is too large: %lld MB, the limit is %u MB",
+                 (long long)(st.st_size >> 20), IMGFILE_MAX_FILE_BYTES >> 20);
+        goto cleanup;
+    }
+    f->size = (size_t)st.st_size;
+    size_t cap = f->size < HEADER_MAX ? f->size : HEADER_MAX;
+    buf = malloc(cap);
+    if (!buf) {
+        snprintf(err, errlen, "out of memory");
+        goto cleanup;
+    }
+    read_more(fp, buf, &have, cap < HEADER_FIRST ? cap : HEADER_FIRST);
+    if (imghdr_sniff(buf, have) == IMGHDR_JPEG) { /* the JPEG decoder reads from memory: all of it */
+        uint8_t *all = realloc(buf, f->size);
+        if (!all) {
+            snprintf(err, errlen, "out of memory");
+            goto cleanup;
+        }
+        buf = all;
+        cap = f->size;
+    }
+    imghdr_status hs = imghdr_read(buf, have, &f->info);
+    if (hs == IMGHDR_NEED_MORE && have < cap) {
+        read_more(fp, buf, &have, cap);
+        hs = imghdr_read(buf, have, &f->info);
+    }
+    if (hs == IMGHDR_NEED_MORE && f->info.width > 0 && f->info.height > 0)
+        hs = IMGHDR_OK; /* the size is known; only an optional part (orientation) was cut */
+    if (hs == IMGHDR_NOT_IMAGE || (hs == IMGHDR_NEED_MORE && f->info.format == IMGHDR_UNKNOWN)) {
+        snprintf(err, errlen, "the picture cannot be read (not a JPEG, PNG, GIF, BMP or WebP file)");
+        goto cleanup;
+    }
+    if (hs != IMGHDR_OK) {
+        snprintf(err, errlen, "the picture cannot be read (damaged %s header)",
+                 imghdr_format_name(f->info.format));
+        goto cleanup;
+    }
+    if (check_limits(&f->info, lim, err, errlen) != 0)
+        goto cleanup;
+    if (f->info.format == IMGHDR_JPEG) {
+        read_more(fp, buf, &have, f->size);
+        f->size = have;
+        f->data = buf;
+        buf = NULL;
+    }
+    rc = 0;
+cleanup:
+    free(buf);
+    if (fp)
+        fclose(fp);
+    return rc;
+}
+
+void imgfile_close(imgfile *f)
+{
+    free(f->data);
+    f->data = NULL;
+}
+
+/* Reduces the region r of src (bpp bytes per pixel) to out_w x out_h into a new surface of dst_format. */
+static SDL_Surface *crop_scale(SDL_Surface *src, imgscale_rect r, int out_w, int out_h)
+{
+    int bpp = src->format->BytesPerPixel;
+    SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, out_w, out_h, bpp * 8, src->format->format);
+    if (!dst)
+        return NULL;
+    const uint8_t *from =
+        (const uint8_t *)src->pixels + (size_t)r.y * (size_t)src->pitch + (size_t)r.x * (size_t)bpp;
+    if (r.w == out_w && r.h == out_h) {
+        for (int y = 0; y < out_h; y++)
+            memcpy((uint8_t *)dst->pixels + (size_t)y * (size_t)dst->pitch,
+                   from + (size_t)y * (size_t)src->pitch, (size_t)out_w * (size_t)bpp);
+    } else if (imgscale_area_n(from, r.w, r.h, src->pitch, dst->pixels, out_w, out_h, dst->pitch, bpp) != 0) {
+        SDL_FreeSurface(dst);
+        return NULL;
+    }
+    return dst;
+}
+
+/* The region r of a w x h picture in the coordinates of its sw x sh reduction (rounded outwards). */
+static imgscale_rect scale_rect(imgscale_rect r, int w, int h, int sw, int sh)
+{
+    long long x0 = (long long)r.x * sw / w, y0 = (long long)r.y * sh / h;
+    long long x1 = ((long long)(r.x + r.w) * sw + w - 1) / w, y1 = ((long long)(r.y + r.h) * sh + h - 1) / h;
+    x1 = x1 > sw ? sw : x1;
+    y1 = y1 > sh ? sh : y1;
+    imgscale_rect s = {(int)x0, (int)y0, (int)(x1 - x0), (int)(y1 - y0)};
+    s.w = s.w < 1 ? 1 : s.w;
+    s.h = s.h < 1 ? 1 : s.h;
+    return s;
+}
+
+/* Adobe CMYK JPEGs store inverted values: each channel times the inverted black. */
+static void cmyk_to_argb(SDL_Surface *s)
+{
+    for (int y = 0; y < s->h; y++) {
+        uint8_t *p = (uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch;
+        for (int x = 0; x < s->w; x++, p += 4) {
+            uint32_t k = p[3], r = p[0] * k / 255, g = p[1] * k / 255, b = p[2] * k / 255;
+            uint32_t v = 0xFF000000u | r << 16 | g << 8 | b;
+            memcpy(p, &v, 4);
+        }
+    }
+}
+
+static SDL_Surface *decode_jpeg(imgfile *f, imgscale_rect crop, int out_w, int out_h, int *denom, char *warn,
+                                size_t warnlen, char *err, size_t errlen)
+{
+    SDL_Surface *full = NULL, *out = NULL;
+    tjhandle tj = tjInitDecompress();
+    int w, h, subsamp, cs;
+
+    if (!tj) {
+        snprintf(err, errlen, "the JPEG decoder cannot start (%s)", tjGetErrorStr2(NULL));
+        goto cleanup;
+    }
+    if (tjDecompressHeader3(tj, f->data, (unsigned long)f->size, &w, &h, &subsamp, &cs) != 0) {
+        snprintf(err, errlen, "the picture cannot be read (%s)", tjGetErrorStr2(tj));
+        goto cleanup;
+    }
+    if (w != f->info.width || h != f->info.height) {
+        snprintf(err, errlen, "the picture cannot be read (its header gives two sizes)");
+        goto cleanup;
+    }
+    int d = imgscale_pick_denom(crop.w, crop.h, out_w, out_h, 8);
+    tjscalingfactor sf = {1, d};
+    int sw = TJSCALED(w, sf), sh = TJSCALED(h, sf);
+    full = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!full) {
+        snprintf(err, errlen, "out of memory for a %dx%d picture", sw, sh);
+        goto cleanup;
+    }
+    bool cmyk = cs == TJCS_CMYK || cs == TJCS_YCCK;
+    int pf = cmyk ? TJPF_CMYK : SDL_BYTEORDER == SDL_LIL_ENDIAN ? TJPF_BGRA : TJPF_ARGB;
+    if (tjDecompress2(tj, f->data, (unsigned long)f->size, full->pixels, sw, full->pitch, sh, pf, 0) != 0) {
+        if (tjGetErrorCode(tj) != TJERR_WARNING) {
+            snprintf(err, errlen, "the picture cannot be read (%s)", tjGetErrorStr2(tj));
+            goto cleanup;
+        }
+        snprintf(warn, warnlen, "the picture is damaged, shown as far as it could be read (%s)",
+                 tjGetErrorStr2(tj));
+    }
+    if (cmyk)
+        cmyk_to_argb(full);
+    out = crop_scale(full, scale_rect(crop, w, h, sw, sh), out_w, out_h);
+    if (!out)
+        snprintf(err, errlen, "out of memory while scaling the picture");
+    if (denom)
+        *denom = d;
+cleanup:
+    if (full)
+        SDL_FreeSurface(full);
+    if (tj)
+        tjDestroy(tj);
+    return out;
+}
+
+static SDL_Surface *decode_sdl(imgfile *f, imgscale_rect crop, int out_w, int out_h, char *err, size_t errlen)
+{
+    SDL_Surface *raw = NULL, *conv = NULL, *small = NULL, *out = NULL;
+    raw = IMG_Load(f->path);
+    if (!raw) {
+        snprintf(err, errlen, "the picture cannot be read (%s)", IMG_GetError());
+        goto cleanup;
+    }
+    if (raw->w != f->info.width || raw->h != f->info.height) {
+        /* GIF: the decoder's size is the first frame's; anything else means the header lied. */
+        if ((uint64_t)raw->w * (uint64_t)raw->h > (uint64_t)f->info.width * (uint64_t)f->info.height) {
+            snprintf(err, errlen, "the picture cannot be read (its header gives two sizes)");
+            goto cleanup;
+        }
+        crop = scale_rect(crop, f->info.width, f->info.height, raw->w, raw->h);
+        out_w = out_w > crop.w ? crop.w : out_w;
+        out_h = out_h > crop.h ? crop.h : out_h;
+    }
+    /* Packed 3- or 4-byte pixels are reduced first and converted small; others are converted first. */
+    bool packed =
+        !raw->format->palette && (raw->format->BytesPerPixel == 3 || raw->format->BytesPerPixel == 4);
+    if (packed) {
+        small = crop_scale(raw, crop, out_w, out_h);
+        out = small ? SDL_ConvertSurfaceFormat(small, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    } else {
+        conv = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+        out = conv ? crop_scale(conv, crop, out_w, out_h) : NULL;
+    }
+    if (!out)
+        snprintf(err, errlen, "out of memory while scaling the picture (%s)", SDL_GetError());
+cleanup:
+    if (small)
+        SDL_FreeSurface(small);
+    if (conv)
+        SDL_FreeSurface(conv);
+    if (raw)
+        SDL_FreeSurface(raw);
+    return out;
+}
+
+SDL_Surface *imgfile_decode(imgfile *f, imgscale_rect crop, int out_w, int out_h, int *denom, char *warn,
+                            size_t warnlen, char *err, size_t errlen)
+{
+    if (warn && warnlen)
+        warn[0] = '\0';
+    if (denom)
+        *denom = 1;
+    if (crop.x < 0 || crop.y < 0 || crop.w < 1 || crop.h < 1 || crop.x + crop.w > f->info.width ||
+        crop.y + crop.h > f->info.height || out_w < 1 || out_h < 1 || out_w > crop.w || out_h > crop.h) {
+        snprintf(err, errlen, "internal error: bad picture region");
+        return NULL;
+    }
+    if (f->data)
+        return decode_jpeg(f, crop, out_w, out_h, denom, warn, warnlen, err, errlen);
+    return decode_sdl(f, crop, out_w, out_h, err, errlen);
+}
