@@ -3,13 +3,32 @@
 
 #include "textrun_sdl.h"
 
-const SDL_Color DRAW_BG_TOP = {28, 27, 30, 255};
-const SDL_Color DRAW_BG_BOTTOM = {14, 14, 16, 255};
-const SDL_Color DRAW_TEXT = {238, 233, 224, 255};
-const SDL_Color DRAW_TEXT_DIM = {170, 163, 152, 255};
-const SDL_Color DRAW_ACCENT = {150, 28, 32, 255};
-const SDL_Color DRAW_BANNER_BG = {8, 8, 9, 255};
-const SDL_Color DRAW_BANNER_TEXT = {206, 198, 186, 255};
+SDL_Color DRAW_BG_TOP = {28, 27, 30, 255};
+SDL_Color DRAW_BG_BOTTOM = {14, 14, 16, 255};
+SDL_Color DRAW_TEXT = {238, 233, 224, 255};
+SDL_Color DRAW_TEXT_DIM = {170, 163, 152, 255};
+SDL_Color DRAW_ACCENT = {150, 28, 32, 255};
+SDL_Color DRAW_BANNER_BG = {8, 8, 9, 255};
+SDL_Color DRAW_BANNER_TEXT = {206, 198, 186, 255};
+
+/* a + (b - a) * t / 256 per channel */
+static SDL_Color mix(SDL_Color a, SDL_Color b, int t)
+{
+    return (SDL_Color){(Uint8)(a.r + (b.r - a.r) * t / 256), (Uint8)(a.g + (b.g - a.g) * t / 256),
+                       (Uint8)(a.b + (b.b - a.b) * t / 256), 255};
+}
+
+void draw_set_colors(SDL_Color background, SDL_Color text, SDL_Color accent, SDL_Color banner)
+{
+    SDL_Color black = {0, 0, 0, 255};
+    DRAW_BG_TOP = background;
+    DRAW_BG_BOTTOM = mix(background, black, 128); /* the gradient darkens to half towards the bottom */
+    DRAW_TEXT = text;
+    DRAW_TEXT_DIM = mix(text, background, 80);
+    DRAW_ACCENT = accent;
+    DRAW_BANNER_BG = banner;
+    DRAW_BANNER_TEXT = mix(text, banner, 36);
+}
 
 void draw_fill(SDL_Renderer *r, int x, int y, int w, int h, SDL_Color c)
 {
@@ -42,8 +61,8 @@ void draw_set_trace(draw_trace_fn fn, void *ctx)
     trace_fn = fn, trace_ctx = ctx;
 }
 
-int draw_text(SDL_Renderer *r, const draw_style *st, const char *s, size_t len, bool rtl, int x, int y, int line_h,
-              draw_align align)
+int draw_text(SDL_Renderer *r, const draw_style *st, const char *s, size_t len, bool rtl, int x, int y,
+              int line_h, draw_align align)
 {
     fonts_chain *c = st->fonts ? fonts_chain_get(st->fonts, st->role, st->size) : NULL;
     SDL_Rect ink;

@@ -13,8 +13,10 @@
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } draw_align;
 
-/* The palette of the exhibit: dark, warm, restrained. */
-extern const SDL_Color DRAW_BG_TOP, DRAW_BG_BOTTOM, DRAW_TEXT, DRAW_TEXT_DIM, DRAW_ACCENT, DRAW_BANNER_BG,
+/* The palette of the exhibit: dark, warm, restrained (the defaults); kiosk.conf [colors] may change it
+ * through draw_set_colors before anything is drawn. */
+void draw_set_colors(SDL_Color background, SDL_Color text, SDL_Color accent, SDL_Color banner);
+extern SDL_Color DRAW_BG_TOP, DRAW_BG_BOTTOM, DRAW_TEXT, DRAW_TEXT_DIM, DRAW_ACCENT, DRAW_BANNER_BG,
     DRAW_BANNER_TEXT;
 
 /* How a piece of text is set: the role's fonts at a type size (0: the role's design size), a colour. */

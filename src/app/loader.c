@@ -3,6 +3,10 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
+
+#include "banner.h"
+#include "playlist.h"
 
 #include "log.h"
 
@@ -20,11 +24,35 @@ void loader_log_problem(const char *rel_path, const char *reason)
     log_end(&l);
 }
 
+/* The folder's kiosk.conf and playlist.txt, applied to a scanned folder; problems go to c->diags. */
+static int apply_settings(content *c)
+{
+    playlist pl;
+    bool found = false;
+    char name[64];
+    config_load(c->root, &c->config, &c->diags);
+    if (banner_check(c->config.banner_article, name, sizeof name) ||
+        banner_check(c->config.banner_default, name, sizeof name))
+        diag_add(&c->diags, DIAG_WARNING, "kiosk.conf", 0,
+                 "the banner has an unknown placeholder %s (known: {date} {years} {today} {category} "
+                 "{article_date})",
+                 name);
+    if (playlist_load(c->root, &pl, &found, &c->diags) != 0)
+        return -1;
+    int rc = found ? playlist_apply(&pl, c, c->config.playlist_append_unlisted) : 0;
+    playlist_free(&pl);
+    return rc;
+}
+
 content *loader_scan(const char *dir)
 {
     content *c = content_scan(dir);
     if (!c)
         return NULL;
+    if (apply_settings(c) != 0) {
+        content_free(c);
+        return NULL;
+    }
     for (size_t i = 0; i < c->diags.count; i++) {
         const diag *d = &c->diags.items[i];
         log_line l;
@@ -41,16 +69,47 @@ content *loader_scan(const char *dir)
 
 show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, double speed)
 {
+    const kiosk_config *cfg = &c->config;
     fonts_measurer m = {fonts, FONT_BODY, 0};
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    banner_values values = {
+        .language = cfg->language,
+        .commemorated = {cfg->date_year, cfg->date_month, cfg->date_day},
+        .today = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday},
+    };
     show_params p = {
         .body = {d->column_w, d->body_h, d->body_line_h, d->body_para_gap},
         .measure = fonts_measure_cb,
         .measure_ctx = &m,
         .timing = show_timing_default(),
-        .default_banner = NULL,
+        .banner = &values,
+        .banner_article = cfg->banner_article,
+        .banner_default = cfg->banner_default,
     };
+    p.timing.words_per_minute = cfg->words_per_minute;
+    p.timing.text_min_ms = cfg->text_min_ms;
+    p.timing.text_max_ms = cfg->text_max_ms;
+    p.timing.title_ms = cfg->title_ms;
+    p.timing.image_ms = cfg->image_ms;
     p.timing.speed = speed;
     return show_build(c, &p);
+}
+
+static SDL_Color color(config_color c)
+{
+    return (SDL_Color){c.r, c.g, c.b, 255};
+}
+
+design loader_open_look(const content *c, int w, int h, kiosk_fonts *fonts)
+{
+    const kiosk_config *cfg = &c->config;
+    design d = design_compute(w, h, cfg->safe_area);
+    fonts_config fc = {cfg->title_font, cfg->body_font, cfg->banner_font};
+    fonts_open_config(fonts, &d, &fc);
+    draw_set_colors(color(cfg->background), color(cfg->text), color(cfg->accent), color(cfg->banner));
+    return d;
 }
 
 const char *loader_default_dir(void)

@@ -4,14 +4,20 @@
 #define KIOSK_LOADER_H
 
 #include "content.h"
+#include "draw.h"
 #include "design.h"
 #include "fonts.h"
 #include "show.h"
 
-/* Scans dir and logs its diagnostics. Returns NULL only when out of memory. Free with content_free. */
+/* Scans dir, reads its kiosk.conf (into the result's config) and playlist.txt (order and per-file settings),
+ * and logs every problem. Returns NULL only when out of memory. Free with content_free. */
 content *loader_scan(const char *dir);
-/* Builds the show for the design; speed scales all durations. NULL only when out of memory. */
+/* Builds the show for the design with the folder's settings (durations, banner templates); speed scales
+ * all durations. NULL only when out of memory. */
 show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, double speed);
+/* The look of the folder's kiosk.conf for a screen of w x h: the design grid with its safe area, the fonts
+ * of its [fonts] (opened into *fonts; close with fonts_close) and the palette of its [colors]. */
+design loader_open_look(const content *c, int w, int h, kiosk_fonts *fonts);
 /* Logs one content problem found after the scan (e.g. a picture that fails to decode). */
 void loader_log_problem(const char *rel_path, const char *reason);
 /* The default content folder: $KIOSK_CONTENT_DIR, else the source tree's content/ (when it exists), else

@@ -57,11 +57,10 @@ int render_out_run(const char *content_dir, const char *out_dir, int w, int h, d
 
     if (mkdir(out_dir, 0755) != 0 && errno != EEXIST)
         return fail("render-error", out_dir, strerror(errno));
-    design d = design_compute(w, h, 0.0);
-    fonts_open(&fonts, &d);
     c = loader_scan(content_dir);
     if (!c)
         goto cleanup;
+    design d = loader_open_look(c, w, h, &fonts);
     s = loader_build(c, &d, &fonts, speed);
     if (!s)
         goto cleanup;

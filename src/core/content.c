@@ -441,6 +441,7 @@ content *content_scan(const char *root)
         return NULL;
     }
     diag_list_init(&c->diags);
+    config_defaults(&c->config);
     c->root = strdup(root);
     if (c->root == NULL) {
         goto cleanup;

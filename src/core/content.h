@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "config.h"
 #include "diag.h"
 
 typedef enum { CONTENT_ARTICLE, CONTENT_IMAGE } content_kind;
@@ -29,7 +30,8 @@ typedef struct {
     char *root; /* the folder as given */
     content_item *items;
     size_t count;
-    diag_list diags; /* problems, paths relative to root ("" for the folder itself) */
+    diag_list diags;     /* problems, paths relative to root ("" for the folder itself) */
+    kiosk_config config; /* the folder's kiosk.conf (defaults from content_scan; loaded by the caller) */
 } content;
 
 /* Scans root. Returns NULL only when out of memory. A missing or empty folder gives count == 0 and a

@@ -130,6 +130,7 @@ static slide *new_slide(builder *b, slide_kind k, const char *source, const char
     slide *sl = &s->slides[s->count++];
     memset(sl, 0, sizeof *sl);
     sl->kind = k;
+    sl->fit = -1;
     bool ok = true;
     sl->source = dup_opt(source, &ok);
     sl->banner = dup_opt(banner, &ok);
@@ -176,28 +177,56 @@ static int add_excerpt(builder *b, const content_item *it, const char *banner, c
     return 0;
 }
 
-/* A title slide, then the excerpts. The banner is "<category> · <date>" when the article is dated. */
+/* The banner of an article's slides: from the template when there is one, else "<category> · <date>"
+ * when the article is dated. NULL: the default banner. Sets *ok to false when out of memory. */
+static char *article_banner(const builder *b, const article *a, bool *ok)
+{
+    const show_params *p = b->p;
+    char buf[512], date[64];
+    if (!a->has_date)
+        return NULL;
+    if (p->banner && p->banner_article) {
+        banner_values v = *p->banner;
+        v.category = a->category;
+        v.article_date = (banner_date){a->year, a->month, a->day};
+        banner_format(p->banner_article, &v, buf, sizeof buf);
+    } else {
+        const char *cat = a->category ? a->category : "";
+        show_format_date(a->year, a->month, a->day, date, sizeof date);
+        if (*cat)
+            snprintf(buf, sizeof buf, "%s" MIDDLE_DOT "%s", cat, date);
+        else
+            snprintf(buf, sizeof buf, "%s", date);
+    }
+    return dup_opt(buf, ok);
+}
+
+/* A slide's duration: the item's own (playlist.txt) when it has one, else the computed one. */
+static uint32_t item_duration(const builder *b, const content_item *it, uint32_t computed_ms)
+{
+    return it->duration_ms ? show_scale_ms(it->duration_ms, b->p->timing.speed) : computed_ms;
+}
+
+/* A title slide, then the excerpts. */
 static int add_article(builder *b, const content_item *it)
 {
     int rc = -1;
     const article *a = it->article;
     const show_params *p = b->p;
     layout_pages pages = {0};
-    char date[64], *banner = NULL;
+    char date[64];
     slide *sl = NULL;
     bool ok = true;
+    char *banner = article_banner(b, a, &ok);
 
+    if (!ok)
+        goto cleanup;
     if (a->has_date) {
-        show_format_date(a->year, a->month, a->day, date, sizeof date);
-        const char *cat = a->category ? a->category : "";
-        size_t n = strlen(cat) + sizeof MIDDLE_DOT + strlen(date);
-        banner = malloc(n);
-        if (!banner)
-            goto cleanup;
-        if (*cat)
-            snprintf(banner, n, "%s" MIDDLE_DOT "%s", cat, date);
+        if (p->banner)
+            banner_format_date((banner_date){a->year, a->month, a->day}, p->banner->language, date,
+                               sizeof date);
         else
-            snprintf(banner, n, "%s", date);
+            show_format_date(a->year, a->month, a->day, date, sizeof date);
     }
     sl = new_slide(b, SLIDE_TITLE, it->rel_path, banner ? banner : b->default_banner);
     if (!sl)
@@ -208,14 +237,17 @@ static int add_article(builder *b, const content_item *it)
     if (!ok)
         goto cleanup;
     sl->words = layout_count_words(a->title) + layout_count_words(a->dateline);
-    sl->duration_ms = show_scale_ms(p->timing.title_ms, p->timing.speed);
+    sl->duration_ms = item_duration(b, it, show_scale_ms(p->timing.title_ms, p->timing.speed));
 
     if (layout_paginate((const char *const *)a->paragraphs, a->paragraph_count, &p->body, p->measure,
                         p->measure_ctx, &pages) != 0)
         goto cleanup;
-    for (size_t k = 0; k < pages.count; k++)
+    for (size_t k = 0; k < pages.count; k++) {
         if (add_excerpt(b, it, banner ? banner : b->default_banner, &pages, k) != 0)
             goto cleanup;
+        slide *ex = &b->s->slides[b->s->count - 1];
+        ex->duration_ms = item_duration(b, it, ex->duration_ms);
+    }
     rc = 0;
 cleanup:
     layout_pages_free(&pages);
@@ -232,7 +264,8 @@ static int add_image(builder *b, const content_item *it)
     sl->path = dup_opt(it->abs_path ? it->abs_path : it->rel_path, &ok);
     sl->caption = dup_opt(it->caption, &ok);
     sl->words = layout_count_words(it->caption);
-    sl->duration_ms = show_scale_ms(b->p->timing.image_ms, b->p->timing.speed);
+    sl->duration_ms = item_duration(b, it, show_scale_ms(b->p->timing.image_ms, b->p->timing.speed));
+    sl->fit = it->fit;
     return ok ? 0 : -1;
 }
 
@@ -253,6 +286,10 @@ show *show_build(const content *c, const show_params *p)
 {
     builder b = {.p = p, .default_banner = p->default_banner ? p->default_banner : FALLBACK_BANNER};
     show *result = NULL;
+    char default_banner[512];
+
+    if (p->banner && p->banner_default)
+        b.default_banner = banner_format(p->banner_default, p->banner, default_banner, sizeof default_banner);
 
     b.s = calloc(1, sizeof *b.s);
     if (!b.s)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "banner.h"
 #include "content.h"
 #include "layout.h"
 
@@ -34,6 +35,7 @@ typedef struct {
     char *banner;       /* the date banner text shown on this slide, never NULL */
     size_t words;       /* words to read on this slide */
     uint32_t duration_ms;
+    int fit; /* image: a config_fit from playlist.txt, or -1: the configured default */
 } slide;
 
 typedef struct {
@@ -57,6 +59,13 @@ typedef struct {
     void *measure_ctx;
     show_timing timing;
     const char *default_banner; /* banner for slides without an article date, e.g. "20 January 1990" */
+    /* Banner templates (see banner.h); when banner is not NULL they replace the fixed banners above:
+     * banner_article for slides of an article with a closing line, banner_default for all others. The
+     * values' category and article_date are filled in per article. Dates on title slides use its
+     * language. */
+    const banner_values *banner;
+    const char *banner_article;
+    const char *banner_default;
 } show_params;
 
 /* Default timing (speed 1). */

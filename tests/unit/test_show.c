@@ -59,7 +59,7 @@ static article seed_article(void)
 static content one_article(content_item *it, article *a)
 {
     *it = (content_item){CONTENT_ARTICLE, "news/tribute.txt", "/c/news/tribute.txt", a, NULL, 0, -1};
-    return (content){"/c", it, 1, {0}};
+    return (content){.root = "/c", .items = it, .count = 1};
 }
 
 /* True when a and b hold the same words in the same order. */
@@ -137,7 +137,7 @@ static void test_article_and_images(void **state)
          0, -1},
         {CONTENT_IMAGE, "photos/night.png", "/c/photos/night.png", NULL, NULL, 0, -1},
     };
-    content c = {"/c", items, 3, {0}};
+    content c = {.root = "/c", .items = items, .count = 3};
     show_params p = params(1.0, NULL);
     const char *banner = "Days of sorrow \xC2\xB7 20 January 2024";
     (void)state;
@@ -233,10 +233,10 @@ static void test_banner_variants(void **state)
 
 static void test_fallback(void **state)
 {
-    content empty = {"/c", NULL, 0, {0}};
+    content empty = {.root = "/c"};
     content_item orphan = {
         CONTENT_ARTICLE, "bad.txt", "/c/bad.txt", NULL, NULL, 0, -1}; /* an article that failed */
-    content with_orphan = {"/c", &orphan, 1, {0}};
+    content with_orphan = {.root = "/c", .items = &orphan, .count = 1};
     show_params p = params(2.0, NULL);
     const content *cases[] = {&empty, &with_orphan, NULL};
     (void)state;
