@@ -1,49 +1,98 @@
 /* check: see check.h. */
 #include "check.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_ttf.h>
 
 #include "content.h"
+#include "loader.h"
 #include "log.h"
 #include "picture.h"
 
-int check_run(const char *content_dir)
+/* Decodes every picture (a small size is enough to prove the file is whole); a bad one is an error. */
+static void check_pictures(content *c, bool *bad)
 {
-    content *c = content_scan(content_dir);
-    char line[4096];
-    size_t errors, warnings, slides = 0;
-
-    if (!c) {
-        fprintf(stdout, "%s: error: out of memory\n", content_dir);
-        return 1;
-    }
     for (size_t i = 0; i < c->count; i++) {
         const content_item *it = &c->items[i];
-        if (it->kind == CONTENT_IMAGE) {
-            char why[256];
-            picture *p = picture_load(it->abs_path, 64, 64, why, sizeof why);
-            if (!p) {
-                diag_add(&c->diags, DIAG_ERROR, it->rel_path, 0, "%s", why);
-                continue;
-            }
-            picture_free(p);
+        if (it->kind != CONTENT_IMAGE)
+            continue;
+        char why[256];
+        picture *p = picture_load(it->abs_path, 64, 64, why, sizeof why);
+        if (!p) {
+            diag_add(&c->diags, DIAG_ERROR, it->rel_path, 0, "%s", why);
+            bad[i] = true;
         }
-        slides++;
+        picture_free(p);
     }
+}
+
+/* The show as it will run on a 1920x1080 screen, one log line per slide (stderr), so staff see what will
+ * be shown, in which order and for how long. Pictures that failed are left out. */
+static size_t report_slides(content *c, const bool *bad)
+{
+    kiosk_fonts fonts = {0};
+    size_t shown = 0;
+    design d = loader_open_look(c, 1920, 1080, &fonts);
+    show *s = loader_build(c, &d, &fonts, 1.0);
+    for (size_t i = 0; s && i < s->count; i++) {
+        const slide *sl = &s->slides[i];
+        bool skipped = false;
+        for (size_t k = 0; k < c->count && sl->kind == SLIDE_IMAGE; k++)
+            if (bad[k] && sl->source && strcmp(c->items[k].rel_path, sl->source) == 0)
+                skipped = true;
+        if (skipped)
+            continue;
+        shown++;
+        log_line l;
+        log_begin(&l, LOG_INFO, "check-slide");
+        log_uint(&l, "index", shown);
+        log_str(&l, "kind", slide_kind_name(sl->kind));
+        log_str(&l, "source", sl->source);
+        log_double(&l, "seconds", sl->duration_ms / 1000.0);
+        if (sl->kind == SLIDE_EXCERPT) {
+            log_uint(&l, "part", sl->part);
+            log_uint(&l, "parts", sl->parts);
+        }
+        log_end(&l);
+    }
+    show_free(s);
+    fonts_close(&fonts);
+    return shown;
+}
+
+int check_run(const char *content_dir)
+{
+    int rc = 1;
+    content *c = content_scan(content_dir);
+    bool *bad = NULL;
+    char line[4096];
+
+    if (!c || loader_settings(c) != 0 || !(bad = calloc(c->count + 1, sizeof *bad))) {
+        fprintf(stdout, "%s: error: out of memory\n", content_dir);
+        goto cleanup;
+    }
+    check_pictures(c, bad);
+    size_t shown = TTF_WasInit() ? report_slides(c, bad) : 0;
     for (size_t i = 0; i < c->diags.count; i++) {
         diag_format(&c->diags.items[i], content_dir, line, sizeof line);
         fprintf(stdout, "%s\n", line);
     }
-    errors = diag_count(&c->diags, DIAG_ERROR);
-    warnings = diag_count(&c->diags, DIAG_WARNING);
+    size_t errors = diag_count(&c->diags, DIAG_ERROR);
     log_line l;
-    log_begin(&l, LOG_INFO, "check");
+    log_begin(&l, errors ? LOG_WARN : LOG_INFO, "check");
     log_str(&l, "folder", content_dir);
-    log_uint(&l, "items", slides);
+    log_uint(&l, "slides", shown);
     log_uint(&l, "errors", errors);
-    log_uint(&l, "warnings", warnings);
+    log_uint(&l, "warnings", diag_count(&c->diags, DIAG_WARNING));
     log_end(&l);
-    content_free(c);
+    rc = errors ? 1 : 0;
+cleanup:
     fflush(stdout);
-    return errors ? 1 : 0;
+    free(bad);
+    content_free(c);
+    return rc;
 }

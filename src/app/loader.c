@@ -24,8 +24,7 @@ void loader_log_problem(const char *rel_path, const char *reason)
     log_end(&l);
 }
 
-/* The folder's kiosk.conf and playlist.txt, applied to a scanned folder; problems go to c->diags. */
-static int apply_settings(content *c)
+int loader_settings(content *c)
 {
     playlist pl;
     bool found = false;
@@ -49,7 +48,7 @@ content *loader_scan(const char *dir)
     content *c = content_scan(dir);
     if (!c)
         return NULL;
-    if (apply_settings(c) != 0) {
+    if (loader_settings(c) != 0) {
         content_free(c);
         return NULL;
     }

@@ -12,6 +12,9 @@
 /* Scans dir, reads its kiosk.conf (into the result's config) and playlist.txt (order and per-file settings),
  * and logs every problem. Returns NULL only when out of memory. Free with content_free. */
 content *loader_scan(const char *dir);
+/* Reads the folder's kiosk.conf and playlist.txt into a scanned c (config, order); problems go to c->diags,
+ * not to the log. Returns 0, or -1 when out of memory. (loader_scan does this and logs.) */
+int loader_settings(content *c);
 /* Builds the show for the design with the folder's settings (durations, banner templates); speed scales
  * all durations. NULL only when out of memory. */
 show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, double speed);

@@ -36,14 +36,15 @@ int main(int argc, char **argv)
     }
     const char *dir = opts.content_dir ? opts.content_dir : loader_default_dir();
 
-    if (opts.check) /* no fonts or display needed */
-        return check_run(dir);
-
     log_line l;
     log_begin(&l, LOG_INFO, "start");
     log_str(&l, "version", KIOSK_VERSION);
     log_str(&l, "content", dir);
-    log_str(&l, "mode", opts.render_dir ? "render" : opts.windowed ? "window" : "fullscreen");
+    log_str(&l, "mode",
+            opts.check        ? "check"
+            : opts.render_dir ? "render"
+            : opts.windowed   ? "window"
+                              : "fullscreen");
     log_end(&l);
 
     if (SDL_Init(0) != 0 || TTF_Init() != 0) {
@@ -53,7 +54,9 @@ int main(int argc, char **argv)
         return 3;
     }
     IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
-    if (opts.render_dir)
+    if (opts.check) /* no display needed */
+        rc = check_run(dir);
+    else if (opts.render_dir)
         rc = render_out_run(dir, opts.render_dir, opts.size_w, opts.size_h, opts.speed);
     else
         rc = app_run(&opts, dir);
