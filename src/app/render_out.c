@@ -44,19 +44,15 @@ static int fail(const char *what, const char *path, const char *reason)
     return 3;
 }
 
-int render_out_run(const char *content_dir, const char *out_dir, int w, int h, double speed)
+int render_each(const char *content_dir, int w, int h, double speed, render_slide_fn fn, void *user)
 {
     int rc = 3;
     content *c = NULL;
     show *s = NULL;
     SDL_Surface *target = NULL;
     SDL_Renderer *r = NULL;
-    FILE *manifest = NULL;
     kiosk_fonts fonts = {0};
-    char path[4096];
 
-    if (mkdir(out_dir, 0755) != 0 && errno != EEXIST)
-        return fail("render-error", out_dir, strerror(errno));
     c = loader_scan(content_dir);
     if (!c)
         goto cleanup;
@@ -67,55 +63,43 @@ int render_out_run(const char *content_dir, const char *out_dir, int w, int h, d
     target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     r = target ? SDL_CreateSoftwareRenderer(target) : NULL;
     if (!r) {
-        rc = fail("render-error", out_dir, SDL_GetError());
-        goto cleanup;
-    }
-    snprintf(path, sizeof path, "%s/slides.txt", out_dir);
-    manifest = fopen(path, "w");
-    if (!manifest) {
-        rc = fail("render-error", path, strerror(errno));
+        rc = fail("render-error", content_dir, SDL_GetError());
         goto cleanup;
     }
     slide_draw_ctx ctx = {r, &d, &fonts};
-    size_t errors = c->diags.count ? diag_count(&c->diags, DIAG_ERROR) : 0;
+    size_t errors = diag_count(&c->diags, DIAG_ERROR), shown = 0;
     for (size_t i = 0; i < s->count; i++) {
         const slide *sl = &s->slides[i];
         picture *pic = NULL;
         if (sl->kind == SLIDE_IMAGE) {
             char why[256];
             pic = picture_load(sl->path, d.w, d.picture_h, why, sizeof why);
-            if (!pic) {
+            if (!pic) { /* left out, as the live show leaves it out */
                 loader_log_problem(sl->source, why);
                 errors++;
+                continue;
             }
         }
         slide_draw(&ctx, sl, pic);
         picture_free(pic);
         SDL_RenderFlush(r);
-        snprintf(path, sizeof path, "%s/%03zu.png", out_dir, i + 1);
-        if (IMG_SavePNG(target, path) != 0) {
-            rc = fail("render-error", path, IMG_GetError());
-            goto cleanup;
-        }
-        manifest_slide(manifest, i, sl);
         log_line l;
         log_begin(&l, LOG_INFO, "slide");
-        log_uint(&l, "index", i + 1);
+        log_uint(&l, "index", shown + 1);
         log_uint(&l, "count", s->count);
         log_str(&l, "kind", slide_kind_name(sl->kind));
         log_str(&l, "source", sl->source);
-        log_str(&l, "file", path);
         log_end(&l);
+        if (fn(user, shown++, sl, target) != 0)
+            goto cleanup;
     }
     log_line l;
     log_begin(&l, LOG_INFO, "content-loaded");
-    log_uint(&l, "slides", s->count);
+    log_uint(&l, "slides", shown);
     log_uint(&l, "errors", errors);
     log_end(&l);
     rc = 0;
 cleanup:
-    if (manifest && fclose(manifest) != 0 && rc == 0)
-        rc = fail("render-error", out_dir, strerror(errno));
     if (r)
         SDL_DestroyRenderer(r);
     if (target)
@@ -123,5 +107,41 @@ cleanup:
     show_free(s);
     content_free(c);
     fonts_close(&fonts);
+    return rc;
+}
+
+typedef struct {
+    const char *out_dir;
+    FILE *manifest;
+} render_files;
+
+/* Writes one slide as DIR/NNN.png and its manifest entry. */
+static int save_slide(void *user, size_t index, const slide *sl, SDL_Surface *pixels)
+{
+    render_files *rf = user;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%03zu.png", rf->out_dir, index + 1);
+    if (IMG_SavePNG(pixels, path) != 0) {
+        fail("render-error", path, IMG_GetError());
+        return -1;
+    }
+    manifest_slide(rf->manifest, index, sl);
+    return 0;
+}
+
+int render_out_run(const char *content_dir, const char *out_dir, int w, int h, double speed)
+{
+    char path[4096];
+    render_files rf = {out_dir, NULL};
+
+    if (mkdir(out_dir, 0755) != 0 && errno != EEXIST)
+        return fail("render-error", out_dir, strerror(errno));
+    snprintf(path, sizeof path, "%s/slides.txt", out_dir);
+    rf.manifest = fopen(path, "w");
+    if (!rf.manifest)
+        return fail("render-error", path, strerror(errno));
+    int rc = render_each(content_dir, w, h, speed, save_slide, &rf);
+    if (fclose(rf.manifest) != 0 && rc == 0)
+        rc = fail("render-error", path, strerror(errno));
     return rc;
 }
