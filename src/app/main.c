@@ -11,6 +11,7 @@
 #include "app.h"
 #include "check.h"
 #include "cli.h"
+#include "contact_sheet.h"
 #include "loader.h"
 #include "log.h"
 #include "render_out.h"
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
     IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
     if (opts.check) /* no display needed */
         rc = check_run(dir);
+    else if (opts.contact_sheet)
+        rc = contact_sheet_run(dir, opts.contact_sheet, opts.speed);
     else if (opts.render_dir)
         rc = render_out_run(dir, opts.render_dir, opts.size_w, opts.size_h, opts.speed);
     else

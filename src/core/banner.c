@@ -59,17 +59,31 @@ static int placeholder_at(const char *s)
     return -1;
 }
 
-/* Appends s to out (capacity n, used *len), never splitting a UTF-8 sequence. */
-static void append(char *out, size_t n, size_t *len, const char *s, size_t slen)
+/* Appends s to out (capacity n, used *len), never splitting a UTF-8 sequence. Returns 1 when all of s
+ * fitted, 0 when it was cut (then nothing more may follow: the text ends there). */
+static int append(char *out, size_t n, size_t *len, const char *s, size_t slen)
 {
+    int whole = 1;
     if (*len + slen >= n) {
         slen = n - 1 - *len;
         while (slen > 0 && ((unsigned char)s[slen] & 0xC0) == 0x80)
             slen--;
+        whole = 0;
     }
     memcpy(out + *len, s, slen);
     *len += slen;
     out[*len] = '\0';
+    return whole;
+}
+
+/* Bytes of the UTF-8 sequence that starts at s: its lead byte and the continuation bytes after it. */
+static size_t sequence_len(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1, k = 1;
+    while (k < want && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k++;
+    return k;
 }
 
 static void strip_separators(char *s)
@@ -109,16 +123,27 @@ char *banner_format(const char *tmpl, const banner_values *v, char *out, size_t 
     if (n == 0)
         return out;
     out[0] = '\0';
+    /* A piece that does not fit ends the text: a letter is never split, nor a later piece kept. */
     for (const char *p = tmpl; *p;) {
         int ph = *p == '{' ? placeholder_at(p) : -1;
         if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-            append(out, n, &len, p, 1);
+            if (!append(out, n, &len, p, 1))
+                break;
             p += 2;
             continue;
         }
         if (ph < 0) {
-            append(out, n, &len, p, 1);
-            p++;
+            size_t k = sequence_len(p);
+            if (!append(out, n, &len, p, k))
+                break;
+            p += k;
+            continue;
+        }
+        if (ph == PH_CATEGORY) { /* as long as it is, not through buf (which could cut a letter) */
+            const char *cat = v->category ? v->category : "";
+            if (!append(out, n, &len, cat, strlen(cat)))
+                break;
+            p += strlen(placeholders[ph]);
             continue;
         }
         buf[0] = '\0';
@@ -132,14 +157,14 @@ char *banner_format(const char *tmpl, const banner_values *v, char *out, size_t 
         case PH_TODAY:
             banner_format_date(v->today, v->language, buf, sizeof buf);
             break;
-        case PH_CATEGORY:
-            snprintf(buf, sizeof buf, "%s", v->category ? v->category : "");
+        case PH_CATEGORY: /* appended above */
             break;
         case PH_ARTICLE_DATE:
             banner_format_date(v->article_date, v->language, buf, sizeof buf);
             break;
         }
-        append(out, n, &len, buf, strlen(buf));
+        if (!append(out, n, &len, buf, strlen(buf)))
+            break;
         p += strlen(placeholders[ph]);
     }
     strip_separators(out);

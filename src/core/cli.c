@@ -14,6 +14,7 @@ typedef enum {
     OPT_SPEED,
     OPT_FIT,
     OPT_MAX_PIXELS,
+    OPT_CONTACT_SHEET,
     OPT_HELP,
     OPT_VERSION
 } opt_id;
@@ -25,9 +26,16 @@ typedef struct {
 } opt_spec;
 
 static const opt_spec OPTIONS[] = {
-    {"window", OPT_WINDOW, true},    {"render", OPT_RENDER, true}, {"size", OPT_SIZE, true},
-    {"check", OPT_CHECK, false},     {"speed", OPT_SPEED, true},   {"help", OPT_HELP, false},
-    {"version", OPT_VERSION, false}, {"fit", OPT_FIT, true},       {"max-pixels", OPT_MAX_PIXELS, true},
+    {"window", OPT_WINDOW, true},
+    {"render", OPT_RENDER, true},
+    {"size", OPT_SIZE, true},
+    {"check", OPT_CHECK, false},
+    {"speed", OPT_SPEED, true},
+    {"help", OPT_HELP, false},
+    {"version", OPT_VERSION, false},
+    {"fit", OPT_FIT, true},
+    {"max-pixels", OPT_MAX_PIXELS, true},
+    {"contact-sheet", OPT_CONTACT_SHEET, true},
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -145,6 +153,11 @@ static int apply_option(const opt_spec *o, const char *value, cli_options *opts,
     case OPT_CHECK:
         opts->check = true;
         return 0;
+    case OPT_CONTACT_SHEET:
+        if (*value == '\0')
+            return fail(err, errlen, "--contact-sheet: expected a file name, got ''");
+        opts->contact_sheet = value;
+        return 0;
     case OPT_HELP:
         opts->help = true;
         return 0;
@@ -208,6 +221,8 @@ int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t 
     }
     if (opts->windowed && opts->render_dir != NULL)
         return fail(err, errlen, "--window and --render cannot be used together");
+    if (opts->windowed && opts->contact_sheet != NULL)
+        return fail(err, errlen, "--window and --contact-sheet cannot be used together");
     return 0;
 }
 
@@ -234,6 +249,9 @@ void cli_usage(FILE *f, const char *prog)
             "                  no display); not together with --window\n"
             "  --size WxH      screen size for --render (default 1920x1080); ignored\n"
             "                  without --render\n"
+            "  --contact-sheet FILE.png\n"
+            "                  draw every slide as a labelled thumbnail (number, kind,\n"
+            "                  seconds, file) on one picture, then exit (needs no display)\n"
             "  --check         check the content folder, print each problem as\n"
             "                  'path[:line]: error|warning: message' and exit\n"
             "  --speed F       run the show F times faster (0 < F <= 1000, default 1)\n"

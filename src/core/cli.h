@@ -21,12 +21,13 @@ typedef struct {
     const char *content_dir; /* NULL: the default folder */
     bool windowed;           /* --window WxH */
     int window_w, window_h;
-    const char *render_dir; /* --render DIR */
-    int size_w, size_h;     /* --size WxH (default 1920x1080) */
-    bool check;             /* --check */
-    double speed;           /* --speed F (default 1) */
-    imgscale_fit fit;       /* --fit contain|cover|kenburns (default contain) */
-    uint64_t max_pixels;    /* --max-pixels N (default CLI_MAX_PIXELS_DEFAULT) */
+    const char *render_dir;    /* --render DIR */
+    int size_w, size_h;        /* --size WxH (default 1920x1080) */
+    bool check;                /* --check */
+    const char *contact_sheet; /* --contact-sheet FILE.png */
+    double speed;              /* --speed F (default 1) */
+    imgscale_fit fit;          /* --fit contain|cover|kenburns (default contain) */
+    uint64_t max_pixels;       /* --max-pixels N (default CLI_MAX_PIXELS_DEFAULT) */
     bool help, version;
 } cli_options;
 

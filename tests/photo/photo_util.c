@@ -13,6 +13,7 @@
 #include <SDL_image.h>
 #include <math.h>
 #include <turbojpeg.h>
+#include <webp/encode.h>
 
 static void die(const char *what, const char *why)
 {
@@ -288,4 +289,114 @@ bool pu_quad_expect(int fit, int w, int h, int box_w, int box_h, uint32_t seed, 
         }
     *colour = q[k];
     return true;
+}
+
+typedef struct {
+    uint8_t *buf;
+    size_t len, cap;
+    uint32_t acc;
+    int bits;
+} bitbuf;
+
+static void bb_byte(bitbuf *b, uint8_t v)
+{
+    if (b->len == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 256;
+        b->buf = realloc(b->buf, b->cap);
+        if (!b->buf)
+            die("realloc", "out of memory");
+    }
+    b->buf[b->len++] = v;
+}
+
+static void bb_code(bitbuf *b, unsigned code, int width)
+{
+    b->acc |= (uint32_t)code << b->bits;
+    b->bits += width;
+    while (b->bits >= 8) {
+        bb_byte(b, (uint8_t)b->acc);
+        b->acc >>= 8;
+        b->bits -= 8;
+    }
+}
+
+void pu_write_gif(const char *path, const pu_image *im)
+{
+    uint32_t pal[4] = {0, 0, 0, 0};
+    int npal = 0;
+    bitbuf lzw = {0}, out = {0};
+    for (size_t i = 0; i < (size_t)im->w * (size_t)im->h; i++) {
+        int k = 0;
+        while (k < npal && pal[k] != im->px[i])
+            k++;
+        if (k == npal) {
+            if (npal == 4)
+                die("pu_write_gif", "more than 4 colours");
+            pal[npal++] = im->px[i];
+        }
+    }
+    /* min code size 2: clear 4, end 5; two literals after each clear keep codes at 3 bits */
+    for (size_t i = 0; i < (size_t)im->w * (size_t)im->h; i++) {
+        if (i % 2 == 0)
+            bb_code(&lzw, 4, 3);
+        int k = 0;
+        while (pal[k] != im->px[i])
+            k++;
+        bb_code(&lzw, (unsigned)k, 3);
+    }
+    bb_code(&lzw, 5, 3);
+    if (lzw.bits)
+        bb_byte(&lzw, (uint8_t)lzw.acc);
+    const uint8_t head[13] = {'G',
+                              'I',
+                              'F',
+                              '8',
+                              '9',
+                              'a',
+                              (uint8_t)im->w,
+                              (uint8_t)(im->w >> 8),
+                              (uint8_t)im->h,
+                              (uint8_t)(im->h >> 8),
+                              0x81,
+                              0,
+                              0};
+    for (int i = 0; i < 13; i++)
+        bb_byte(&out, head[i]);
+    for (int k = 0; k < 4; k++) { /* global colour table, 4 entries */
+        bb_byte(&out, (uint8_t)(pal[k] >> 16));
+        bb_byte(&out, (uint8_t)(pal[k] >> 8));
+        bb_byte(&out, (uint8_t)pal[k]);
+    }
+    const uint8_t desc[11] = {
+        0x2C, 0, 0, 0, 0, (uint8_t)im->w, (uint8_t)(im->w >> 8), (uint8_t)im->h, (uint8_t)(im->h >> 8), 0, 2};
+    for (int i = 0; i < 11; i++)
+        bb_byte(&out, desc[i]);
+    for (size_t off = 0; off < lzw.len; off += 255) {
+        size_t n = lzw.len - off < 255 ? lzw.len - off : 255;
+        bb_byte(&out, (uint8_t)n);
+        for (size_t i = 0; i < n; i++)
+            bb_byte(&out, lzw.buf[off + i]);
+    }
+    bb_byte(&out, 0);
+    bb_byte(&out, 0x3B);
+    pu_write(path, out.buf, out.len);
+    free(lzw.buf);
+    free(out.buf);
+}
+
+void pu_write_webp(const char *path, const pu_image *im, bool lossless)
+{
+    uint8_t *rgb = xmalloc((size_t)im->w * (size_t)im->h * 3), *out = NULL;
+    for (size_t i = 0; i < (size_t)im->w * (size_t)im->h; i++) {
+        rgb[i * 3] = (uint8_t)(im->px[i] >> 16);
+        rgb[i * 3 + 1] = (uint8_t)(im->px[i] >> 8);
+        rgb[i * 3 + 2] = (uint8_t)im->px[i];
+    }
+    size_t n = lossless ? WebPEncodeLosslessRGB(rgb, im->w, im->h, im->w * 3, &out)
+                        : WebPEncodeRGB(rgb, im->w, im->h, im->w * 3, 95, &out);
+    if (n == 0)
+        die("WebPEncode", path);
+    pu_write(path, out, n);
+    WebPFree(out);
+    free(rgb);
 }

@@ -52,6 +52,12 @@ bool pu_quad_expect(int fit, int w, int h, int box_w, int box_h, uint32_t seed, 
 /* The contain rectangle of a w x h picture in the box (x, y, w, h), by the definition. */
 void pu_contain_rect(int w, int h, int box_w, int box_h, int r[4]);
 
+/* Writes im (at most 4 distinct colours, no alpha) as a GIF: LZW with a clear code every two pixels, so
+ * every code is 3 bits wide (large, but valid and simple). */
+void pu_write_gif(const char *path, const pu_image *im);
+/* Writes im as WebP, lossless (VP8L) or lossy (VP8, quality 95), with libwebp. */
+void pu_write_webp(const char *path, const pu_image *im, bool lossless);
+
 /* ARGB of pixel (x, y) of any 32-bit surface of format ARGB8888. */
 uint32_t pu_get(const SDL_Surface *s, int x, int y);
 /* Every channel within tol. */

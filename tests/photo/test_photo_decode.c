@@ -7,7 +7,7 @@
  *   - cover and kenburns keep the box's aspect and cut what must be cut;
  *   - decompression bombs and absurd sizes are refused from the header, fast, with a reason;
  *   - damaged and mislabelled files: a reason or a warning, never a crash;
- *   - PNG (32 and 24 bit) and BMP through SDL_image, with the same results. */
+ *   - PNG (32 and 24 bit), BMP, GIF and WebP (lossless and lossy) through SDL_image, same results. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -345,6 +345,35 @@ static void other_formats(void **state)
         /* the seam falls between two output columns: the colours do not bleed */
         uint32_t seam = pu_get(p->image, 199, 150);
         assert_true(pu_near(seam, PU_RED, 1));
+        picture_free(p);
+    }
+    pu_free(&im);
+}
+
+/* GIF and WebP (lossless and lossy) through SDL_image: sizes from our header reader, colours right. */
+static void gif_and_webp(void **state)
+{
+    (void)state;
+    pu_image im = pu_new(640, 480, PU_RED);
+    pu_fill(&im, 320, 0, 320, 480, PU_BLUE);
+    const char *names[] = {"halves.gif", "halves-lossless.webp", "halves-lossy.webp"};
+    for (int k = 0; k < 3; k++) {
+        char *path = pu_join(g_tmp, names[k]);
+        if (k == 0)
+            pu_write_gif(path, &im);
+        else
+            pu_write_webp(path, &im, k == 1);
+        free(path);
+        char err[256];
+        picture *p = load(names[k], 320, 320, IMGSCALE_FIT_CONTAIN, err, sizeof err);
+        if (!p)
+            fail_msg("%s: %s", names[k], err);
+        assert_int_equal(p->source_w, 640);
+        assert_int_equal(p->source_h, 480);
+        assert_int_equal(p->image->w, 320);
+        assert_int_equal(p->image->h, 240);
+        assert_true(pu_near(pu_get(p->image, 80, 120), PU_RED, 8));
+        assert_true(pu_near(pu_get(p->image, 240, 120), PU_BLUE, 8));
         picture_free(p);
     }
     pu_free(&im);

@@ -81,6 +81,30 @@ static void test_truncation_keeps_utf8(void **state)
     assert_true(len == 3 || ((unsigned char)buf[len - 1] & 0xC0) != 0xC0);
 }
 
+/* Found by tests/fuzz (fuzz_banner): letters of the template were copied byte by byte, so a cut could
+ * keep half a letter; a long category was cut at 127 bytes, also inside a letter; after a cut, later
+ * pieces that were short enough were still appended. */
+static void test_truncation_never_splits_a_letter(void **state)
+{
+    (void)state;
+    banner_values v = values(CONFIG_LANG_EN);
+    char buf[64];
+    /* "ə" is two bytes: with room for "x" and one more byte, the letter is dropped, and so is the rest. */
+    char small[3];
+    assert_string_equal(banner_format("x\xC9\x99yz", &v, small, sizeof small), "x");
+    assert_string_equal(banner_format("\xC9\x99\xC9\x99\xC9\x99", &v, buf, 4), "\xC9\x99");
+    assert_string_equal(banner_format("ab\xE2\x80\x94" "cd", &v, buf, 5), "ab");
+    /* A category of 100 two-byte letters (200 bytes) in a large buffer: whole, not cut at 127 bytes. */
+    char cat[256] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(cat, "\xD0\xB4");
+    v.category = cat;
+    char big[512];
+    assert_string_equal(banner_format("{category}", &v, big, sizeof big), cat);
+    /* ... and cut at a letter boundary in a small one. */
+    assert_string_equal(banner_format("{category} tail", &v, buf, 8), "\xD0\xB4\xD0\xB4\xD0\xB4");
+}
+
 static void test_check_reports_unknown(void **state)
 {
     (void)state;
@@ -99,6 +123,7 @@ int main(void)
         cmocka_unit_test(test_placeholders),
         cmocka_unit_test(test_empty_values_leave_no_dangling_separator),
         cmocka_unit_test(test_truncation_keeps_utf8),
+        cmocka_unit_test(test_truncation_never_splits_a_letter),
         cmocka_unit_test(test_check_reports_unknown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
