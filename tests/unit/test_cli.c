@@ -157,6 +157,24 @@ static void test_check(void **state)
     expect_error(ARGC(a2), a2, "--check: takes no value, got 'yes'");
 }
 
+static void test_contact_sheet(void **state)
+{
+    char *a1[] = {"kiosk", "--contact-sheet", "sheet.png", "dir"};
+    char *a2[] = {"kiosk", "--contact-sheet=s.png"};
+    char *a3[] = {"kiosk", "--contact-sheet"};
+    char *a4[] = {"kiosk", "--contact-sheet="};
+    char *a5[] = {"kiosk", "--contact-sheet", "s.png", "--window", "800x600"};
+    cli_options o;
+    assert_int_equal(parse(ARGC(a1), a1, &o), 0);
+    assert_string_equal(o.contact_sheet, "sheet.png");
+    assert_string_equal(o.content_dir, "dir");
+    assert_int_equal(parse(ARGC(a2), a2, &o), 0);
+    assert_string_equal(o.contact_sheet, "s.png");
+    expect_error(ARGC(a3), a3, "--contact-sheet: missing value (see --help)");
+    expect_error(ARGC(a4), a4, "--contact-sheet: expected a file name, got ''");
+    expect_error(ARGC(a5), a5, "--window and --contact-sheet cannot be used together");
+}
+
 static void test_speed(void **state)
 {
     char *a1[] = {"kiosk", "--speed", "2.5"};
@@ -336,6 +354,7 @@ static void test_usage(void **state)
                                     "--size WxH",
                                     "1920x1080",
                                     "--check",
+                                    "--contact-sheet FILE.png",
                                     "--speed F",
                                     "--fit MODE",
                                     "kenburns",
@@ -382,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_size_errors),
         cmocka_unit_test(test_window_and_render_conflict),
         cmocka_unit_test(test_check),
+        cmocka_unit_test(test_contact_sheet),
         cmocka_unit_test(test_speed),
         cmocka_unit_test(test_speed_errors),
         cmocka_unit_test(test_help_and_version),
