@@ -12,6 +12,8 @@ typedef struct {
     size_t index;
     char *path; /* owned */
     int box_w, box_h;
+    bool has_fit;
+    imgscale_fit fit;
 } job;
 
 struct decoder {
@@ -78,7 +80,10 @@ static int worker(void *arg)
         decoder_result r;
         memset(&r, 0, sizeof r);
         r.index = j.index;
-        r.pic = picture_load_with(j.path, j.box_w, j.box_h, &d->settings, r.reason, sizeof r.reason);
+        picture_settings s = d->settings;
+        if (j.has_fit)
+            s.fit = j.fit;
+        r.pic = picture_load_with(j.path, j.box_w, j.box_h, &s, r.reason, sizeof r.reason);
         free(j.path);
 
         SDL_LockMutex(d->lock);
@@ -187,7 +192,8 @@ int decoder_want(decoder *d, const decoder_job *jobs, size_t n)
             rc = -1;
             break;
         }
-        d->queue[d->queued++] = (job){jobs[i].index, path, jobs[i].box_w, jobs[i].box_h};
+        d->queue[d->queued++] =
+            (job){jobs[i].index, path, jobs[i].box_w, jobs[i].box_h, jobs[i].has_fit, jobs[i].fit};
     }
     for (size_t k = 0; k < n_old; k++)
         if (old[k].path) { /* no longer wanted: dropped before it started */

@@ -27,6 +27,8 @@ typedef struct {
     size_t index;     /* the caller's key (a slide index) */
     const char *path; /* copied */
     int box_w, box_h; /* the picture area */
+    bool has_fit;     /* fit overrides the decoder's settings for this picture (playlist.txt fit=) */
+    imgscale_fit fit;
 } decoder_job;
 
 typedef struct {

@@ -100,9 +100,14 @@ int imgfile_open(imgfile *f, const char *path, const imgfile_limits *lim, char *
         hs = imghdr_read(buf, have, &f->info);
     }
     if (hs == IMGHDR_NEED_MORE && f->info.width > 0 && f->info.height > 0)
-        hs = IMGHDR_OK; /* the size is known; only an optional part (orientation) was cut */
+        hs = IMGHDR_OK; /* the size is final (imghdr.h); only an optional part (orientation) was cut */
     if (hs == IMGHDR_NOT_IMAGE || (hs == IMGHDR_NEED_MORE && f->info.format == IMGHDR_UNKNOWN)) {
         snprintf(err, errlen, "the picture cannot be read (not a JPEG, PNG, GIF, BMP or WebP file)");
+        goto cleanup;
+    }
+    if (hs == IMGHDR_NEED_MORE && have >= HEADER_MAX) {
+        snprintf(err, errlen, "the picture cannot be read (its %s header is damaged or longer than %u KB)",
+                 imghdr_format_name(f->info.format), HEADER_MAX >> 10);
         goto cleanup;
     }
     if (hs != IMGHDR_OK) {

@@ -6,9 +6,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "config.h"
 #include "imgfile.h"
 #include "log.h"
 #include "orient.h"
+
+/* A slide's fit from playlist.txt or kiosk.conf (config_fit) is passed on as an imgscale_fit. */
+_Static_assert((int)CONFIG_FIT_CONTAIN == (int)IMGSCALE_FIT_CONTAIN &&
+                   (int)CONFIG_FIT_COVER == (int)IMGSCALE_FIT_COVER &&
+                   (int)CONFIG_FIT_KENBURNS == (int)IMGSCALE_FIT_KENBURNS,
+               "config_fit and imgscale_fit number the fit modes alike");
 
 #define BACKDROP_DIV 16   /* the backdrop is about 1/16 of the box on each side... */
 #define BACKDROP_BLUR_R 2 /* ...blurred with this radius, three times: soft, no blocks once stretched */
@@ -33,6 +40,11 @@ picture_settings picture_settings_from_cli(const cli_options *o)
 void picture_configure(const picture_settings *s)
 {
     g_settings = *s;
+}
+
+void picture_log_settings(void)
+{
+    const picture_settings *s = &g_settings;
     log_line l;
     log_begin(&l, LOG_INFO, "pictures");
     log_str(&l, "fit", imgscale_fit_name(s->fit));
@@ -148,6 +160,14 @@ cleanup:
 picture *picture_load(const char *path, int box_w, int box_h, char *err, size_t errlen)
 {
     picture_settings s = g_settings;
+    return picture_load_with(path, box_w, box_h, &s, err, errlen);
+}
+
+picture *picture_load_for(const char *path, int box_w, int box_h, int fit, char *err, size_t errlen)
+{
+    picture_settings s = g_settings;
+    if (fit >= IMGSCALE_FIT_CONTAIN && fit <= IMGSCALE_FIT_KENBURNS)
+        s.fit = (imgscale_fit)fit;
     return picture_load_with(path, box_w, box_h, &s, err, errlen);
 }
 

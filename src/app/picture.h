@@ -48,15 +48,20 @@ typedef struct {
 picture_settings picture_settings_default(void);
 /* The settings of the command line (--fit, --max-pixels). */
 picture_settings picture_settings_from_cli(const cli_options *o);
-/* Sets the process-wide settings that picture_load uses, and logs them (event=pictures). Call once at
- * start, before any decoding thread runs. */
+/* Sets the process-wide settings that picture_load and picture_load_for use. Call at start, before any
+ * decoding thread runs (main.c, for every mode). */
 void picture_configure(const picture_settings *s);
+/* Logs the process-wide settings (event=pictures: fit, backdrop, max_pixels, max_side). */
+void picture_log_settings(void);
 /* The process-wide settings (the defaults until picture_configure). */
 picture_settings picture_current_settings(void);
 
 /* Loads path for a box_w x box_h picture area with the process-wide settings. Returns NULL with a
  * plain-words reason in err. */
 picture *picture_load(const char *path, int box_w, int box_h, char *err, size_t errlen);
+/* The same with the fit mode of one slide: fit is an imgscale_fit, or -1 for the process-wide one (e.g.
+ * a slide's fit from playlist.txt). */
+picture *picture_load_for(const char *path, int box_w, int box_h, int fit, char *err, size_t errlen);
 /* The same with explicit settings; thread-safe. */
 picture *picture_load_with(const char *path, int box_w, int box_h, const picture_settings *s, char *err,
                            size_t errlen);

@@ -159,7 +159,13 @@ void slide_cache_focus(slide_cache *c, size_t current, size_t from)
             continue;
         if (i == from && from != current) /* fading out: its picture is not needed any more */
             continue;
-        jobs[n++] = (decoder_job){i, c->show->slides[i].path, c->ctx.design->w, c->ctx.design->picture_h};
+        const slide *s = &c->show->slides[i];
+        jobs[n++] = (decoder_job){i,
+                                  s->path,
+                                  c->ctx.design->w,
+                                  c->ctx.design->picture_h,
+                                  s->fit >= 0,
+                                  (imgscale_fit)(s->fit >= 0 ? s->fit : 0)};
     }
     decoder_want(c->dec, jobs, n);
 }
@@ -262,7 +268,8 @@ static slide_cache_entry *prepare_entry(slide_cache *c, size_t i, uint64_t now)
             e->pending = NULL;
         } else if (!c->dec) {
             char why[256];
-            pic = picture_load(s->path, c->ctx.design->w, c->ctx.design->picture_h, why, sizeof why);
+            pic = picture_load_for(s->path, c->ctx.design->w, c->ctx.design->picture_h, s->fit, why,
+                                   sizeof why);
             if (!pic) {
                 loader_log_problem(s->source, why);
                 c->flags[i] |= FLAG_BAD;

@@ -169,6 +169,8 @@ typedef struct {
     const char *text; /* reader position */
     int line;         /* line of the last line handed to inih */
     int problems;
+    int cut;     /* the last line handed to inih was longer than its buffer: only its start was handed */
+    int max_len; /* the longest line inih takes whole, in bytes */
 } parse_state;
 
 static void problem(parse_state *st, diag_severity sev, const char *fmt, const char *a, const char *b)
@@ -257,6 +259,12 @@ static int on_value(void *user, const char *section, const char *name, const cha
             problem(st, DIAG_WARNING, "unknown section [%s] (key '%s'); ignored", section, name);
         return 1;
     }
+    if (st->cut) { /* inih saw only the start of the value: never store a cut template or name */
+        diag_add(st->diags, DIAG_ERROR, st->path, st->line,
+                 "the line of %s is too long (over %d bytes); the default is used", name, st->max_len);
+        st->problems++;
+        return 1;
+    }
     const char *why = apply(key, value, st->cfg);
     if (why) {
         char allowed[160], msg[320];
@@ -269,7 +277,8 @@ static int on_value(void *user, const char *section, const char *name, const cha
 }
 
 /* fgets-like reader over the text that counts lines, so diags carry line numbers. A line longer than
- * inih's buffer is cut (the rest skipped), so line numbers stay right and the value is "too long". */
+ * inih's buffer is cut (the rest skipped), so line numbers stay right, and marked, so its value is
+ * refused as too long rather than stored cut. */
 static char *read_line(char *str, int num, void *stream)
 {
     parse_state *st = stream;
@@ -279,8 +288,12 @@ static char *read_line(char *str, int num, void *stream)
         return NULL;
     while (*p && *p != '\n' && n < num - 2)
         str[n++] = *p++;
-    while (*p && *p != '\n') /* the part that does not fit */
+    st->cut = 0;
+    st->max_len = num - 2;
+    while (*p && *p != '\n') { /* the part that does not fit (a CR alone is only the line end) */
+        st->cut |= *p != '\r' || (p[1] != '\n' && p[1] != '\0');
         p++;
+    }
     if (*p == '\n')
         p++;
     str[n++] = '\n';
@@ -292,7 +305,7 @@ static char *read_line(char *str, int num, void *stream)
 
 int config_parse(const char *text, const char *path, kiosk_config *c, diag_list *diags)
 {
-    parse_state st = {c, diags, path ? path : "kiosk.conf", text, 0, 0};
+    parse_state st = {c, diags, path ? path : "kiosk.conf", text, 0, 0, 0, 0};
     if (!text)
         return 0;
     int rc = ini_parse_stream(read_line, &st, on_value, &st);

@@ -208,9 +208,9 @@ static imghdr_status read_gif(const uint8_t *buf, size_t len, imghdr_info *out)
 {
     if (len < 13)
         return IMGHDR_NEED_MORE;
+    /* The size is reported only once the first frame is found: decoders allocate the frame, which may
+     * be larger than the logical screen (a size given with NEED_MORE must be final, see imghdr.h). */
     int sw = (int)le16(buf + 6), sh = (int)le16(buf + 8);
-    out->width = sw;
-    out->height = sh;
     size_t pos = 13;
     if (buf[10] & 0x80)
         pos += 3u * (2u << (buf[10] & 7));

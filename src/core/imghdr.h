@@ -29,7 +29,9 @@ typedef struct {
 
 /* The format by magic bytes (needs at most 12 bytes; fewer give IMGHDR_UNKNOWN). */
 imghdr_format imghdr_sniff(const uint8_t *buf, size_t len);
-/* Reads the header of buf[0..len). out is always filled as far as the header was read.
+/* Reads the header of buf[0..len). out is always filled as far as the header was read; a width and
+ * height in out are final even with IMGHDR_NEED_MORE (then only optional parts, the orientation, may be
+ * missing), so a caller that cannot read more may go on with them.
  * JPEG: the size from the first SOFn marker, the orientation from an APP1 Exif segment before it.
  * PNG: IHDR, and an eXIf chunk before the first IDAT. GIF: the larger of the logical screen and the
  * first frame (decoders allocate the frame). BMP: the info header (top-down heights as positive).

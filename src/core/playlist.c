@@ -65,9 +65,13 @@ static const char *apply_setting(const char *tok, playlist_entry *e)
 /* Parses one line (modified in place) into e; returns 1 for an entry, 0 for nothing, -1 for memory. */
 static int parse_line(char *line, int lineno, const char *path, playlist_entry *e, diag_list *diags)
 {
-    char *hash = strchr(line, '#');
-    if (hash && (hash == line || isspace((unsigned char)hash[-1])))
-        *hash = '\0';
+    /* A comment starts at a '#' that starts the line or follows white space; a '#' inside a name
+     * ("photo#2.jpg") does not, nor does it hide a comment later on the line. */
+    for (char *hash = strchr(line, '#'); hash; hash = strchr(hash + 1, '#'))
+        if (hash == line || isspace((unsigned char)hash[-1])) {
+            *hash = '\0';
+            break;
+        }
     for (char *p = line; *p; p++)
         if (*p == '\\' || *p == '\t')
             *p = *p == '\\' ? '/' : ' ';

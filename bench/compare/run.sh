@@ -1,0 +1,442 @@
+#!/usr/bin/env bash
+# bench/compare/run.sh: memorial-kiosk next to the kiosk people would otherwise build (the same show as an
+# HTML page in Chromium's kiosk mode), measured the same way, side by side, in one run. See README.md.
+#
+#   bench/compare/run.sh [--quick] [options]
+#
+#   --quick          20 photos and a 10 s still period (about 6 minutes instead of about 25)
+#   --photos N       number of 3000x2000 test photos (default 200)
+#   --still S        length of the still-slide CPU measurement in seconds (default 30)
+#   --tap-every MS   one tap every MS milliseconds in the tap-through (default 2500)
+#   --late-ms MS     a frame interval longer than this is a late frame (default 25: a missed 60 Hz refresh)
+#   --eager-page     Chromium gets the naive page (every <img> loaded at once) instead of the windowed one
+#   --only WHICH     run only "kiosk" or "chromium" (for development; the table then has one column)
+#   --kiosk PATH     this memorial-kiosk binary (default: build it in build-bench/ as below)
+#   --chromium PATH  this Chromium (default: chromium, the Debian package)
+#   --report FILE    also write the results (machine, versions, table) as Markdown to FILE
+#   --keep           keep the work folder (photos, page, logs, screenshots, per-tap and per-frame data)
+#
+# Needs (Debian): xvfb chromium gcc pkg-config libx11-dev libxext-dev libxdamage-dev libxtst-dev
+# libturbojpeg0-dev, and what memorial-kiosk needs to build (scripts/packages.txt).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+photos=200
+still=30
+tap_every=2500
+late_ms=25
+eager=0
+only=
+kiosk_bin=
+chromium_bin=chromium
+report=
+keep=0
+quick=0
+
+usage() {
+    sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+}
+
+while (($#)); do
+    case $1 in
+    --quick)
+        quick=1
+        photos=20
+        still=10
+        ;;
+    --photos) photos=$2; shift ;;
+    --still) still=$2; shift ;;
+    --tap-every) tap_every=$2; shift ;;
+    --late-ms) late_ms=$2; shift ;;
+    --eager-page) eager=1 ;;
+    --only) only=$2; shift ;;
+    --kiosk) kiosk_bin=$2; shift ;;
+    --chromium) chromium_bin=$2; shift ;;
+    --report) report=$2; shift ;;
+    --keep) keep=1 ;;
+    -h | --help)
+        usage
+        exit 0
+        ;;
+    *)
+        echo "run.sh: unknown option $1 (see --help)" >&2
+        exit 2
+        ;;
+    esac
+    shift
+done
+[[ $photos =~ ^[0-9]+$ && $photos -ge 1 ]] || { echo "run.sh: --photos needs a number >= 1" >&2; exit 2; }
+[[ $still =~ ^[0-9]+$ && $still -ge 1 ]] || { echo "run.sh: --still needs whole seconds >= 1" >&2; exit 2; }
+[[ $tap_every =~ ^[0-9]+$ && $tap_every -ge 1500 ]] || { echo "run.sh: --tap-every needs >= 1500 ms" >&2; exit 2; }
+[[ -z $only || $only == kiosk || $only == chromium ]] || { echo "run.sh: --only kiosk|chromium" >&2; exit 2; }
+run_kiosk=1
+run_chromium=1
+[[ $only == chromium ]] && run_kiosk=0
+[[ $only == kiosk ]] && run_chromium=0
+
+say() { printf '%s\n' "compare: $*" >&2; }
+fail() {
+    printf '%s\n' "compare: FAIL: $*" >&2
+    exit 1
+}
+
+# ---- tools ----
+missing=()
+for t in Xvfb cc pkg-config awk; do
+    command -v "$t" >/dev/null 2>&1 || missing+=("$t")
+done
+((run_chromium)) && ! command -v "$chromium_bin" >/dev/null 2>&1 && missing+=("$chromium_bin")
+for p in x11 xext xdamage xtst libturbojpeg; do
+    pkg-config --exists "$p" 2>/dev/null || missing+=("pkg-config:$p")
+done
+if ((${#missing[@]})); then
+    fail "missing ${missing[*]}; on Debian: apt-get install xvfb chromium gcc pkg-config libx11-dev" \
+        "libxext-dev libxdamage-dev libxtst-dev libturbojpeg0-dev"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-compare-XXXXXX")
+xvfb_pid=
+launcher_pid=
+cleanup() {
+    local rc=$?
+    set +e
+    if [[ -n $launcher_pid ]] && kill -0 "$launcher_pid" 2>/dev/null; then
+        kill -TERM "$launcher_pid" 2>/dev/null # the probe ends the program it started, then itself
+        wait "$launcher_pid" 2>/dev/null
+    fi
+    if [[ -n $xvfb_pid ]] && kill -0 "$xvfb_pid" 2>/dev/null; then
+        kill -TERM "$xvfb_pid" 2>/dev/null
+        wait "$xvfb_pid" 2>/dev/null
+    fi
+    if ((keep)); then
+        say "kept the work folder $work"
+    else
+        rm -rf "$work"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+# kv FILE KEY: the value of KEY in a key=value file ("-" when absent).
+kv() {
+    local v
+    v=$(grep -m1 "^$2=" "$1" 2>/dev/null | cut -d= -f2-) || true
+    printf '%s' "${v:--}"
+}
+
+# wait_file FILE SECONDS [PID]: waits until FILE exists; fails on timeout or when PID has ended.
+wait_file() {
+    local i
+    for ((i = 0; i < $2 * 10; i++)); do
+        [[ -s $1 ]] && return 0
+        if [[ -n ${3:-} ]] && ! kill -0 "$3" 2>/dev/null; then
+            fail "the measurement of $(basename "$1") ended early (see $work)"
+        fi
+        sleep 0.1
+    done
+    fail "timed out waiting for $1"
+}
+
+# ---- build ----
+if [[ -z $kiosk_bin ]]; then
+    kiosk_bin=$root/build-bench/memorial-kiosk
+    if ((run_kiosk)) || ((run_chromium)); then
+        say "building memorial-kiosk (Release) in build-bench/"
+        cmake -S "$root" -B "$root/build-bench" -DCMAKE_BUILD_TYPE=Release >"$work/cmake.log" 2>&1 ||
+            fail "cmake configure failed: $(tail -n 5 "$work/cmake.log")"
+        cmake --build "$root/build-bench" -j "$(nproc)" --target memorial-kiosk >>"$work/cmake.log" 2>&1 ||
+            fail "build failed: $(tail -n 15 "$work/cmake.log")"
+    fi
+fi
+[[ -x $kiosk_bin ]] || fail "$kiosk_bin is not an executable"
+bin=$work/bin
+mkdir -p "$bin"
+# shellcheck disable=SC2046
+cc -std=c17 -O2 -Wall -o "$bin/probe" "$here/probe.c" $(pkg-config --cflags --libs x11 xext xdamage xtst) ||
+    fail "cannot compile probe.c"
+# shellcheck disable=SC2046
+cc -std=c17 -O2 -Wall -o "$bin/gen_photos" "$here/gen_photos.c" $(pkg-config --cflags --libs libturbojpeg) -lm ||
+    fail "cannot compile gen_photos.c"
+probe=$bin/probe
+
+# ---- content ----
+show=$work/show
+big=$work/big
+mkdir -p "$show/photos" "$big"
+cp -R "$root/content/." "$show/"
+say "making $photos test photos of 3000x2000 and one of 6000x4000 (libjpeg-turbo, quality 90)"
+t_gen=$(date +%s)
+seq 1 "$photos" | xargs -P "$(nproc)" -I{} sh -c \
+    'exec "$0" "$(printf "%s/photo-%03d.jpg" "$1" "$2")" 3000x2000 "$2"' "$bin/gen_photos" "$show/photos" {} ||
+    fail "making the photos failed"
+"$bin/gen_photos" "$big/big.jpg" 6000x4000 100000 || fail "making the 6000x4000 photo failed"
+say "  done in $(($(date +%s) - t_gen)) s, $(du -sm "$show/photos" | cut -f1) MB"
+
+# The kiosk's own description of its show (slides, order, durations, texts, laid out at 1920x1080): the
+# HTML page is generated from it, so both programs show exactly the same slides.
+say "the show as memorial-kiosk lays it out (--render at 1920x1080), and the HTML page from it"
+"$kiosk_bin" --render "$work/render" --size 1920x1080 "$show" >"$work/render.log" 2>&1 ||
+    fail "memorial-kiosk --render failed: $(tail -n 5 "$work/render.log")"
+cp "$work/render/slides.txt" "$work/slides.txt"
+rm -rf "$work/render"
+"$kiosk_bin" --render "$work/render-big" --size 1920x1080 "$big" >"$work/render-big.log" 2>&1 ||
+    fail "memorial-kiosk --render of the big photo failed"
+cp "$work/render-big/slides.txt" "$work/slides-big.txt"
+rm -rf "$work/render-big"
+mkdir -p "$work/page" "$work/page-big"
+awk -v base=../show/ -v eager="$eager" -f "$here/make_page.awk" "$work/slides.txt" >"$work/page/index.html"
+awk -v base=../big/ -v eager="$eager" -f "$here/make_page.awk" "$work/slides-big.txt" >"$work/page-big/index.html"
+
+slides=$(grep -c $'^[0-9]*\\.png\t' "$work/slides.txt")
+title_ms=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^duration_ms=/) { sub(/duration_ms=/, "", $i); print $i } }' \
+    "$work/slides.txt")
+kind2=$(awk -F'\t' '/^[0-9]+\.png\t/ { n++; if (n == 2) { print $2 } }' "$work/slides.txt")
+[[ $kind2 == kind=excerpt ]] || fail "the show's second slide is not a text screen (the still period needs one)"
+# One letter per tap of the tap-through, from slide 2 to the last: where that tap leads (t text, p picture).
+kinds=$(awk -F'\t' '/^[0-9]+\.png\t/ { n++; if (n >= 3) printf "%s", ($2 == "kind=image" ? "p" : "t") }' \
+    "$work/slides.txt")
+transition_ms=1200
+pics=${kinds//t/}
+say "  $slides slides; the tap-through: ${#kinds} taps from slide 2 to the last, ${#pics} of them to a picture"
+
+# ---- X server ----
+: >"$work/displayfd"
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$work/displayfd" >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for ((i = 0; i < 200; i++)); do
+    [[ -s $work/displayfd ]] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start: $(tail -n 5 "$work/xvfb.log")"
+    sleep 0.05
+done
+[[ -s $work/displayfd ]] || fail "Xvfb did not start"
+export DISPLAY=:$(head -n1 "$work/displayfd" | tr -d '[:space:]')
+say "Xvfb $DISPLAY, 1920x1080x24"
+
+# ---- one program ----
+# measure NAME MATCH CMD...: the whole scenario for one program; results in $work/NAME.*.
+#   1. start -> first frame (screen), with memory samples from then on;
+#   2. the first slide (a title) crossfades to the second (a text screen that stays for 45 s): CPU over
+#      $still seconds of it;
+#   3. the tap-through: one tap every $tap_every ms from slide 2 to the last slide;
+#   4. end: peak memory of the whole run.
+measure() {
+    local name=$1 match=$2
+    shift 2
+    local out=$work/$name
+    say "$name: start"
+    "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" --log "$out.log" \
+        --shot "$out.first.ppm" --settle-ms 1500 -- "$@" &
+    launcher_pid=$!
+    wait_file "$out.first" 120 "$launcher_pid"
+    local pid first settled
+    pid=$(cat "$out.pid")
+    first=$(kv "$out.first" first_content_ms)
+    settled=$(kv "$out.first" settled_ms)
+    [[ $first != -1.0 ]] || fail "$name: no first frame with content on the screen (see $out.log)"
+    say "$name: first frame after $first ms"
+    # The title slide stays title_ms from its first frame, then the crossfade; start 3 s after it.
+    local wait_ms
+    wait_ms=$(awk -v t="$title_ms" -v tr="$transition_ms" -v f="$first" -v s="$settled" \
+        'BEGIN { w = t + tr + 3000 - (s - f + 1500); print (w > 0 ? int(w) : 0) }')
+    sleep "$(awk -v w="$wait_ms" 'BEGIN { printf "%.3f", w / 1000 }')"
+    say "$name: CPU while slide 2 is still, $still s"
+    "$probe" still --match "$match" --pid "$pid" --xpid "$xvfb_pid" --seconds "$still" --quiet-ms 1000 \
+        --out "$out.still"
+    "$probe" shot "$out.still.ppm" >/dev/null
+    local at
+    at=$(current_slide "$name" "$out.log")
+    [[ $at == 2 ]] || fail "$name: expected slide 2 on screen before the tap-through, the log says $at"
+    say "$name: tap-through, ${#kinds} taps, one every $tap_every ms"
+    local thread=()
+    [[ $name == kiosk* ]] && thread=(--thread kiosk-decoder)
+    "$probe" walk --match "$match" --pid "$pid" --xpid "$xvfb_pid" --kinds "$kinds" --every "$tap_every" \
+        --transition-ms "$transition_ms" --late-ms "$late_ms" "${thread[@]}" \
+        --out "$out.walk" --taps "$out.taps" --frames "$out.frames"
+    "$probe" shot "$out.last.ppm" >/dev/null
+    at=$(current_slide "$name" "$out.log")
+    [[ $at == "$slides" ]] || say "$name: WARNING: the tap-through should end on slide $slides, the log says $at"
+    kill -TERM "$launcher_pid"
+    wait "$launcher_pid" || true
+    launcher_pid=
+    [[ -s $out.mem ]] || fail "$name: no memory figures"
+    [[ $(kv "$out.mem" early_exit) == 0 ]] || fail "$name ended by itself during the run (see $out.log)"
+}
+
+# measure_big NAME MATCH CMD...: start -> the 6000x4000 photo on screen, and the peak memory of that run.
+measure_big() {
+    local name=$1 match=$2
+    shift 2
+    local out=$work/$name
+    say "$name: one 6000x4000 JPEG"
+    "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" --log "$out.log" \
+        --shot "$out.ppm" --settle-ms 3000 --color -- "$@" &
+    launcher_pid=$!
+    wait_file "$out.first" 120 "$launcher_pid"
+    kill -TERM "$launcher_pid"
+    wait "$launcher_pid" || true
+    launcher_pid=
+    [[ $(kv "$out.first" first_color_ms) != -1.0 ]] || say "$name: WARNING: the photo never appeared"
+}
+
+# current_slide NAME LOG: the number of the slide on screen, from the program's log.
+current_slide() {
+    if [[ $1 == kiosk* ]]; then
+        grep 'event=slide ' "$2" | tail -n1 | sed -n 's/.* index=\([0-9]*\) .*/\1/p'
+    else
+        grep -a 'CONSOLE.*"slide ' "$2" | tail -n1 | sed -n 's/.*"slide \([0-9]*\) .*/\1/p'
+    fi
+}
+
+if ((run_kiosk)); then
+    measure kiosk "$work/show" env SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software \
+        "$kiosk_bin" --window 1920x1080 "$show"
+    measure_big kiosk-big "$work/big" env SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software \
+        "$kiosk_bin" --window 1920x1080 "$big"
+fi
+if ((run_chromium)); then
+    mkdir -p "$work/chromium-home" "$work/chromium-big-home"
+    measure chromium "$work/chromium-home" env XDG_CONFIG_HOME="$work/chromium-home/config" \
+        XDG_CACHE_HOME="$work/chromium-home/cache" "$chromium_bin" --kiosk --no-sandbox --disable-gpu \
+        --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync \
+        --no-default-browser-check --noerrdialogs --password-store=basic \
+        --user-data-dir="$work/chromium-home/profile" --window-size=1920,1080 --window-position=0,0 \
+        --enable-logging=stderr --v=0 "file://$work/page/index.html"
+    measure_big chromium-big "$work/chromium-big-home" env XDG_CONFIG_HOME="$work/chromium-big-home/config" \
+        XDG_CACHE_HOME="$work/chromium-big-home/cache" "$chromium_bin" --kiosk --no-sandbox --disable-gpu \
+        --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync \
+        --no-default-browser-check --noerrdialogs --password-store=basic \
+        --user-data-dir="$work/chromium-big-home/profile" --window-size=1920,1080 --window-position=0,0 \
+        --enable-logging=stderr --v=0 "file://$work/page-big/index.html"
+fi
+
+# ---- the table ----
+kiosk_version=$("$kiosk_bin" --version 2>/dev/null || echo "?")
+chromium_version=$( ((run_chromium)) && "$chromium_bin" --version 2>/dev/null | tail -n1 || echo "-")
+kiosk_ff_log=$(sed -n 's/.*event=first-frame ms=\([0-9]*\).*/\1/p' "$work/kiosk.log" 2>/dev/null | head -n1)
+cpu_model=$(awk -F': *' '/^model name|^Model|^Hardware/ { print $2; exit }' /proc/cpuinfo)
+mem_total=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+
+# rows: label | kiosk | chromium | ratio | target  (computed from the measurement files by awk)
+{
+    for side in kiosk chromium; do
+        for f in first mem still walk; do
+            [[ -s $work/$side.$f ]] && sed "s/^/$side.$f./" "$work/$side.$f"
+        done
+        for f in first mem; do
+            [[ -s $work/$side-big.$f ]] && sed "s/^/$side.big$f./" "$work/$side-big.$f"
+        done
+    done
+    echo "kiosk.log.first_frame_ms=${kiosk_ff_log:--}"
+} >"$work/all.kv"
+
+table_awk=$(
+    cat <<'AWK'
+function v(k) { return (k in V) ? V[k] + 0 : "" }
+function has(k) { return (k in V) && V[k] != "-" && V[k] + 0 >= 0 }
+function ms(k) { return has(k) ? sprintf("%.0f ms", v(k)) : "-" }
+function mib(k) { return has(k) ? sprintf("%.1f MiB", v(k) / 1024) : "-" }
+function pc(k, d) { return has(k) ? sprintf("%." d "f %%", v(k)) : "-" }
+function num(k) { return has(k) ? sprintf("%d", v(k)) : "-" }
+function ratio(a, b) { return (has(a) && has(b) && v(a) > 0) ? sprintf("%.1fx", v(b) / v(a)) : "" }
+function two(a, b, unit) { return (has(a) && has(b)) ? sprintf("%.0f / %.0f %s", v(a), v(b), unit) : "-" }
+function row(l, k, c, r, t) { n++; L[n] = l; K[n] = k; C[n] = c; R[n] = r; T[n] = t }
+function verdict(ok) { return ok ? "PASS" : "FAIL" }
+{ V[$1] = substr($0, length($1) + 2) }
+END {
+    row("start -> first frame on screen", ms("kiosk.first.first_content_ms"), ms("chromium.first.first_content_ms"),
+        ratio("kiosk.first.first_content_ms", "chromium.first.first_content_ms"),
+        (has("kiosk.first.first_content_ms") && has("chromium.first.first_content_ms")) ?
+        "<= 1/10: " verdict(v("kiosk.first.first_content_ms") * 10 <= v("chromium.first.first_content_ms")) : "")
+    row("  (kiosk log: event=first-frame ms=)", ms("kiosk.log.first_frame_ms"), "", "", "")
+    row("peak RSS, sum of VmHWM of all processes", mib("kiosk.mem.peak_hwm_sum_kb"), mib("chromium.mem.peak_hwm_sum_kb"),
+        ratio("kiosk.mem.peak_hwm_sum_kb", "chromium.mem.peak_hwm_sum_kb"),
+        (has("kiosk.mem.peak_hwm_sum_kb") && has("chromium.mem.peak_hwm_sum_kb")) ?
+        "<= 1/10: " verdict(v("kiosk.mem.peak_hwm_sum_kb") * 10 <= v("chromium.mem.peak_hwm_sum_kb")) : "")
+    row("peak PSS, sum over processes (sampled)", mib("kiosk.mem.peak_pss_sum_kb"), mib("chromium.mem.peak_pss_sum_kb"),
+        ratio("kiosk.mem.peak_pss_sum_kb", "chromium.mem.peak_pss_sum_kb"),
+        (has("kiosk.mem.peak_pss_sum_kb") && has("chromium.mem.peak_pss_sum_kb")) ?
+        "<= 1/10: " verdict(v("kiosk.mem.peak_pss_sum_kb") * 10 <= v("chromium.mem.peak_pss_sum_kb")) : "")
+    row("processes", num("kiosk.mem.processes"), num("chromium.mem.processes"), "", "")
+    row("CPU while a slide is still (" still " s)", pc("kiosk.still.still_cpu_pct", 2), pc("chromium.still.still_cpu_pct", 2),
+        "", has("kiosk.still.still_cpu_pct") ? "<= 0.5 %: " verdict(v("kiosk.still.still_cpu_pct") <= 0.5) : "")
+    row("  frames drawn while still", num("kiosk.still.still_frames"), num("chromium.still.still_frames"), "", "")
+    row("  scheduler wake-ups per s while still", has("kiosk.still.still_wakeups_per_s") ? sprintf("%.1f", v("kiosk.still.still_wakeups_per_s")) : "-",
+        has("chromium.still.still_wakeups_per_s") ? sprintf("%.1f", v("chromium.still.still_wakeups_per_s")) : "-", "", "")
+    for (g = 1; g <= 2; g++) {
+        G = g == 1 ? "text" : "photo"
+        lab = g == 1 ? "to a text slide" : "to a photo"
+        row("transitions " lab ": CPU (% of a core)", pc("kiosk.walk." G "_transition_cpu_pct", 0), pc("chromium.walk." G "_transition_cpu_pct", 0), "", "")
+        row("  frames per 1.2 s transition", has("kiosk.walk." G "_frames_per_transition") ? sprintf("%.1f", v("kiosk.walk." G "_frames_per_transition")) : "-",
+            has("chromium.walk." G "_frames_per_transition") ? sprintf("%.1f", v("chromium.walk." G "_frames_per_transition")) : "-", "", "")
+        row("  frame interval p50 / p99", two("kiosk.walk." G "_frame_p50_ms", "kiosk.walk." G "_frame_p99_ms", "ms"),
+            two("chromium.walk." G "_frame_p50_ms", "chromium.walk." G "_frame_p99_ms", "ms"), "", "")
+        row("  late frames (interval > " late_ms " ms)", has("kiosk.walk." G "_late") ? sprintf("%d of %d", v("kiosk.walk." G "_late"), v("kiosk.walk." G "_intervals")) : "-",
+            has("chromium.walk." G "_late") ? sprintf("%d of %d", v("chromium.walk." G "_late"), v("chromium.walk." G "_intervals")) : "-", "", "")
+    }
+    row("  late frames while the decoder ran", num("kiosk.walk.photo_late_with_decoder"), "n/a", "",
+        has("kiosk.walk.photo_late_with_decoder") ? "0: " verdict(v("kiosk.walk.photo_late_with_decoder") == 0) : "")
+    row("tap -> first change on screen p50 / max", two("kiosk.walk.all_tap_p50_ms", "kiosk.walk.all_tap_max_ms", "ms"),
+        two("chromium.walk.all_tap_p50_ms", "chromium.walk.all_tap_max_ms", "ms"), "",
+        has("kiosk.walk.all_tap_max_ms") ? "<= 50 ms: " verdict(v("kiosk.walk.all_tap_max_ms") <= 50) : "")
+    row("tap -> next slide fully drawn p50 / max", two("kiosk.walk.all_settle_p50_ms", "kiosk.walk.all_settle_max_ms", "ms"),
+        two("chromium.walk.all_settle_p50_ms", "chromium.walk.all_settle_max_ms", "ms"), "", "")
+    row("CPU over the whole tap-through", pc("kiosk.walk.walk_cpu_pct", 0), pc("chromium.walk.walk_cpu_pct", 0),
+        ratio("kiosk.walk.walk_cpu_pct", "chromium.walk.walk_cpu_pct"), "")
+    row("6000x4000 JPEG: start -> photo appears", ms("kiosk.bigfirst.first_color_ms"), ms("chromium.bigfirst.first_color_ms"),
+        ratio("kiosk.bigfirst.first_color_ms", "chromium.bigfirst.first_color_ms"), "")
+    row("6000x4000 JPEG: start -> fully drawn", ms("kiosk.bigfirst.settled_ms"), ms("chromium.bigfirst.settled_ms"),
+        ratio("kiosk.bigfirst.settled_ms", "chromium.bigfirst.settled_ms"), "")
+    row("6000x4000 JPEG: peak RSS (sum of VmHWM)", mib("kiosk.bigmem.peak_hwm_sum_kb"), mib("chromium.bigmem.peak_hwm_sum_kb"),
+        ratio("kiosk.bigmem.peak_hwm_sum_kb", "chromium.bigmem.peak_hwm_sum_kb"), "")
+    row("X server CPU during transitions to photos", pc("kiosk.walk.photo_transition_xserver_cpu_pct", 0),
+        pc("chromium.walk.photo_transition_xserver_cpu_pct", 0), "", "")
+    hl = "measure"; hk = "memorial-kiosk"; hc = "chromium"; hr = "chromium/kiosk"; ht = "target (kiosk)"
+    if (md) {
+        print "| " hl " | " hk " | " hc " | " hr " | " ht " |"
+        print "| --- | ---: | ---: | ---: | --- |"
+        for (i = 1; i <= n; i++) {
+            l = L[i]; gsub(/->/, "→", l); gsub(/<=/, "≤", l); t = T[i]; gsub(/<=/, "≤", t)
+            sub(/^  /, "&nbsp;&nbsp;", l)
+            print "| " l " | " K[i] " | " C[i] " | " R[i] " | " t " |"
+        }
+        exit
+    }
+    w1 = length(hl); w2 = length(hk); w3 = length(hc); w4 = length(hr)
+    for (i = 1; i <= n; i++) {
+        if (length(L[i]) > w1) w1 = length(L[i]); if (length(K[i]) > w2) w2 = length(K[i])
+        if (length(C[i]) > w3) w3 = length(C[i]); if (length(R[i]) > w4) w4 = length(R[i])
+    }
+    fmt = "%-" w1 "s  %" w2 "s  %" w3 "s  %" w4 "s  %s\n"
+    printf fmt, hl, hk, hc, hr, ht
+    for (i = 1; i <= n; i++) printf fmt, L[i], K[i], C[i], R[i], T[i]
+}
+AWK
+)
+awk -F= -v still="$still" -v late_ms="$late_ms" -v md=0 "$table_awk" "$work/all.kv" >"$work/table.txt"
+awk -F= -v still="$still" -v late_ms="$late_ms" -v md=1 "$table_awk" "$work/all.kv" >"$work/table.md"
+
+header="memorial-kiosk $kiosk_version vs. $chromium_version, 1920x1080 on Xvfb; the bundled exhibit + $photos photos of 3000x2000 ($slides slides); tap every $tap_every ms"
+echo
+echo "$header"
+cat "$work/table.txt"
+echo
+
+if [[ -n $report ]]; then
+    {
+        echo "## Run of $(date '+%Y-%m-%d %H:%M %Z')"
+        echo
+        echo "- command: \`bench/compare/run.sh$( ((quick)) && echo " --quick")$( ((quick)) || [[ $photos == 200 ]] || echo " --photos $photos")$( [[ $still == 30 || $quick == 1 ]] || echo " --still $still")$( ((eager)) && echo " --eager-page")\`"
+        echo "- machine: \`$(uname -a)\`"
+        echo "- CPU: $cpu_model, $(nproc) cores; RAM: $mem_total"
+        echo "- memorial-kiosk $kiosk_version (Release build, SDL_RENDER_DRIVER=software, --window 1920x1080);" \
+            "$chromium_version (Debian package, --kiosk --disable-gpu, $( ((eager)) && echo "naive page: every picture loaded at once" || echo "windowed page: pictures of the current, next and previous slides"))"
+        echo "- SDL $(dpkg-query -W -f '${Version}' libsdl2-2.0-0 2>/dev/null || echo "?"), Xvfb $(dpkg-query -W -f '${Version}' xvfb 2>/dev/null || echo "?")"
+        echo "- show: the bundled exhibit + $photos photos of 3000x2000 ($slides slides); still period $still s; tap-through: ${#kinds} taps, one every $tap_every ms; late frame: interval > $late_ms ms"
+        echo
+        cat "$work/table.md"
+    } >"$report"
+    say "wrote $report"
+fi
