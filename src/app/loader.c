@@ -1,11 +1,16 @@
 /* loader: see loader.h. */
 #include "loader.h"
 
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include "banner.h"
+#include "imghdr.h"
 #include "playlist.h"
 
 #include "log.h"
@@ -24,6 +29,60 @@ void loader_log_problem(const char *rel_path, const char *reason)
     log_end(&l);
 }
 
+#define PROBE_BYTES (256 * 1024) /* enough for any header and an EXIF block before it */
+
+/* Reads the header of one picture; returns NULL when it may be shown, else a reason (in buf). */
+static const char *probe_picture(const char *path, uint64_t max_pixels, char *buf, size_t n)
+{
+    uint8_t *data = malloc(PROBE_BYTES);
+    FILE *f = data ? fopen(path, "rb") : NULL;
+    const char *why = NULL;
+    imghdr_info info;
+    if (!f) {
+        snprintf(buf, n, "the picture cannot be opened (%s)", data ? strerror(errno) : "out of memory");
+        why = buf;
+        goto cleanup;
+    }
+    size_t len = fread(data, 1, PROBE_BYTES, f);
+    imghdr_status st = imghdr_read(data, len, &info);
+    if (st == IMGHDR_NOT_IMAGE) {
+        snprintf(buf, n, "not a picture: the file's contents are not JPEG, PNG, GIF, BMP or WebP");
+        why = buf;
+    } else if (st == IMGHDR_CORRUPT) {
+        snprintf(buf, n, "the %s picture is damaged (its header is impossible)",
+                 imghdr_format_name(info.format));
+        why = buf;
+    } else if ((uint64_t)info.width * (uint64_t)info.height > max_pixels) {
+        snprintf(buf, n, "the picture is too large: %dx%d pixels (over %.0f megapixels; see max_megapixels)",
+                 info.width, info.height, max_pixels / 1e6);
+        why = buf;
+    }
+cleanup:
+    if (f)
+        fclose(f);
+    free(data);
+    return why;
+}
+
+/* Leaves out pictures whose header says they cannot or must not be decoded, with an error each: the
+ * decoders never see them, and a folder of broken pictures counts as empty. */
+static void probe_pictures(content *c)
+{
+    char buf[256];
+    uint64_t max_pixels = (uint64_t)c->config.max_megapixels * 1000000u;
+    for (size_t i = 0; i < c->count;) {
+        const content_item *it = &c->items[i];
+        const char *why =
+            it->kind == CONTENT_IMAGE ? probe_picture(it->abs_path, max_pixels, buf, sizeof buf) : NULL;
+        if (why) {
+            diag_add(&c->diags, DIAG_ERROR, it->rel_path, 0, "%s", why);
+            content_remove(c, i);
+        } else {
+            i++;
+        }
+    }
+}
+
 int loader_settings(content *c)
 {
     playlist pl;
@@ -36,6 +95,7 @@ int loader_settings(content *c)
                  "the banner has an unknown placeholder %s (known: {date} {years} {today} {category} "
                  "{article_date})",
                  name);
+    probe_pictures(c);
     if (playlist_load(c->root, &pl, &found, &c->diags) != 0)
         return -1;
     int rc = found ? playlist_apply(&pl, c, c->config.playlist_append_unlisted) : 0;

@@ -485,17 +485,30 @@ cleanup:
     return c;
 }
 
+void content_item_free(content_item *it)
+{
+    free(it->rel_path);
+    free(it->abs_path);
+    article_free(it->article);
+    free(it->caption);
+}
+
+void content_remove(content *c, size_t i)
+{
+    if (i >= c->count)
+        return;
+    content_item_free(&c->items[i]);
+    memmove(&c->items[i], &c->items[i + 1], (c->count - i - 1) * sizeof *c->items);
+    c->count--;
+}
+
 void content_free(content *c)
 {
     if (c == NULL) {
         return;
     }
-    for (size_t i = 0; i < c->count; i++) {
-        free(c->items[i].rel_path);
-        free(c->items[i].abs_path);
-        article_free(c->items[i].article);
-        free(c->items[i].caption);
-    }
+    for (size_t i = 0; i < c->count; i++)
+        content_item_free(&c->items[i]);
     free(c->items);
     free(c->root);
     diag_list_free(&c->diags);

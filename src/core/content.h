@@ -38,6 +38,10 @@ typedef struct {
  * diag explaining why. The result owns everything; free with content_free. */
 content *content_scan(const char *root);
 void content_free(content *c);
+/* Frees what one item owns (not the item itself). */
+void content_item_free(content_item *it);
+/* Removes item i (freeing what it owns); later items move up. */
+void content_remove(content *c, size_t i);
 
 /* True when name ends in a supported image extension (jpg jpeg png webp gif bmp, any case). */
 int content_is_image_name(const char *name);

@@ -219,11 +219,7 @@ int playlist_apply(const playlist *p, content *c, bool append_unlisted)
         if (append_unlisted) {
             order[n++] = c->items[i];
         } else {
-            content_item *it = &c->items[i]; /* left out: free it here */
-            free(it->rel_path);
-            free(it->abs_path);
-            free(it->caption);
-            article_free(it->article);
+            content_item_free(&c->items[i]); /* left out */
         }
     }
     memcpy(c->items, order, n * sizeof *order);
