@@ -401,7 +401,15 @@ int app_run(const cli_options *opts, const char *content_dir)
         goto cleanup;
     }
     gesture_init(&a.touch);
-    picture_settings ps = picture_settings_from_cli(opts);
+    a.content = loader_scan(content_dir);
+    if (!a.content) {
+        log_line l;
+        log_begin(&l, LOG_ERROR, "fatal");
+        log_str(&l, "reason", "out of memory");
+        log_end(&l);
+        goto cleanup;
+    }
+    picture_settings ps = picture_settings_resolve(&a.content->config, opts);
     picture_configure(&ps);
     picture_log_settings();
     a.wake_event = SDL_RegisterEvents(1);
@@ -414,8 +422,7 @@ int app_run(const cli_options *opts, const char *content_dir)
         log_str(&w, "reason", SDL_GetError());
         log_end(&w);
     }
-    a.content = loader_scan(content_dir);
-    if (!a.content || app_layout(&a, SDL_GetTicks64()) != 0) {
+    if (app_layout(&a, SDL_GetTicks64()) != 0) {
         log_line l;
         log_begin(&l, LOG_ERROR, "fatal");
         log_str(&l, "reason", "out of memory");

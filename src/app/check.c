@@ -75,6 +75,8 @@ int check_run(const char *content_dir)
         fprintf(stdout, "%s: error: out of memory\n", content_dir);
         goto cleanup;
     }
+    picture_settings ps = loader_picture_settings(c);
+    picture_configure(&ps);
     check_pictures(c, bad);
     size_t shown = TTF_WasInit() ? report_slides(c, bad) : 0;
     for (size_t i = 0; i < c->diags.count; i++) {

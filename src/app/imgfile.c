@@ -53,7 +53,9 @@ static int check_limits(const imghdr_info *in, const imgfile_limits *lim, char *
     return 0;
 }
 
-int imgfile_open(imgfile *f, const char *path, const imgfile_limits *lim, char *err, size_t errlen)
+/* imgfile_open and imgfile_probe: whole_jpeg keeps a JPEG's bytes for its decoder. */
+static int open_file(imgfile *f, const char *path, const imgfile_limits *lim, bool whole_jpeg, char *err,
+                     size_t errlen)
 {
     int rc = -1;
     FILE *fp = NULL;
@@ -85,7 +87,7 @@ int imgfile_open(imgfile *f, const char *path, const imgfile_limits *lim, char *
         goto cleanup;
     }
     read_more(fp, buf, &have, cap < HEADER_FIRST ? cap : HEADER_FIRST);
-    if (imghdr_sniff(buf, have) == IMGHDR_JPEG) { /* the JPEG decoder reads from memory: all of it */
+    if (whole_jpeg && imghdr_sniff(buf, have) == IMGHDR_JPEG) { /* its decoder reads from memory: all of it */
         uint8_t *all = realloc(buf, f->size);
         if (!all) {
             snprintf(err, errlen, "out of memory");
@@ -117,7 +119,7 @@ int imgfile_open(imgfile *f, const char *path, const imgfile_limits *lim, char *
     }
     if (check_limits(&f->info, lim, err, errlen) != 0)
         goto cleanup;
-    if (f->info.format == IMGHDR_JPEG) {
+    if (whole_jpeg && f->info.format == IMGHDR_JPEG) {
         read_more(fp, buf, &have, f->size);
         f->size = have;
         f->data = buf;
@@ -128,6 +130,21 @@ cleanup:
     free(buf);
     if (fp)
         fclose(fp);
+    return rc;
+}
+
+int imgfile_open(imgfile *f, const char *path, const imgfile_limits *lim, char *err, size_t errlen)
+{
+    return open_file(f, path, lim, true, err, errlen);
+}
+
+int imgfile_probe(const char *path, const imgfile_limits *lim, imghdr_info *info, char *err, size_t errlen)
+{
+    imgfile f;
+    int rc = open_file(&f, path, lim, false, err, errlen);
+    if (info)
+        *info = f.info;
+    imgfile_close(&f);
     return rc;
 }
 
@@ -183,6 +200,13 @@ static void cmyk_to_argb(SDL_Surface *s)
     }
 }
 
+/* libjpeg warnings that leave the picture whole (a camera's stray bytes, odd but readable scan headers);
+ * every other warning (premature end, bad Huffman code, lost sync) means part of the picture is missing. */
+static bool harmless_jpeg_warning(const char *msg)
+{
+    return strstr(msg, "extraneous bytes before marker") || strstr(msg, "Invalid SOS parameters");
+}
+
 static SDL_Surface *decode_jpeg(imgfile *f, imgscale_rect crop, int out_w, int out_h, int *denom, char *warn,
                                 size_t warnlen, char *err, size_t errlen)
 {
@@ -213,12 +237,16 @@ static SDL_Surface *decode_jpeg(imgfile *f, imgscale_rect crop, int out_w, int o
     bool cmyk = cs == TJCS_CMYK || cs == TJCS_YCCK;
     int pf = cmyk ? TJPF_CMYK : SDL_BYTEORDER == SDL_LIL_ENDIAN ? TJPF_BGRA : TJPF_ARGB;
     if (tjDecompress2(tj, f->data, (unsigned long)f->size, full->pixels, sw, full->pitch, sh, pf, 0) != 0) {
+        const char *msg = tjGetErrorStr2(tj);
         if (tjGetErrorCode(tj) != TJERR_WARNING) {
-            snprintf(err, errlen, "the picture cannot be read (%s)", tjGetErrorStr2(tj));
+            snprintf(err, errlen, "the picture cannot be read (%s)", msg);
             goto cleanup;
         }
-        snprintf(warn, warnlen, "the picture is damaged, shown as far as it could be read (%s)",
-                 tjGetErrorStr2(tj));
+        if (!harmless_jpeg_warning(msg)) { /* part of it would be grey: not shown in an exhibit */
+            snprintf(err, errlen, "the picture is damaged (%s)", msg);
+            goto cleanup;
+        }
+        snprintf(warn, warnlen, "the picture has a small flaw and is shown all the same (%s)", msg);
     }
     if (cmyk)
         cmyk_to_argb(full);

@@ -35,10 +35,14 @@ typedef struct {
 /* Reads the header of path and checks the picture against lim. Returns 0, or -1 with a reason in
  * plain words in err (e.g. "the picture is too large: ..."); imgfile_close is safe either way. */
 int imgfile_open(imgfile *f, const char *path, const imgfile_limits *lim, char *err, size_t errlen);
+/* The same checks without keeping anything: reads at most the header (never a whole JPEG). *info (if
+ * not NULL) gets what the header says. Returns 0, or -1 with the reason in err. */
+int imgfile_probe(const char *path, const imgfile_limits *lim, imghdr_info *info, char *err, size_t errlen);
 /* Decodes the region crop (stored orientation, inside the picture) scaled to out_w x out_h (at most
  * the crop's size) into a new ARGB8888 surface. *denom (if not NULL) gets the DCT scaling used
- * (1, 2, 4 or 8; 1 for other formats). A problem the decoder worked around (e.g. a truncated JPEG)
- * is described in warn (else warn is ""). Returns NULL with a reason in err. */
+ * (1, 2, 4 or 8; 1 for other formats). A damaged picture (a JPEG cut short or with corrupt data: part
+ * of it would be missing) is refused. A harmless flaw the decoder worked around (stray bytes before a
+ * JPEG marker) is described in warn (else warn is ""). Returns NULL with a reason in err. */
 SDL_Surface *imgfile_decode(imgfile *f, imgscale_rect crop, int out_w, int out_h, int *denom, char *warn,
                             size_t warnlen, char *err, size_t errlen);
 void imgfile_close(imgfile *f);

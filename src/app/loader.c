@@ -10,7 +10,6 @@
 #include <time.h>
 
 #include "banner.h"
-#include "imghdr.h"
 #include "playlist.h"
 
 #include "log.h"
@@ -29,52 +28,28 @@ void loader_log_problem(const char *rel_path, const char *reason)
     log_end(&l);
 }
 
-#define PROBE_BYTES (256 * 1024) /* enough for any header and an EXIF block before it */
+static const cli_options *g_cli;
 
-/* Reads the header of one picture; returns NULL when it may be shown, else a reason (in buf). */
-static const char *probe_picture(const char *path, uint64_t max_pixels, char *buf, size_t n)
+void loader_set_cli(const cli_options *o)
 {
-    uint8_t *data = malloc(PROBE_BYTES);
-    FILE *f = data ? fopen(path, "rb") : NULL;
-    const char *why = NULL;
-    imghdr_info info;
-    if (!f) {
-        snprintf(buf, n, "the picture cannot be opened (%s)", data ? strerror(errno) : "out of memory");
-        why = buf;
-        goto cleanup;
-    }
-    size_t len = fread(data, 1, PROBE_BYTES, f);
-    imghdr_status st = imghdr_read(data, len, &info);
-    if (st == IMGHDR_NOT_IMAGE) {
-        snprintf(buf, n, "not a picture: the file's contents are not JPEG, PNG, GIF, BMP or WebP");
-        why = buf;
-    } else if (st == IMGHDR_CORRUPT) {
-        snprintf(buf, n, "the %s picture is damaged (its header is impossible)",
-                 imghdr_format_name(info.format));
-        why = buf;
-    } else if ((uint64_t)info.width * (uint64_t)info.height > max_pixels) {
-        snprintf(buf, n, "the picture is too large: %dx%d pixels (over %.0f megapixels; see max_megapixels)",
-                 info.width, info.height, max_pixels / 1e6);
-        why = buf;
-    }
-cleanup:
-    if (f)
-        fclose(f);
-    free(data);
-    return why;
+    g_cli = o;
+}
+
+picture_settings loader_picture_settings(const content *c)
+{
+    static const cli_options none = {0};
+    return picture_settings_resolve(&c->config, g_cli ? g_cli : &none);
 }
 
 /* Leaves out pictures whose header says they cannot or must not be decoded, with an error each: the
  * decoders never see them, and a folder of broken pictures counts as empty. */
 static void probe_pictures(content *c)
 {
-    char buf[256];
-    uint64_t max_pixels = (uint64_t)c->config.max_megapixels * 1000000u;
+    char why[256];
+    picture_settings ps = loader_picture_settings(c);
     for (size_t i = 0; i < c->count;) {
         const content_item *it = &c->items[i];
-        const char *why =
-            it->kind == CONTENT_IMAGE ? probe_picture(it->abs_path, max_pixels, buf, sizeof buf) : NULL;
-        if (why) {
+        if (it->kind == CONTENT_IMAGE && picture_probe(it->abs_path, &ps, why, sizeof why) != 0) {
             diag_add(&c->diags, DIAG_ERROR, it->rel_path, 0, "%s", why);
             content_remove(c, i);
         } else {

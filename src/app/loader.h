@@ -3,7 +3,9 @@
 #ifndef KIOSK_LOADER_H
 #define KIOSK_LOADER_H
 
+#include "cli.h"
 #include "content.h"
+#include "picture.h"
 #include "draw.h"
 #include "design.h"
 #include "fonts.h"
@@ -12,6 +14,10 @@
 /* Scans dir, reads its kiosk.conf (into the result's config) and playlist.txt (order and per-file settings),
  * and logs every problem. Returns NULL only when out of memory. Free with content_free. */
 content *loader_scan(const char *dir);
+/* The command line, whose --fit and --max-pixels win over kiosk.conf (borrowed; set once by main). */
+void loader_set_cli(const cli_options *o);
+/* The picture settings for a loaded folder: its kiosk.conf [pictures] with the command line over it. */
+picture_settings loader_picture_settings(const content *c);
 /* Reads the folder's kiosk.conf and playlist.txt into a scanned c (config, order); problems go to c->diags,
  * not to the log. Returns 0, or -1 when out of memory. (loader_scan does this and logs.) */
 int loader_settings(content *c);

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "contact_sheet.h"
 #include "loader.h"
+#include "picture.h"
 #include "log.h"
 #include "render_out.h"
 
@@ -55,6 +56,9 @@ int main(int argc, char **argv)
         return 3;
     }
     IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
+    loader_set_cli(&opts);
+    picture_settings pictures = picture_settings_from_cli(&opts);
+    picture_configure(&pictures);
     if (opts.check) /* no display needed */
         rc = check_run(dir);
     else if (opts.contact_sheet)

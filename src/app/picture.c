@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "config.h"
 #include "imgfile.h"
 #include "log.h"
 #include "orient.h"
@@ -34,6 +33,19 @@ picture_settings picture_settings_from_cli(const cli_options *o)
     picture_settings s = picture_settings_default();
     s.fit = o->fit;
     s.max_pixels = o->max_pixels;
+    return s;
+}
+
+picture_settings picture_settings_resolve(const kiosk_config *k, const cli_options *o)
+{
+    picture_settings s = picture_settings_default();
+    s.fit = (imgscale_fit)k->fit;
+    s.backdrop = k->backdrop == CONFIG_BACKDROP_SOLID ? PICTURE_BACKDROP_SOLID : PICTURE_BACKDROP_BLUR;
+    s.max_pixels = (uint64_t)k->max_megapixels * 1000000u;
+    if (o->fit_given)
+        s.fit = o->fit;
+    if (o->max_pixels_given)
+        s.max_pixels = o->max_pixels;
     return s;
 }
 
@@ -155,6 +167,12 @@ cleanup:
         SDL_FreeSurface(raw);
     imgfile_close(&f);
     return p;
+}
+
+int picture_probe(const char *path, const picture_settings *s, char *err, size_t errlen)
+{
+    imgfile_limits lim = {s->max_pixels, s->max_side};
+    return imgfile_probe(path, &lim, NULL, err, errlen);
 }
 
 picture *picture_load(const char *path, int box_w, int box_h, char *err, size_t errlen)

@@ -14,6 +14,7 @@
 #include <SDL.h>
 
 #include "cli.h"
+#include "config.h"
 #include "imgscale.h"
 
 typedef enum { PICTURE_BACKDROP_BLUR, PICTURE_BACKDROP_SOLID } picture_backdrop;
@@ -37,7 +38,7 @@ typedef struct {
     picture_backdrop backdrop_kind;
     uint32_t seed;     /* kenburns: which motion (from the file name) */
     int jpeg_denom;    /* DCT scaling used (1, 2, 4, 8); 0 when the file is not a JPEG */
-    char warning[192]; /* a problem worked around (e.g. a truncated JPEG), or "" */
+    char warning[192]; /* a harmless flaw worked around (stray bytes in a JPEG), or "" */
     /* How to draw it, set by whoever draws (zero: the slide at rest, start pose, everything): */
     double pose_t;     /* kenburns progress 0..1 */
     bool overlay_only; /* draw only what lies over the photo (caption strip); leave the picture area
@@ -48,6 +49,9 @@ typedef struct {
 picture_settings picture_settings_default(void);
 /* The settings of the command line (--fit, --max-pixels). */
 picture_settings picture_settings_from_cli(const cli_options *o);
+/* The settings of a content folder's kiosk.conf ([pictures] fit, backdrop, max_megapixels), with the
+ * command line's --fit and --max-pixels over them where they were given. */
+picture_settings picture_settings_resolve(const kiosk_config *k, const cli_options *o);
 /* Sets the process-wide settings that picture_load and picture_load_for use. Call at start, before any
  * decoding thread runs (main.c, for every mode). */
 void picture_configure(const picture_settings *s);
@@ -56,6 +60,10 @@ void picture_log_settings(void);
 /* The process-wide settings (the defaults until picture_configure). */
 picture_settings picture_current_settings(void);
 
+/* Checks only what the header of path says (format, size) against s's limits, as picture_load_with
+ * would before decoding: 0 when the picture may be decoded, else -1 with the same reason in err. Reads
+ * at most the header; thread-safe. For a scan that leaves out unusable pictures early (loader). */
+int picture_probe(const char *path, const picture_settings *s, char *err, size_t errlen);
 /* Loads path for a box_w x box_h picture area with the process-wide settings. Returns NULL with a
  * plain-words reason in err. */
 picture *picture_load(const char *path, int box_w, int box_h, char *err, size_t errlen);

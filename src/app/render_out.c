@@ -57,6 +57,8 @@ int render_each(const char *content_dir, int w, int h, double speed, render_slid
     if (!c)
         goto cleanup;
     design d = loader_open_look(c, w, h, &fonts);
+    picture_settings ps = loader_picture_settings(c);
+    picture_configure(&ps);
     s = loader_build(c, &d, &fonts, speed);
     if (!s)
         goto cleanup;
@@ -73,7 +75,7 @@ int render_each(const char *content_dir, int w, int h, double speed, render_slid
         picture *pic = NULL;
         if (sl->kind == SLIDE_IMAGE) {
             char why[256];
-            pic = picture_load(sl->path, d.w, d.picture_h, why, sizeof why);
+            pic = picture_load_for(sl->path, d.w, d.picture_h, sl->fit, why, sizeof why);
             if (!pic) { /* left out, as the live show leaves it out */
                 loader_log_problem(sl->source, why);
                 errors++;

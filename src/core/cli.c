@@ -143,12 +143,14 @@ static int apply_option(const opt_spec *o, const char *value, cli_options *opts,
     case OPT_FIT:
         if (imgscale_parse_fit(value, &opts->fit) != 0)
             return fail(err, errlen, "--fit: expected contain, cover or kenburns, got '%s'", value);
+        opts->fit_given = true;
         return 0;
     case OPT_MAX_PIXELS:
         if (cli_parse_pixels(value, &opts->max_pixels) != 0)
             return fail(err, errlen,
                         "--max-pixels: expected a pixel count like 80000000 or 80M (at most 1000M), got '%s'",
                         value);
+        opts->max_pixels_given = true;
         return 0;
     case OPT_CHECK:
         opts->check = true;

@@ -28,6 +28,8 @@ typedef struct {
     double speed;              /* --speed F (default 1) */
     imgscale_fit fit;          /* --fit contain|cover|kenburns (default contain) */
     uint64_t max_pixels;       /* --max-pixels N (default CLI_MAX_PIXELS_DEFAULT) */
+    bool fit_given;            /* --fit was given (it wins over kiosk.conf) */
+    bool max_pixels_given;     /* --max-pixels was given (likewise) */
     bool help, version;
 } cli_options;
 

@@ -109,7 +109,8 @@ static void chunk(FILE *f, const char *type, const uint8_t *data, uint32_t n)
     uint8_t buf[64];
     put32(buf, n);
     memcpy(buf + 4, type, 4);
-    memcpy(buf + 8, data, n);
+    if (n > 0)
+        memcpy(buf + 8, data, n);
     put32(buf + 8 + n, crc32_png(buf + 4, 4 + n));
     fwrite(buf, 1, 12 + n, f);
 }

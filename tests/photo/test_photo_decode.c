@@ -208,6 +208,11 @@ static void png_bomb_refused(void **state)
                                    0,    'I', 'D', 'A', 'T',  0,    0,    0,    0};
     char *path = pu_join(g_tmp, "bomb.png");
     pu_write(path, bomb, sizeof bomb);
+    /* the probe (header only, for the loader) says the same */
+    picture_settings s = picture_settings_default();
+    char why[256] = "";
+    assert_int_equal(picture_probe(path, &s, why, sizeof why), -1);
+    assert_non_null(strstr(why, "100000x100000"));
     free(path);
     char err[256] = "";
     struct timespec t0;
@@ -286,6 +291,11 @@ static void sizes_over_the_limits_refused(void **state)
     print_message("%s\n", err);
     assert_non_null(strstr(err, "--max-pixels"));
     s.max_pixels = 30000;
+    assert_int_equal(picture_probe(path, &s, err, sizeof err), 0);
+    s.max_pixels = 29999;
+    assert_int_equal(picture_probe(path, &s, err, sizeof err), -1);
+    assert_non_null(strstr(err, "--max-pixels"));
+    s.max_pixels = 30000;
     picture *p = picture_load_with(path, 1920, 1080, &s, err, sizeof err);
     assert_non_null(p);
     picture_free(p);
@@ -318,7 +328,7 @@ static void damaged_and_mislabelled(void **state)
     free(path);
     assert_null(load("cut.png", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
     assert_non_null(strstr(err, "damaged PNG header"));
-    /* a JPEG cut in its image data: shown as far as it goes, with a warning */
+    /* a JPEG cut in its image data: refused (half of it would be grey), with the decoder's reason */
     pu_image im = pu_new(640, 480, PU_GREY);
     for (int y = 0; y < 480; y++)
         for (int x = 0; x < 640; x++)
@@ -331,10 +341,47 @@ static void damaged_and_mislabelled(void **state)
     free(j);
     free(path);
     picture *p = load("truncated.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err);
+    assert_null(p);
+    print_message("%s\n", err);
+    assert_non_null(strstr(err, "the picture is damaged (Premature end of JPEG file)"));
+    /* the same JPEG with its scan data overwritten in the middle: refused too */
+    im = pu_new(640, 480, PU_GREY);
+    for (int y = 0; y < 480; y++)
+        for (int x = 0; x < 640; x++)
+            im.px[y * 640 + x] = 0xFF000000u | (uint32_t)((x * 7 + y * 3) & 0xFF) << 8;
+    j = pu_jpeg(&im, 90, &len);
+    pu_free(&im);
+    memset(j + len / 3, 'U', 2000);
+    path = pu_join(g_tmp, "corrupt-scan.jpg");
+    pu_write(path, j, len);
+    free(path);
+    assert_null(load("corrupt-scan.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
+    print_message("%s\n", err);
+    assert_non_null(strstr(err, "the picture is damaged"));
+    /* a camera's stray bytes before the end marker: a harmless flaw, shown with a warning */
+    free(j);
+    im = pu_new(640, 480, PU_GREY);
+    for (int y = 0; y < 480; y++)
+        for (int x = 0; x < 640; x++)
+            im.px[y * 640 + x] = 0xFF000000u | (uint32_t)((x * 7 + y * 3) & 0xFF) << 8;
+    j = pu_jpeg(&im, 90, &len);
+    pu_free(&im);
+    uint8_t *stray = malloc(len + 4);
+    assert_non_null(stray);
+    memcpy(stray, j, len - 2);
+    memcpy(stray + len - 2, "\x00\x11\x22\x33\xFF\xD9", 6);
+    free(j);
+    path = pu_join(g_tmp, "stray-bytes.jpg");
+    pu_write(path, stray, len + 4);
+    free(stray);
+    free(path);
+    p = load("stray-bytes.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err);
     if (!p)
-        fail_msg("a truncated JPEG should still show: %s", err);
+        fail_msg("stray bytes before a marker should not stop a picture: %s", err);
     print_message("warning: %s\n", p->warning);
-    assert_non_null(strstr(p->warning, "damaged"));
+    assert_non_null(strstr(p->warning, "extraneous bytes before marker"));
+    uint32_t want = 0xFF000000u | (uint32_t)((320 * 7 + 240 * 3) & 0xFF) << 8;
+    assert_true(pu_near(pu_get(p->image, 320, 240), want, 24));
     picture_free(p);
     /* a PNG named .jpg goes to the PNG decoder (the bytes decide) */
     im = pu_new(40, 30, PU_BLUE);
@@ -410,6 +457,36 @@ static void gif_and_webp(void **state)
     pu_free(&im);
 }
 
+/* kiosk.conf [pictures] sets the defaults; --fit and --max-pixels win only when given. */
+static void settings_from_conf_and_command_line(void **state)
+{
+    (void)state;
+    kiosk_config k;
+    config_defaults(&k);
+    char *plain[] = {"kiosk"};
+    cli_options o;
+    char err[128];
+    assert_int_equal(cli_parse(1, plain, &o, err, sizeof err), 0);
+    picture_settings s = picture_settings_resolve(&k, &o);
+    assert_int_equal(s.fit, IMGSCALE_FIT_CONTAIN);
+    assert_int_equal(s.backdrop, PICTURE_BACKDROP_BLUR);
+    assert_int_equal(s.max_pixels, 80000000);
+    assert_int_equal(s.max_side, 20000);
+    k.fit = CONFIG_FIT_KENBURNS;
+    k.backdrop = CONFIG_BACKDROP_SOLID;
+    k.max_megapixels = 12;
+    s = picture_settings_resolve(&k, &o);
+    assert_int_equal(s.fit, IMGSCALE_FIT_KENBURNS);
+    assert_int_equal(s.backdrop, PICTURE_BACKDROP_SOLID);
+    assert_int_equal(s.max_pixels, 12000000);
+    char *given[] = {"kiosk", "--fit", "cover", "--max-pixels", "30M"};
+    assert_int_equal(cli_parse(5, given, &o, err, sizeof err), 0);
+    s = picture_settings_resolve(&k, &o);
+    assert_int_equal(s.fit, IMGSCALE_FIT_COVER);
+    assert_int_equal(s.backdrop, PICTURE_BACKDROP_SOLID); /* no option for it: kiosk.conf's */
+    assert_int_equal(s.max_pixels, 30000000);
+}
+
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
@@ -425,6 +502,7 @@ int main(void)
         cmocka_unit_test(other_formats),
         cmocka_unit_test(gif_and_webp),
         cmocka_unit_test(gif_bomb_behind_long_header_refused),
+        cmocka_unit_test(settings_from_conf_and_command_line),
     };
     int rc = cmocka_run_group_tests_name("photo.decode", tests, NULL, NULL);
     pu_rm_rf(g_tmp);

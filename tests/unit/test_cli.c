@@ -45,6 +45,8 @@ static void test_defaults(void **state)
     assert_false(o.version);
     assert_int_equal(o.fit, IMGSCALE_FIT_CONTAIN);
     assert_int_equal(o.max_pixels, 80000000);
+    assert_false(o.fit_given);
+    assert_false(o.max_pixels_given);
 }
 
 static void test_positional(void **state)
@@ -298,6 +300,8 @@ static void test_fit(void **state)
     cli_options o;
     assert_int_equal(parse(ARGC(a1), a1, &o), 0);
     assert_int_equal(o.fit, IMGSCALE_FIT_COVER);
+    assert_true(o.fit_given);
+    assert_false(o.max_pixels_given);
     assert_int_equal(parse(ARGC(a2), a2, &o), 0);
     assert_int_equal(o.fit, IMGSCALE_FIT_KENBURNS);
     assert_string_equal(o.content_dir, "dir");
@@ -319,19 +323,23 @@ static void test_max_pixels(void **state)
     cli_options o;
     assert_int_equal(parse(ARGC(a1), a1, &o), 0);
     assert_int_equal(o.max_pixels, 24000000);
+    assert_true(o.max_pixels_given);
+    assert_false(o.fit_given);
     assert_int_equal(parse(ARGC(a2), a2, &o), 0);
     assert_int_equal(o.max_pixels, 50000000);
     assert_int_equal(parse(ARGC(a3), a3, &o), 0);
     assert_int_equal(o.max_pixels, 1000000000);
-    static const char *bad[] = {"", "0", "0M", "-5", "1001M", "1000000001", "12k", "12 M", "M", "1.5M",
-                                "99999999999999999999999", "80MM"};
+    static const char *bad[] = {
+        "",    "0", "0M", "-5", "1001M", "1000000001", "12k", "12 M", "M", "1.5M", "99999999999999999999999",
+        "80MM"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char arg[64];
         char expected[160];
         snprintf(arg, sizeof arg, "--max-pixels=%s", bad[i]);
         char *argv[] = {"kiosk", arg};
         snprintf(expected, sizeof expected,
-                 "--max-pixels: expected a pixel count like 80000000 or 80M (at most 1000M), got '%s'", bad[i]);
+                 "--max-pixels: expected a pixel count like 80000000 or 80M (at most 1000M), got '%s'",
+                 bad[i]);
         expect_error(ARGC(argv), argv, expected);
     }
     uint64_t v = 7;
