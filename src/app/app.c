@@ -18,17 +18,18 @@
 #include "gesture.h"
 #include "loader.h"
 #include "log.h"
+#include "notify.h"
 #include "picture.h"
+#include "reload.h"
 #include "show.h"
 #include "slide_cache.h"
 #include "timeline.h"
 
 #define FRAME_MS 16
-#define TRANSITION_MS 1200
-#define IDLE_RESUME_MS 20000
 #define MAX_SLEEP_MS 1000
-#define AUTO_WAIT_MS 10000 /* an auto-advance waits this long at most for the next picture */
-#define POLL_MS 50         /* without a wake event: how often to look for decoded pictures */
+#define RELOAD_SETTLE_MS 2000 /* quiet time after the last change to the folder before it is read again */
+#define AUTO_WAIT_MS 10000    /* an auto-advance waits this long at most for the next picture */
+#define POLL_MS 50            /* without a wake event: how often to look for decoded pictures */
 
 typedef struct {
     const cli_options *opts;
@@ -53,6 +54,8 @@ typedef struct {
     uint64_t hold_since; /* an auto-advance is due but waits for the next picture since then (0: not) */
     uint64_t next_anim;  /* the next frame a reveal or Ken Burns motion needs */
     tl_action last_dir;
+    reloader *reload; /* live reload of the folder; NULL when it cannot be watched */
+    content *pending; /* a newer scan of the folder, swapped in at the next slide boundary */
 } app;
 
 static void log_slide(app *a)
@@ -82,13 +85,15 @@ static int app_layout(app *a, uint64_t now)
     show_free(a->show);
     a->show = NULL;
     fonts_close(&a->fonts);
-    a->design = design_compute(w, h, 0.0);
-    fonts_open(&a->fonts, &a->design);
+    a->design = loader_open_look(a->content, w, h, &a->fonts);
     a->show = loader_build(a->content, &a->design, &a->fonts, a->opts->speed);
     if (!a->show)
         return -1;
     slide_draw_ctx ctx = {a->renderer, &a->design, &a->fonts};
-    uint32_t transition_ms = show_scale_ms(TRANSITION_MS, a->opts->speed);
+    const kiosk_config *cfg = &a->content->config;
+    uint32_t transition_ms = cfg->transition == CONFIG_TRANSITION_CUT || cfg->transition_ms == 0
+                                 ? 0
+                                 : show_scale_ms(cfg->transition_ms, a->opts->speed);
     if (slide_cache_init(&a->cache, &ctx, a->show, a->dec, 2 * transition_ms) != 0)
         return -1;
     a->cache_ready = true;
@@ -100,7 +105,7 @@ static int app_layout(app *a, uint64_t now)
     if (a->tl_ready)
         timeline_free(&a->tl);
     int rc = timeline_init(&a->tl, durations, a->show->count, transition_ms,
-                           show_scale_ms(IDLE_RESUME_MS, a->opts->speed), now);
+                           show_scale_ms(cfg->idle_resume_ms, a->opts->speed), now);
     free(durations);
     if (rc != 0)
         return -1;
@@ -264,7 +269,53 @@ static void draw_frame(app *a, uint64_t now)
         log_begin(&l, LOG_INFO, "first-frame");
         log_uint(&l, "ms", log_ms_since_start());
         log_end(&l);
+        notify_ready("showing");
     }
+}
+
+/* A newer scan of the folder: kept for the next slide boundary when it has something to show, else
+ * refused (the last good show goes on). */
+static void on_rescan(app *a, content *c)
+{
+    log_line l;
+    if (c->count == 0) {
+        log_begin(&l, LOG_WARN, "reload-rejected");
+        log_str(&l, "reason",
+                c->diags.count ? c->diags.items[c->diags.count - 1].message
+                               : "the folder has no articles or pictures");
+        log_uint(&l, "errors", diag_count(&c->diags, DIAG_ERROR));
+        log_end(&l);
+        content_free(c);
+        return;
+    }
+    content_free(a->pending);
+    a->pending = c;
+}
+
+/* At a slide boundary (the current slide's time is up, or nothing but the fallback is shown), the newer
+ * show replaces the old one and starts from its first slide. */
+static void swap_if_due(app *a, uint64_t now)
+{
+    if (!a->pending || timeline_frame(&a->tl, now).in_transition)
+        return;
+    bool fallback = a->show->count == 1 && a->show->slides[0].kind == SLIDE_FALLBACK;
+    if (!fallback && timeline_next_deadline(&a->tl, now, 0) > now)
+        return;
+    content *old = a->content;
+    a->content = a->pending;
+    a->pending = NULL;
+    a->tl.current = 0; /* app_layout keeps the index it finds: start the new show at its beginning */
+    if (app_layout(a, now) != 0) {
+        a->quit = true;
+        content_free(old);
+        return;
+    }
+    content_free(old);
+    log_line l;
+    log_begin(&l, LOG_INFO, "reload");
+    log_uint(&l, "slides", a->show->count);
+    log_uint(&l, "errors", diag_count(&a->content->diags, DIAG_ERROR));
+    log_end(&l);
 }
 
 /* Whether a due auto-advance may start: only when the next slide can be shown in full, or after waiting
@@ -340,18 +391,28 @@ static int sleep_ms(const app *a, uint64_t now)
         deadline = a->hold_since + show_scale_ms(AUTO_WAIT_MS, a->opts->speed);
     if (a->next_anim < deadline)
         deadline = a->next_anim;
+    if (a->reload && reload_deadline(a->reload) < deadline)
+        deadline = reload_deadline(a->reload);
     if (deadline <= now)
         return 0;
     uint64_t wait = deadline - now;
     if (!a->wake_event && slide_cache_waiting(&a->cache) && wait > POLL_MS)
         wait = POLL_MS;
-    return wait > MAX_SLEEP_MS ? MAX_SLEEP_MS : (int)wait;
+    uint64_t cap = notify_max_sleep_ms() < MAX_SLEEP_MS ? notify_max_sleep_ms() : MAX_SLEEP_MS;
+    return wait > cap ? (int)cap : (int)wait;
 }
 
 static void loop(app *a)
 {
     while (!a->quit) {
         uint64_t now = SDL_GetTicks64();
+        notify_watchdog(now);
+        if (a->reload) {
+            content *c = reload_poll(a->reload, now);
+            if (c)
+                on_rescan(a, c);
+        }
+        swap_if_due(a, now);
         if (slide_cache_pump(&a->cache))
             a->dirty = true;
         leave_bad(a, now);
@@ -401,6 +462,7 @@ int app_run(const cli_options *opts, const char *content_dir)
         goto cleanup;
     }
     gesture_init(&a.touch);
+    notify_init();
     a.content = loader_scan(content_dir);
     if (!a.content) {
         log_line l;
@@ -434,11 +496,17 @@ int app_run(const cli_options *opts, const char *content_dir)
     log_uint(&l, "slides", a.content->count ? a.show->count : 0);
     log_uint(&l, "errors", diag_count(&a.content->diags, DIAG_ERROR));
     log_end(&l);
+    const char *settle = getenv("KIOSK_RELOAD_SETTLE_MS"); /* tests shorten it */
+    a.reload =
+        reload_open(content_dir, settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
     loop(&a);
+    notify_stopping();
     log_begin(&l, LOG_INFO, "quit");
     log_end(&l);
     rc = 0;
 cleanup:
+    reload_close(a.reload);
+    content_free(a.pending);
     if (a.cache_ready)
         slide_cache_free(&a.cache);
     decoder_free(a.dec);
