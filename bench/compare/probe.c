@@ -254,6 +254,22 @@ static unsigned long long tree_ticks(int root)
     return sum;
 }
 
+/* Busy ticks of the whole machine (all CPUs, everything but idle and iowait), from /proc/stat: what else
+ * ran during a measurement shows as the difference to the program's own CPU. */
+static unsigned long long system_busy_ticks(void)
+{
+    char buf[1024];
+    if (read_text("/proc/stat", buf, sizeof buf) <= 0 || strncmp(buf, "cpu ", 4) != 0)
+        return 0;
+    unsigned long long f[10] = {0}, busy = 0;
+    sscanf(buf + 4, "%llu %llu %llu %llu %llu %llu %llu %llu", &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6],
+           &f[7]);
+    for (int i = 0; i < 8; i++)
+        if (i != 3 && i != 4)
+            busy += f[i];
+    return busy;
+}
+
 /* Scheduler wake-ups (times a thread was put on a CPU) of every thread of the tree. */
 static unsigned long long tree_runs(int root)
 {
@@ -800,6 +816,7 @@ static int cmd_still(int argc, char **argv)
     double waited = now_ms() - start;
     long hz = sysconf(_SC_CLK_TCK);
     unsigned long long c0 = tree_ticks(pid), x0 = xpid ? tree_ticks(xpid) : 0, r0 = tree_runs(pid);
+    unsigned long long s0 = system_busy_ticks();
     double t0 = now_ms(), t1 = t0 + seconds * 1000, last_ev = -1;
     int frames = 0;
     while (now_ms() < t1) {
@@ -816,6 +833,7 @@ static int cmd_still(int argc, char **argv)
         }
     }
     unsigned long long c1 = tree_ticks(pid), x1 = xpid ? tree_ticks(xpid) : 0, r1 = tree_runs(pid);
+    unsigned long long s1 = system_busy_ticks();
     double span = (now_ms() - t0) / 1000;
     char tmp[4096];
     FILE *f = out_open(out, tmp, sizeof tmp);
@@ -826,6 +844,7 @@ static int cmd_still(int argc, char **argv)
     fprintf(f, "still_frames=%d\n", frames);
     fprintf(f, "still_wakeups_per_s=%.1f\n", r1 >= r0 ? (double)(r1 - r0) / span : -1);
     fprintf(f, "still_xserver_cpu_pct=%.3f\n", xpid ? (double)(x1 - x0) / hz / span * 100 : -1);
+    fprintf(f, "still_system_cpu_pct=%.2f\n", (double)(s1 - s0) / hz / span * 100);
     out_close(f, tmp, out);
     return 0;
 }
@@ -888,6 +907,7 @@ static int cmd_walk(int argc, char **argv)
     long hz = sysconf(_SC_CLK_TCK);
     double start = now_ms() + 200, last_ev = -1;
     unsigned long long walk_c0 = tree_ticks(pid), walk_x0 = xpid ? tree_ticks(xpid) : 0;
+    unsigned long long walk_s0 = system_busy_ticks();
     double walk_t0 = now_ms();
     int next = 0, end_pending = -1;
     double stop = start + n * every;
@@ -933,6 +953,7 @@ static int cmd_walk(int argc, char **argv)
         }
     }
     unsigned long long walk_c1 = tree_ticks(pid), walk_x1 = xpid ? tree_ticks(xpid) : 0;
+    unsigned long long walk_s1 = system_busy_ticks();
     double walk_t1 = now_ms();
     x_damage_off(&x);
 
@@ -1019,6 +1040,7 @@ static int cmd_walk(int argc, char **argv)
     fprintf(f, "walk_cpu_pct=%.2f\n", (double)(walk_c1 - walk_c0) / hz / ((walk_t1 - walk_t0) / 1000) * 100);
     fprintf(f, "walk_xserver_cpu_pct=%.2f\n",
             xpid ? (double)(walk_x1 - walk_x0) / hz / ((walk_t1 - walk_t0) / 1000) * 100 : -1);
+    fprintf(f, "walk_system_cpu_pct=%.2f\n", (double)(walk_s1 - walk_s0) / hz / ((walk_t1 - walk_t0) / 1000) * 100);
     fprintf(f, "decoder_thread=%d\n", dec_tid);
     for (int g = 0; g < 3; g++) {
         const char *p = gname[g];

@@ -9,6 +9,10 @@
 #   --still S        length of the still-slide CPU measurement in seconds (default 30)
 #   --tap-every MS   one tap every MS milliseconds in the tap-through (default 2500)
 #   --late-ms MS     a frame interval longer than this is a late frame (default 25: a missed 60 Hz refresh)
+#   --renderer R     how memorial-kiosk draws: "software" (default: SDL's software renderer, frames sent
+#                    to X with MIT-SHM like Chromium's --disable-gpu), "software-gl" (software renderer,
+#                    but SDL's default window framebuffer, which on X11 goes through OpenGL: llvmpipe on
+#                    Xvfb) or "default" (the renderer the kiosk picks itself: OpenGL, llvmpipe on Xvfb)
 #   --eager-page     Chromium gets the naive page (every <img> loaded at once) instead of the windowed one
 #   --only WHICH     run only "kiosk" or "chromium" (for development; the table then has one column)
 #   --kiosk PATH     this memorial-kiosk binary (default: build it in build-bench/ as below)
@@ -28,6 +32,7 @@ still=30
 tap_every=2500
 late_ms=25
 eager=0
+renderer=software
 only=
 kiosk_bin=
 chromium_bin=chromium
@@ -51,6 +56,7 @@ while (($#)); do
     --tap-every) tap_every=$2; shift ;;
     --late-ms) late_ms=$2; shift ;;
     --eager-page) eager=1 ;;
+    --renderer) renderer=$2; shift ;;
     --only) only=$2; shift ;;
     --kiosk) kiosk_bin=$2; shift ;;
     --chromium) chromium_bin=$2; shift ;;
@@ -71,6 +77,12 @@ done
 [[ $still =~ ^[0-9]+$ && $still -ge 1 ]] || { echo "run.sh: --still needs whole seconds >= 1" >&2; exit 2; }
 [[ $tap_every =~ ^[0-9]+$ && $tap_every -ge 1500 ]] || { echo "run.sh: --tap-every needs >= 1500 ms" >&2; exit 2; }
 [[ -z $only || $only == kiosk || $only == chromium ]] || { echo "run.sh: --only kiosk|chromium" >&2; exit 2; }
+case $renderer in
+software) kiosk_env=(SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0) ;;
+software-gl) kiosk_env=(SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software) ;;
+default) kiosk_env=(SDL_VIDEODRIVER=x11) ;;
+*) echo "run.sh: --renderer software|software-gl|default" >&2; exit 2 ;;
+esac
 run_kiosk=1
 run_chromium=1
 [[ $only == chromium ]] && run_kiosk=0
@@ -202,6 +214,8 @@ transition_ms=1200
 pics=${kinds//t/}
 say "  $slides slides; the tap-through: ${#kinds} taps from slide 2 to the last, ${#pics} of them to a picture"
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # ---- X server ----
 : >"$work/displayfd"
 Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$work/displayfd" >"$work/xvfb.log" 2>&1 &
@@ -272,7 +286,7 @@ measure_big() {
     local out=$work/$name
     say "$name: one 6000x4000 JPEG"
     "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" --log "$out.log" \
-        --shot "$out.ppm" --settle-ms 3000 --color -- "$@" &
+        --shot "$out.ppm" --settle-ms 3000 --timeout-ms 30000 --color -- "$@" &
     launcher_pid=$!
     wait_file "$out.first" 120 "$launcher_pid"
     kill -TERM "$launcher_pid"
@@ -291,10 +305,8 @@ current_slide() {
 }
 
 if ((run_kiosk)); then
-    measure kiosk "$work/show" env SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software \
-        "$kiosk_bin" --window 1920x1080 "$show"
-    measure_big kiosk-big "$work/big" env SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software \
-        "$kiosk_bin" --window 1920x1080 "$big"
+    measure kiosk "$work/show" env "${kiosk_env[@]}" "$kiosk_bin" --window 1920x1080 "$show"
+    measure_big kiosk-big "$work/big" env "${kiosk_env[@]}" "$kiosk_bin" --window 1920x1080 "$big"
 fi
 if ((run_chromium)); then
     mkdir -p "$work/chromium-home" "$work/chromium-big-home"
@@ -334,80 +346,96 @@ mem_total=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 
 table_awk=$(
     cat <<'AWK'
-function v(k) { return (k in V) ? V[k] + 0 : "" }
 function has(k) { return (k in V) && V[k] != "-" && V[k] + 0 >= 0 }
+function v(k) { return V[k] + 0 }
 function ms(k) { return has(k) ? sprintf("%.0f ms", v(k)) : "-" }
 function mib(k) { return has(k) ? sprintf("%.1f MiB", v(k) / 1024) : "-" }
 function pc(k, d) { return has(k) ? sprintf("%." d "f %%", v(k)) : "-" }
 function num(k) { return has(k) ? sprintf("%d", v(k)) : "-" }
+function dec1(k) { return has(k) ? sprintf("%.1f", v(k)) : "-" }
 function ratio(a, b) { return (has(a) && has(b) && v(a) > 0) ? sprintf("%.1fx", v(b) / v(a)) : "" }
 function two(a, b, unit) { return (has(a) && has(b)) ? sprintf("%.0f / %.0f %s", v(a), v(b), unit) : "-" }
-function row(l, k, c, r, t) { n++; L[n] = l; K[n] = k; C[n] = c; R[n] = r; T[n] = t }
+function of(a, b) { return (has(a) && has(b)) ? sprintf("%d of %d", v(a), v(b)) : "-" }
 function verdict(ok) { return ok ? "PASS" : "FAIL" }
+# "<= 1/10" of Chromium: kiosk value a, Chromium value b
+function tenth(a, b) { return (has(a) && has(b)) ? "<= 1/10: " verdict(v(a) * 10 <= v(b)) : "" }
+function atmost(a, lim, label) { return has(a) ? label ": " verdict(v(a) <= lim) : "" }
+function other(side) {
+    k = side ".walk.walk_system_cpu_pct"
+    if (!has(k)) return "-"
+    return sprintf("%.0f %%", v(k) - v(side ".walk.walk_cpu_pct") - v(side ".walk.walk_xserver_cpu_pct"))
+}
+function big(side, key) {
+    if (!((side ".bigfirst." key) in V)) return "-"
+    if (v(side ".bigfirst." key) < 0 || (key == "settled_ms" && !has(side ".bigfirst.first_color_ms")))
+        return "not shown"
+    return ms(side ".bigfirst." key)
+}
+function row(l, k, c, r, t) { n++; L[n] = l; K[n] = k; C[n] = c; R[n] = r; T[n] = t }
 { V[$1] = substr($0, length($1) + 2) }
 END {
     row("start -> first frame on screen", ms("kiosk.first.first_content_ms"), ms("chromium.first.first_content_ms"),
         ratio("kiosk.first.first_content_ms", "chromium.first.first_content_ms"),
-        (has("kiosk.first.first_content_ms") && has("chromium.first.first_content_ms")) ?
-        "<= 1/10: " verdict(v("kiosk.first.first_content_ms") * 10 <= v("chromium.first.first_content_ms")) : "")
+        tenth("kiosk.first.first_content_ms", "chromium.first.first_content_ms"))
     row("  (kiosk log: event=first-frame ms=)", ms("kiosk.log.first_frame_ms"), "", "", "")
     row("peak RSS, sum of VmHWM of all processes", mib("kiosk.mem.peak_hwm_sum_kb"), mib("chromium.mem.peak_hwm_sum_kb"),
         ratio("kiosk.mem.peak_hwm_sum_kb", "chromium.mem.peak_hwm_sum_kb"),
-        (has("kiosk.mem.peak_hwm_sum_kb") && has("chromium.mem.peak_hwm_sum_kb")) ?
-        "<= 1/10: " verdict(v("kiosk.mem.peak_hwm_sum_kb") * 10 <= v("chromium.mem.peak_hwm_sum_kb")) : "")
+        tenth("kiosk.mem.peak_hwm_sum_kb", "chromium.mem.peak_hwm_sum_kb"))
     row("peak PSS, sum over processes (sampled)", mib("kiosk.mem.peak_pss_sum_kb"), mib("chromium.mem.peak_pss_sum_kb"),
         ratio("kiosk.mem.peak_pss_sum_kb", "chromium.mem.peak_pss_sum_kb"),
-        (has("kiosk.mem.peak_pss_sum_kb") && has("chromium.mem.peak_pss_sum_kb")) ?
-        "<= 1/10: " verdict(v("kiosk.mem.peak_pss_sum_kb") * 10 <= v("chromium.mem.peak_pss_sum_kb")) : "")
+        tenth("kiosk.mem.peak_pss_sum_kb", "chromium.mem.peak_pss_sum_kb"))
     row("processes", num("kiosk.mem.processes"), num("chromium.mem.processes"), "", "")
     row("CPU while a slide is still (" still " s)", pc("kiosk.still.still_cpu_pct", 2), pc("chromium.still.still_cpu_pct", 2),
-        "", has("kiosk.still.still_cpu_pct") ? "<= 0.5 %: " verdict(v("kiosk.still.still_cpu_pct") <= 0.5) : "")
+        "", atmost("kiosk.still.still_cpu_pct", 0.5, "<= 0.5 %"))
     row("  frames drawn while still", num("kiosk.still.still_frames"), num("chromium.still.still_frames"), "", "")
-    row("  scheduler wake-ups per s while still", has("kiosk.still.still_wakeups_per_s") ? sprintf("%.1f", v("kiosk.still.still_wakeups_per_s")) : "-",
-        has("chromium.still.still_wakeups_per_s") ? sprintf("%.1f", v("chromium.still.still_wakeups_per_s")) : "-", "", "")
+    row("  scheduler wake-ups per s while still", dec1("kiosk.still.still_wakeups_per_s"),
+        dec1("chromium.still.still_wakeups_per_s"), "", "")
     for (g = 1; g <= 2; g++) {
         G = g == 1 ? "text" : "photo"
         lab = g == 1 ? "to a text slide" : "to a photo"
-        row("transitions " lab ": CPU (% of a core)", pc("kiosk.walk." G "_transition_cpu_pct", 0), pc("chromium.walk." G "_transition_cpu_pct", 0), "", "")
-        row("  frames per 1.2 s transition", has("kiosk.walk." G "_frames_per_transition") ? sprintf("%.1f", v("kiosk.walk." G "_frames_per_transition")) : "-",
-            has("chromium.walk." G "_frames_per_transition") ? sprintf("%.1f", v("chromium.walk." G "_frames_per_transition")) : "-", "", "")
+        row("transitions " lab ": CPU (% of a core)", pc("kiosk.walk." G "_transition_cpu_pct", 0),
+            pc("chromium.walk." G "_transition_cpu_pct", 0), "", "")
+        row("  frames per 1.2 s transition", dec1("kiosk.walk." G "_frames_per_transition"),
+            dec1("chromium.walk." G "_frames_per_transition"), "", "")
         row("  frame interval p50 / p99", two("kiosk.walk." G "_frame_p50_ms", "kiosk.walk." G "_frame_p99_ms", "ms"),
             two("chromium.walk." G "_frame_p50_ms", "chromium.walk." G "_frame_p99_ms", "ms"), "", "")
-        row("  late frames (interval > " late_ms " ms)", has("kiosk.walk." G "_late") ? sprintf("%d of %d", v("kiosk.walk." G "_late"), v("kiosk.walk." G "_intervals")) : "-",
-            has("chromium.walk." G "_late") ? sprintf("%d of %d", v("chromium.walk." G "_late"), v("chromium.walk." G "_intervals")) : "-", "", "")
+        row("  late frames (interval > " late_ms " ms)", of("kiosk.walk." G "_late", "kiosk.walk." G "_intervals"),
+            of("chromium.walk." G "_late", "chromium.walk." G "_intervals"), "", "")
     }
-    row("  late frames while the decoder ran", num("kiosk.walk.photo_late_with_decoder"), "n/a", "",
-        has("kiosk.walk.photo_late_with_decoder") ? "0: " verdict(v("kiosk.walk.photo_late_with_decoder") == 0) : "")
-    row("tap -> first change on screen p50 / max", two("kiosk.walk.all_tap_p50_ms", "kiosk.walk.all_tap_max_ms", "ms"),
+    row("  late frames while the decoder ran", num("kiosk.walk.all_late_with_decoder"), "n/a", "",
+        has("kiosk.walk.all_late_with_decoder") ? "0: " verdict(v("kiosk.walk.all_late_with_decoder") == 0) : "")
+    row("tap -> first frame drawn, p50 / max", two("kiosk.walk.all_tap_p50_ms", "kiosk.walk.all_tap_max_ms", "ms"),
         two("chromium.walk.all_tap_p50_ms", "chromium.walk.all_tap_max_ms", "ms"), "",
-        has("kiosk.walk.all_tap_max_ms") ? "<= 50 ms: " verdict(v("kiosk.walk.all_tap_max_ms") <= 50) : "")
-    row("tap -> next slide fully drawn p50 / max", two("kiosk.walk.all_settle_p50_ms", "kiosk.walk.all_settle_max_ms", "ms"),
+        atmost("kiosk.walk.all_tap_max_ms", 50, "<= 50 ms"))
+    row("tap -> next slide fully in, p50 / max", two("kiosk.walk.all_settle_p50_ms", "kiosk.walk.all_settle_max_ms", "ms"),
         two("chromium.walk.all_settle_p50_ms", "chromium.walk.all_settle_max_ms", "ms"), "", "")
     row("CPU over the whole tap-through", pc("kiosk.walk.walk_cpu_pct", 0), pc("chromium.walk.walk_cpu_pct", 0),
         ratio("kiosk.walk.walk_cpu_pct", "chromium.walk.walk_cpu_pct"), "")
-    row("6000x4000 JPEG: start -> photo appears", ms("kiosk.bigfirst.first_color_ms"), ms("chromium.bigfirst.first_color_ms"),
+    row("  X server (Xvfb) meanwhile", pc("kiosk.walk.walk_xserver_cpu_pct", 0), pc("chromium.walk.walk_xserver_cpu_pct", 0), "", "")
+    row("  all other processes meanwhile (noise)", other("kiosk"), other("chromium"), "", "")
+    row("6000x4000 JPEG: start -> photo appears", big("kiosk", "first_color_ms"), big("chromium", "first_color_ms"),
         ratio("kiosk.bigfirst.first_color_ms", "chromium.bigfirst.first_color_ms"), "")
-    row("6000x4000 JPEG: start -> fully drawn", ms("kiosk.bigfirst.settled_ms"), ms("chromium.bigfirst.settled_ms"),
-        ratio("kiosk.bigfirst.settled_ms", "chromium.bigfirst.settled_ms"), "")
+    row("6000x4000 JPEG: start -> fully drawn", big("kiosk", "settled_ms"), big("chromium", "settled_ms"),
+        (has("kiosk.bigfirst.first_color_ms") ? ratio("kiosk.bigfirst.settled_ms", "chromium.bigfirst.settled_ms") : ""), "")
     row("6000x4000 JPEG: peak RSS (sum of VmHWM)", mib("kiosk.bigmem.peak_hwm_sum_kb"), mib("chromium.bigmem.peak_hwm_sum_kb"),
         ratio("kiosk.bigmem.peak_hwm_sum_kb", "chromium.bigmem.peak_hwm_sum_kb"), "")
-    row("X server CPU during transitions to photos", pc("kiosk.walk.photo_transition_xserver_cpu_pct", 0),
-        pc("chromium.walk.photo_transition_xserver_cpu_pct", 0), "", "")
     hl = "measure"; hk = "memorial-kiosk"; hc = "chromium"; hr = "chromium/kiosk"; ht = "target (kiosk)"
     if (md) {
         print "| " hl " | " hk " | " hc " | " hr " | " ht " |"
         print "| --- | ---: | ---: | ---: | --- |"
         for (i = 1; i <= n; i++) {
             l = L[i]; gsub(/->/, "→", l); gsub(/<=/, "≤", l); t = T[i]; gsub(/<=/, "≤", t)
-            sub(/^  /, "&nbsp;&nbsp;", l)
+            sub(/^  /, "\\&nbsp;\\&nbsp;", l)
             print "| " l " | " K[i] " | " C[i] " | " R[i] " | " t " |"
         }
         exit
     }
     w1 = length(hl); w2 = length(hk); w3 = length(hc); w4 = length(hr)
     for (i = 1; i <= n; i++) {
-        if (length(L[i]) > w1) w1 = length(L[i]); if (length(K[i]) > w2) w2 = length(K[i])
-        if (length(C[i]) > w3) w3 = length(C[i]); if (length(R[i]) > w4) w4 = length(R[i])
+        if (length(L[i]) > w1) w1 = length(L[i])
+        if (length(K[i]) > w2) w2 = length(K[i])
+        if (length(C[i]) > w3) w3 = length(C[i])
+        if (length(R[i]) > w4) w4 = length(R[i])
     }
     fmt = "%-" w1 "s  %" w2 "s  %" w3 "s  %" w4 "s  %s\n"
     printf fmt, hl, hk, hc, hr, ht
@@ -418,6 +446,7 @@ AWK
 awk -F= -v still="$still" -v late_ms="$late_ms" -v md=0 "$table_awk" "$work/all.kv" >"$work/table.txt"
 awk -F= -v still="$still" -v late_ms="$late_ms" -v md=1 "$table_awk" "$work/all.kv" >"$work/table.md"
 
+kiosk_display=$(sed -n 's/.*event=display \(.*\)/\1/p' "$work/kiosk.log" 2>/dev/null | head -n1)
 header="memorial-kiosk $kiosk_version vs. $chromium_version, 1920x1080 on Xvfb; the bundled exhibit + $photos photos of 3000x2000 ($slides slides); tap every $tap_every ms"
 echo
 echo "$header"
@@ -428,12 +457,13 @@ if [[ -n $report ]]; then
     {
         echo "## Run of $(date '+%Y-%m-%d %H:%M %Z')"
         echo
-        echo "- command: \`bench/compare/run.sh$( ((quick)) && echo " --quick")$( ((quick)) || [[ $photos == 200 ]] || echo " --photos $photos")$( [[ $still == 30 || $quick == 1 ]] || echo " --still $still")$( ((eager)) && echo " --eager-page")\`"
+        echo "- command: \`bench/compare/run.sh$( ((quick)) && echo " --quick")$( [[ $renderer == software ]] || echo " --renderer $renderer")$( ((quick)) || [[ $photos == 200 ]] || echo " --photos $photos")$( [[ $still == 30 || $quick == 1 ]] || echo " --still $still")$( ((eager)) && echo " --eager-page")\`"
         echo "- machine: \`$(uname -a)\`"
         echo "- CPU: $cpu_model, $(nproc) cores; RAM: $mem_total"
-        echo "- memorial-kiosk $kiosk_version (Release build, SDL_RENDER_DRIVER=software, --window 1920x1080);" \
+        echo "- memorial-kiosk $kiosk_version (Release build, --window 1920x1080, ${kiosk_env[*]:1}; its log: ${kiosk_display:-?});" \
             "$chromium_version (Debian package, --kiosk --disable-gpu, $( ((eager)) && echo "naive page: every picture loaded at once" || echo "windowed page: pictures of the current, next and previous slides"))"
         echo "- SDL $(dpkg-query -W -f '${Version}' libsdl2-2.0-0 2>/dev/null || echo "?"), Xvfb $(dpkg-query -W -f '${Version}' xvfb 2>/dev/null || echo "?")"
+        echo "- load average before / after the run: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
         echo "- show: the bundled exhibit + $photos photos of 3000x2000 ($slides slides); still period $still s; tap-through: ${#kinds} taps, one every $tap_every ms; late frame: interval > $late_ms ms"
         echo
         cat "$work/table.md"

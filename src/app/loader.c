@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "banner.h"
+#include "lang.h"
 #include "playlist.h"
 
 #include "log.h"
@@ -73,6 +74,14 @@ int loader_settings(content *c)
     probe_pictures(c);
     if (playlist_load(c->root, &pl, &found, &c->diags) != 0)
         return -1;
+    config_lang order[3];
+    int n = lang_parse_order(c->config.language_order, order, 3);
+    if (n < 0)
+        diag_add(&c->diags, DIAG_WARNING, "kiosk.conf", 0,
+                 "language_order '%s' has an unknown language (known: en, az, ru); ignored",
+                 c->config.language_order);
+    else if (n > 0 && !found) /* a playlist's order is the staff's own: it wins */
+        lang_apply_order(c, order, (size_t)n);
     int rc = found ? playlist_apply(&pl, c, c->config.playlist_append_unlisted) : 0;
     playlist_free(&pl);
     return rc;

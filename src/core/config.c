@@ -42,6 +42,7 @@ static const config_key keys[] = {
     {"show", "words_per_minute", KEY_UINT, OFF(words_per_minute), 20, 1000, NULL, 0},
     {"show", "idle_resume_seconds", KEY_SECONDS, OFF(idle_resume_ms), 1, 3600, NULL, 0},
     {"show", "unlisted_files", KEY_ENUM, OFF(playlist_append_unlisted), 0, 0, unlisted_names, 0},
+    {"show", "language_order", KEY_STRING, STR(language_order)},
     {"transition", "kind", KEY_ENUM, OFF(transition), 0, 0, transition_names, 0},
     {"transition", "seconds", KEY_SECONDS, OFF(transition_ms), 0, 10, NULL, 0},
     {"pictures", "fit", KEY_ENUM, OFF(fit), 0, 0, fit_names, 0},

@@ -24,6 +24,7 @@ typedef struct {
     uint32_t image_ms, title_ms, text_min_ms, text_max_ms, idle_resume_ms;
     uint32_t words_per_minute;
     bool playlist_append_unlisted; /* files not in playlist.txt: appended (true) or left out */
+    char language_order[32];       /* e.g. "az en": within consecutive articles, this language first */
     /* [transition] */
     config_transition transition;
     uint32_t transition_ms;

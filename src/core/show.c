@@ -4,6 +4,8 @@
  * that was only partly built. */
 #include "show.h"
 
+#include "lang.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,14 +181,16 @@ static int add_excerpt(builder *b, const content_item *it, const char *banner, c
 
 /* The banner of an article's slides: from the template when there is one, else "<category> · <date>"
  * when the article is dated. NULL: the default banner. Sets *ok to false when out of memory. */
-static char *article_banner(const builder *b, const article *a, bool *ok)
+static char *article_banner(const builder *b, const content_item *it, bool *ok)
 {
+    const article *a = it->article;
     const show_params *p = b->p;
     char buf[512], date[64];
     if (!a->has_date)
         return NULL;
     if (p->banner && p->banner_article) {
         banner_values v = *p->banner;
+        v.language = lang_of_item(it); /* an article's banner speaks its language */
         v.category = a->category;
         v.article_date = (banner_date){a->year, a->month, a->day};
         banner_format(p->banner_article, &v, buf, sizeof buf);
@@ -217,7 +221,7 @@ static int add_article(builder *b, const content_item *it)
     char date[64];
     slide *sl = NULL;
     bool ok = true;
-    char *banner = article_banner(b, a, &ok);
+    char *banner = article_banner(b, it, &ok);
 
     if (!ok)
         goto cleanup;

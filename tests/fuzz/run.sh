@@ -205,7 +205,8 @@ run_one() {
     mkdir -p "$corpus" "$artifacts"
     [[ -f $here/dict/$t.dict ]] && dict=(-dict="$here/dict/$t.dict")
     # New inputs go to the first folder (the work corpus), never into the repository's seeds.
-    local args=(-max_len="${max_len[$t]}" -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts/"
+    # -error_exitcode: not libFuzzer's default 77, which CTest reads as "skipped".
+    local args=(-max_len="${max_len[$t]}" -timeout=10 -error_exitcode=1 -rss_limit_mb=2048 -artifact_prefix="$artifacts/"
         -print_final_stats=1 "${dict[@]}")
     export ASAN_OPTIONS=${KIOSK_FUZZ_ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
