@@ -8,6 +8,7 @@
 static uint64_t watchdog_ms; /* 0: no watchdog */
 static uint64_t last_feed_ms;
 static int fed;
+static int ready; /* the watchdog is fed only after READY=1: start-up is TimeoutStartSec's business */
 
 void notify_init(void)
 {
@@ -19,11 +20,12 @@ void notify_init(void)
 void notify_ready(const char *status)
 {
     sd_notifyf(0, "READY=1\nSTATUS=%s", status ? status : "showing");
+    ready = 1;
 }
 
 void notify_watchdog(uint64_t now_ms)
 {
-    if (!watchdog_ms)
+    if (!watchdog_ms || !ready)
         return;
     if (fed && now_ms - last_feed_ms < watchdog_ms / 2)
         return;
