@@ -70,6 +70,25 @@ static int pager_add(pager *pg, size_t para, const layout_lines *l, size_t from,
 /* A paragraph taller than a page: chunks of whole sentences, each re-broken from its own start and as
  * large as fits the room left (the current page's rest, else a whole page). A sentence taller than a
  * page is cut between lines; its rest starts the next chunk. */
+/* At most this much of a paragraph is broken into lines at once: far more than any page holds, and it
+ * keeps a huge paragraph without sentence ends (a list of names on one line) linear, not quadratic. */
+#define SPLIT_WINDOW (64 * 1024)
+
+/* The end of the next sentence after b, but no further than SPLIT_WINDOW from a (at a letter boundary);
+ * *clamped tells whether the window cut it. */
+static size_t next_piece(const char *text, size_t len, size_t a, size_t b, bool *clamped)
+{
+    size_t nb = textseg_next_sentence(text, len, b);
+    *clamped = false;
+    if (nb - a > SPLIT_WINDOW) {
+        nb = a + SPLIT_WINDOW;
+        while (nb > a + 1 && ((unsigned char)text[nb] & 0xC0) == 0x80)
+            nb--;
+        *clamped = true;
+    }
+    return nb;
+}
+
 static int split_paragraph(pager *pg, size_t para, const char *text)
 {
     int rc = -1;
@@ -82,8 +101,11 @@ static int split_paragraph(pager *pg, size_t para, const char *text)
         if (a >= len)
             break;
         size_t b = a;
+        bool clamped = false;
         while (b < len) { /* grow the chunk by whole sentences while it fits */
-            size_t nb = textseg_next_sentence(text, len, b);
+            size_t nb = next_piece(text, len, a, b, &clamped);
+            if (clamped)
+                break; /* a piece this long never fits a page */
             if (layout_break_range(text + a, nb - a, a, pg->rtl, box->width, pg->measure, pg->ctx, &t) != 0)
                 goto cleanup;
             if (t.count == 0 || !pager_fits(pg, t.count))
@@ -105,11 +127,13 @@ static int split_paragraph(pager *pg, size_t para, const char *text)
                 goto cleanup;
             continue;
         }
-        size_t nb = textseg_next_sentence(text, len, a);
+        size_t nb = next_piece(text, len, a, a, &clamped);
         if (layout_break_range(text + a, nb - a, a, pg->rtl, box->width, pg->measure, pg->ctx, &t) != 0)
             goto cleanup;
         size_t m = 1;
-        while (m < t.count && pager_fits(pg, m + 1))
+        /* with a cut window its last line may end mid-word: it is never taken, the next round starts there */
+        size_t usable = clamped && t.count > 1 ? t.count - 1 : t.count;
+        while (m < usable && pager_fits(pg, m + 1))
             m++;
         if (t.count > 0 && pager_add(pg, para, &t, 0, m < t.count ? m : t.count) != 0)
             goto cleanup;

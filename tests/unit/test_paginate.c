@@ -212,6 +212,36 @@ static void test_paginate_balanced_tail(void **state)
     layout_pages_free(&p);
 }
 
+/* A huge paragraph without a sentence end (a list of names on one line) is paginated in linear time:
+ * the measuring work grows with the text, not with its square. */
+static void test_paginate_long_unpunctuated_paragraph_is_linear(void **state)
+{
+    (void)state;
+    const size_t sizes[] = {50000, 200000};
+    long bytes[2];
+    for (int k = 0; k < 2; k++) {
+        char *text = malloc(sizes[k] + 16);
+        assert_non_null(text);
+        size_t n = 0;
+        while (n < sizes[k]) {
+            memcpy(text + n, "Name Surname ", 13);
+            n += 13;
+        }
+        text[n] = '\0';
+        const char *paras[] = {text};
+        layout_box box = {600, 240, 20, 10}; /* 60 letters a line, 12 lines a page */
+        counter c = {0, 0};
+        layout_pages pages = {0};
+        assert_int_equal(layout_paginate(paras, 1, &box, measure_counting, &c, &pages), 0);
+        check_pages(paras, 1, &box, measure_cp10, &pages, 1);
+        bytes[k] = c.bytes;
+        layout_pages_free(&pages);
+        free(text);
+    }
+    /* four times the text: at most about four times the work (quadratic would be sixteen) */
+    assert_true(bytes[1] < bytes[0] * 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +253,7 @@ int main(void)
         cmocka_unit_test(test_paginate_degenerate),
         cmocka_unit_test(test_paginate_cjk),
         cmocka_unit_test(test_seed_article),
+        cmocka_unit_test(test_paginate_long_unpunctuated_paragraph_is_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
