@@ -15,6 +15,7 @@
 #include "decoder.h"
 #include "design.h"
 #include "fonts.h"
+#include "framestats.h"
 #include "gesture.h"
 #include "loader.h"
 #include "log.h"
@@ -54,8 +55,11 @@ typedef struct {
     uint64_t hold_since; /* an auto-advance is due but waits for the next picture since then (0: not) */
     uint64_t next_anim;  /* the next frame a reveal or Ken Burns motion needs */
     tl_action last_dir;
-    reloader *reload; /* live reload of the folder; NULL when it cannot be watched */
-    content *pending; /* a newer scan of the folder, swapped in at the next slide boundary */
+    reloader *reload;  /* live reload of the folder; NULL when it cannot be watched */
+    content *pending;  /* a newer scan of the folder, swapped in at the next slide boundary */
+    framestats frames; /* intervals between the frames of transitions */
+    bool settling;     /* the last frame drawn was part of a transition */
+    uint64_t last_present;
 } app;
 
 static void log_slide(app *a)
@@ -260,6 +264,8 @@ static void draw_frame(app *a, uint64_t now)
         slide_cache_draw(&a->cache, f.to, now, 255);
     }
     SDL_RenderPresent(a->renderer);
+    a->last_present = now; /* when this frame was begun: the next one is due a period later */
+    framestats_frame(&a->frames, SDL_GetTicks64(), f.in_transition);
     uint64_t next = slide_cache_next_frame(&a->cache, f.to, now);
     uint64_t next_from = f.in_transition ? slide_cache_next_frame(&a->cache, f.from, now) : UINT64_MAX;
     a->next_anim = next < next_from ? next : next_from;
@@ -386,7 +392,11 @@ static int sleep_ms(const app *a, uint64_t now)
 {
     if (a->dirty)
         return 0;
-    uint64_t deadline = timeline_next_deadline(&a->tl, now, a->vsync ? 0 : FRAME_MS);
+    /* In a transition, frames are paced from the last present: a renderer that really waits for vsync
+     * has used the time already (no wait), one that only claims to (software) is held to ~60 Hz. */
+    uint64_t deadline = timeline_frame(&a->tl, now).in_transition
+                            ? a->last_present + FRAME_MS
+                            : timeline_next_deadline(&a->tl, now, FRAME_MS);
     if (a->hold_since)
         deadline = a->hold_since + show_scale_ms(AUTO_WAIT_MS, a->opts->speed);
     if (a->next_anim < deadline)
@@ -422,10 +432,11 @@ static void loop(app *a)
         }
         tl_frame f = timeline_frame(&a->tl, now);
         slide_cache_focus(&a->cache, a->tl.current, f.in_transition ? f.from : a->tl.current);
-        if (a->dirty || f.in_transition || a->next_anim <= now) {
+        if (a->dirty || f.in_transition || a->settling || a->next_anim <= now) {
             log_slide(a);
             draw_frame(a, now);
-            a->dirty = f.in_transition; /* one more frame until the transition has ended */
+            a->dirty = false;
+            a->settling = f.in_transition; /* after a transition's last frame, one frame at rest */
         }
         /* At rest: draw the slides around this one ahead of time (one per iteration, so a tap is never
          * kept waiting long); their pictures are decoded on the worker meanwhile. */
@@ -499,8 +510,16 @@ int app_run(const cli_options *opts, const char *content_dir)
     const char *settle = getenv("KIOSK_RELOAD_SETTLE_MS"); /* tests shorten it */
     a.reload =
         reload_open(content_dir, settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
+    framestats_init(&a.frames, FRAME_MS);
     loop(&a);
     notify_stopping();
+    log_begin(&l, LOG_INFO, "frame-stats");
+    log_uint(&l, "frames", a.frames.frames);
+    log_uint(&l, "late", a.frames.late);
+    log_uint(&l, "p50_ms", framestats_percentile(&a.frames, 50));
+    log_uint(&l, "p99_ms", framestats_percentile(&a.frames, 99));
+    log_uint(&l, "worst_ms", a.frames.worst_ms);
+    log_end(&l);
     log_begin(&l, LOG_INFO, "quit");
     log_end(&l);
     rc = 0;
