@@ -11,11 +11,12 @@
 #                             (bookworm's libunibreak-dev is not Multi-Arch: same; scripts/cross-arm64 unpacks
 #                             it there).
 #
-# The same file is CPack's project config file for this build (see the end): `cpack -G DEB` in the build
+# The same file is CPack's project config file for this build (see the top and the end): `cpack -G DEB` in the build
 # folder makes an arm64 package.
 
-if(CMAKE_ROLE STREQUAL "CPACK")
-  # Read by cpack (CPACK_PROJECT_CONFIG_FILE below): the package is for arm64, whatever machine builds it.
+if(DEFINED CPACK_GENERATOR AND NOT CMAKE_ROLE STREQUAL "PROJECT")
+  # Read by cpack (CPACK_PROJECT_CONFIG_FILE below; cpack 3.25 leaves CMAKE_ROLE empty there): the package
+  # is for arm64, whatever machine builds it.
   set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
   # dpkg-shlibdeps finds the dependency of every library that dpkg knows as installed; libunibreak comes
   # from an unpacked, not installed, package (see above), so it is named here: the same as a native build
@@ -54,9 +55,14 @@ if(KIOSK_ARM64_EXTRA_PREFIX)
   list(PREPEND _kiosk_pc_dirs ${KIOSK_ARM64_EXTRA_PREFIX}/lib/pkgconfig)
 endif()
 list(JOIN _kiosk_pc_dirs ":" _kiosk_pc_libdir)
-set(ENV{PKG_CONFIG_LIBDIR} "${_kiosk_pc_libdir}")
-unset(ENV{PKG_CONFIG_PATH})
-unset(ENV{PKG_CONFIG_SYSROOT_DIR})
+# The environment is the whole cmake process's: a try_compile (which reads this file again, without the
+# project's cache) must not reset it.
+get_property(_kiosk_in_try_compile GLOBAL PROPERTY IN_TRY_COMPILE)
+if(NOT _kiosk_in_try_compile)
+  set(ENV{PKG_CONFIG_LIBDIR} "${_kiosk_pc_libdir}")
+  unset(ENV{PKG_CONFIG_PATH})
+  unset(ENV{PKG_CONFIG_SYSROOT_DIR})
+endif()
 
 # Tests run under qemu-user. With multiarch the arm64 dynamic loader and libc are installed
 # (/lib/ld-linux-aarch64.so.1 from libc6:arm64), so qemu needs no prefix; without them it uses the cross
@@ -73,3 +79,7 @@ endif()
 
 # `cpack` in this build folder reads this file again, in its CPACK role (the top of this file).
 set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_LIST_FILE})
+# dpkg-shlibdeps must find every arm64 library the program needs, the unpacked ones too.
+if(KIOSK_ARM64_EXTRA_PREFIX)
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${KIOSK_ARM64_EXTRA_PREFIX}/lib)
+endif()

@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
+#include <sys/resource.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -268,6 +269,14 @@ static unsigned long long system_busy_ticks(void)
         if (i != 3 && i != 4)
             busy += f[i];
     return busy;
+}
+
+/* CPU seconds this probe has used itself (it runs next to the program and is not part of "the rest"). */
+static double self_cpu_s(void)
+{
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
 }
 
 /* Scheduler wake-ups (times a thread was put on a CPU) of every thread of the tree. */
@@ -817,6 +826,7 @@ static int cmd_still(int argc, char **argv)
     long hz = sysconf(_SC_CLK_TCK);
     unsigned long long c0 = tree_ticks(pid), x0 = xpid ? tree_ticks(xpid) : 0, r0 = tree_runs(pid);
     unsigned long long s0 = system_busy_ticks();
+    double p0 = self_cpu_s();
     double t0 = now_ms(), t1 = t0 + seconds * 1000, last_ev = -1;
     int frames = 0;
     while (now_ms() < t1) {
@@ -834,6 +844,7 @@ static int cmd_still(int argc, char **argv)
     }
     unsigned long long c1 = tree_ticks(pid), x1 = xpid ? tree_ticks(xpid) : 0, r1 = tree_runs(pid);
     unsigned long long s1 = system_busy_ticks();
+    double p1 = self_cpu_s();
     double span = (now_ms() - t0) / 1000;
     char tmp[4096];
     FILE *f = out_open(out, tmp, sizeof tmp);
@@ -845,6 +856,7 @@ static int cmd_still(int argc, char **argv)
     fprintf(f, "still_wakeups_per_s=%.1f\n", r1 >= r0 ? (double)(r1 - r0) / span : -1);
     fprintf(f, "still_xserver_cpu_pct=%.3f\n", xpid ? (double)(x1 - x0) / hz / span * 100 : -1);
     fprintf(f, "still_system_cpu_pct=%.2f\n", (double)(s1 - s0) / hz / span * 100);
+    fprintf(f, "still_probe_cpu_pct=%.2f\n", (p1 - p0) / span * 100);
     out_close(f, tmp, out);
     return 0;
 }
@@ -908,6 +920,7 @@ static int cmd_walk(int argc, char **argv)
     double start = now_ms() + 200, last_ev = -1;
     unsigned long long walk_c0 = tree_ticks(pid), walk_x0 = xpid ? tree_ticks(xpid) : 0;
     unsigned long long walk_s0 = system_busy_ticks();
+    double walk_p0 = self_cpu_s();
     double walk_t0 = now_ms();
     int next = 0, end_pending = -1;
     double stop = start + n * every;
@@ -954,6 +967,7 @@ static int cmd_walk(int argc, char **argv)
     }
     unsigned long long walk_c1 = tree_ticks(pid), walk_x1 = xpid ? tree_ticks(xpid) : 0;
     unsigned long long walk_s1 = system_busy_ticks();
+    double walk_p1 = self_cpu_s();
     double walk_t1 = now_ms();
     x_damage_off(&x);
 
@@ -1041,6 +1055,7 @@ static int cmd_walk(int argc, char **argv)
     fprintf(f, "walk_xserver_cpu_pct=%.2f\n",
             xpid ? (double)(walk_x1 - walk_x0) / hz / ((walk_t1 - walk_t0) / 1000) * 100 : -1);
     fprintf(f, "walk_system_cpu_pct=%.2f\n", (double)(walk_s1 - walk_s0) / hz / ((walk_t1 - walk_t0) / 1000) * 100);
+    fprintf(f, "walk_probe_cpu_pct=%.2f\n", (walk_p1 - walk_p0) / ((walk_t1 - walk_t0) / 1000) * 100);
     fprintf(f, "decoder_thread=%d\n", dec_tid);
     for (int g = 0; g < 3; g++) {
         const char *p = gname[g];

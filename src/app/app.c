@@ -1,10 +1,12 @@
 /* app: see app.h. */
 #include "app.h"
+#include "app_internal.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -22,45 +24,10 @@
 #include "notify.h"
 #include "picture.h"
 #include "reload.h"
+#include "schedule.h"
 #include "show.h"
 #include "slide_cache.h"
 #include "timeline.h"
-
-#define FRAME_MS 16
-#define MAX_SLEEP_MS 1000
-#define RELOAD_SETTLE_MS 2000 /* quiet time after the last change to the folder before it is read again */
-#define AUTO_WAIT_MS 10000    /* an auto-advance waits this long at most for the next picture */
-#define POLL_MS 50            /* without a wake event: how often to look for decoded pictures */
-
-typedef struct {
-    const cli_options *opts;
-    SDL_Window *window;
-    SDL_Renderer *renderer;
-    bool vsync;
-    design design;
-    kiosk_fonts fonts;
-    content *content;
-    show *show;
-    slide_cache cache;
-    bool cache_ready;
-    timeline tl;
-    bool tl_ready;
-    gesture touch;
-    bool dirty;
-    bool quit;
-    bool first_frame_done;
-    size_t logged_slide; /* last slide logged as event=slide (SIZE_MAX: none) */
-    decoder *dec;        /* the picture worker; NULL: pictures are decoded on this thread */
-    uint32_t wake_event; /* pushed by the worker when a picture is ready; 0 if none could be registered */
-    uint64_t hold_since; /* an auto-advance is due but waits for the next picture since then (0: not) */
-    uint64_t next_anim;  /* the next frame a reveal or Ken Burns motion needs */
-    tl_action last_dir;
-    reloader *reload;  /* live reload of the folder; NULL when it cannot be watched */
-    content *pending;  /* a newer scan of the folder, swapped in at the next slide boundary */
-    framestats frames; /* intervals between the frames of transitions */
-    bool settling;     /* the last frame drawn was part of a transition */
-    uint64_t last_present;
-} app;
 
 static void log_slide(app *a)
 {
@@ -78,7 +45,7 @@ static void log_slide(app *a)
 }
 
 /* Lays out the show for the window's current size (at start and when the size changes). */
-static int app_layout(app *a, uint64_t now)
+int app_layout(app *a, uint64_t now)
 {
     int w = 0, h = 0;
     size_t keep = a->tl_ready ? a->tl.current : 0;
@@ -123,132 +90,19 @@ static int app_layout(app *a, uint64_t now)
 }
 
 /* Moves past slides whose picture failed to decode, in the direction of travel. */
-static void skip_bad(app *a, tl_action dir)
+void app_skip_bad(app *a, tl_action dir)
 {
     if (slide_cache_is_bad(&a->cache, a->tl.current))
         a->tl.current = slide_cache_step(&a->cache, a->tl.current, dir == TL_NEXT ? 1 : -1);
 }
 
 /* The current slide changed: tell the cache (its Ken Burns motion starts again). */
-static void on_slide_changed(app *a, tl_action dir)
+void app_slide_changed(app *a, tl_action dir)
 {
     a->last_dir = dir;
     a->hold_since = 0;
     slide_cache_shown(&a->cache, a->tl.current);
     a->dirty = true;
-}
-
-static void do_action(app *a, tl_action act, const char *via, uint64_t now)
-{
-    log_line l;
-    log_begin(&l, LOG_INFO, "input");
-    log_str(&l, "action", act == TL_NEXT ? "next" : "prev");
-    log_str(&l, "via", via);
-    log_end(&l);
-    if (timeline_action(&a->tl, act, now)) {
-        skip_bad(a, act);
-        on_slide_changed(a, act);
-    }
-}
-
-static void on_key(app *a, const SDL_KeyboardEvent *k, uint64_t now)
-{
-    SDL_Keymod mod = k->keysym.mod;
-    if (k->repeat)
-        return;
-    switch (k->keysym.sym) {
-    case SDLK_q:
-        if ((mod & KMOD_CTRL) && (mod & KMOD_ALT))
-            a->quit = true;
-        break;
-    case SDLK_ESCAPE:
-        if (a->opts->windowed)
-            a->quit = true;
-        break;
-    case SDLK_RIGHT:
-    case SDLK_SPACE:
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-    case SDLK_PAGEDOWN:
-        do_action(a, TL_NEXT, "key", now);
-        break;
-    case SDLK_LEFT:
-    case SDLK_PAGEUP:
-    case SDLK_BACKSPACE:
-        do_action(a, TL_PREV, "key", now);
-        break;
-    default:
-        break;
-    }
-}
-
-static void on_gesture(app *a, gesture_result g, uint64_t now)
-{
-    switch (g) {
-    case GESTURE_NONE:
-        break;
-    case GESTURE_TAP:
-        do_action(a, TL_NEXT, "tap", now);
-        break;
-    case GESTURE_SWIPE_LEFT:
-        do_action(a, TL_NEXT, "swipe", now);
-        break;
-    case GESTURE_SWIPE_RIGHT:
-        do_action(a, TL_PREV, "swipe", now);
-        break;
-    }
-}
-
-static void on_event(app *a, const SDL_Event *e)
-{
-    uint64_t now = SDL_GetTicks64();
-    switch (e->type) {
-    case SDL_QUIT:
-        a->quit = true;
-        break;
-    case SDL_KEYDOWN:
-        on_key(a, &e->key, now);
-        break;
-    case SDL_MOUSEBUTTONDOWN:
-        /* Touch screens also send emulated mouse events: the finger events already count. */
-        if (e->button.which == SDL_TOUCH_MOUSEID)
-            break;
-        if (e->button.button == SDL_BUTTON_LEFT)
-            do_action(a, TL_NEXT, "click", now);
-        else if (e->button.button == SDL_BUTTON_RIGHT)
-            do_action(a, TL_PREV, "click", now);
-        break;
-    case SDL_FINGERDOWN:
-        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
-            on_gesture(a, gesture_down(&a->touch, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y, now), now);
-        break;
-    case SDL_FINGERMOTION:
-        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
-            on_gesture(a, gesture_motion(&a->touch, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y, now),
-                       now);
-        break;
-    case SDL_FINGERUP:
-        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
-            on_gesture(a, gesture_up(&a->touch, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y, now), now);
-        break;
-    case SDL_WINDOWEVENT:
-        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            if (app_layout(a, now) != 0)
-                a->quit = true;
-        } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
-            a->dirty = true;
-        } else if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
-            gesture_cancel(&a->touch);
-        }
-        break;
-    case SDL_RENDER_TARGETS_RESET:
-    case SDL_RENDER_DEVICE_RESET:
-        slide_cache_clear(&a->cache);
-        a->dirty = true;
-        break;
-    default:
-        break;
-    }
 }
 
 static void draw_frame(app *a, uint64_t now)
@@ -269,59 +123,19 @@ static void draw_frame(app *a, uint64_t now)
     uint64_t next = slide_cache_next_frame(&a->cache, f.to, now);
     uint64_t next_from = f.in_transition ? slide_cache_next_frame(&a->cache, f.from, now) : UINT64_MAX;
     a->next_anim = next < next_from ? next : next_from;
-    if (!a->first_frame_done) {
-        a->first_frame_done = true;
-        log_line l;
-        log_begin(&l, LOG_INFO, "first-frame");
-        log_uint(&l, "ms", log_ms_since_start());
-        log_end(&l);
-        notify_ready("showing");
-    }
+    app_presented(a);
 }
 
-/* A newer scan of the folder: kept for the next slide boundary when it has something to show, else
- * refused (the last good show goes on). */
-static void on_rescan(app *a, content *c)
+void app_presented(app *a)
 {
+    if (a->first_frame_done)
+        return;
+    a->first_frame_done = true; /* the screen shows something: systemd may call the service ready */
     log_line l;
-    if (c->count == 0) {
-        log_begin(&l, LOG_WARN, "reload-rejected");
-        log_str(&l, "reason",
-                c->diags.count ? c->diags.items[c->diags.count - 1].message
-                               : "the folder has no articles or pictures");
-        log_uint(&l, "errors", diag_count(&c->diags, DIAG_ERROR));
-        log_end(&l);
-        content_free(c);
-        return;
-    }
-    content_free(a->pending);
-    a->pending = c;
-}
-
-/* At a slide boundary (the current slide's time is up, or nothing but the fallback is shown), the newer
- * show replaces the old one and starts from its first slide. */
-static void swap_if_due(app *a, uint64_t now)
-{
-    if (!a->pending || timeline_frame(&a->tl, now).in_transition)
-        return;
-    bool fallback = a->show->count == 1 && a->show->slides[0].kind == SLIDE_FALLBACK;
-    if (!fallback && timeline_next_deadline(&a->tl, now, 0) > now)
-        return;
-    content *old = a->content;
-    a->content = a->pending;
-    a->pending = NULL;
-    a->tl.current = 0; /* app_layout keeps the index it finds: start the new show at its beginning */
-    if (app_layout(a, now) != 0) {
-        a->quit = true;
-        content_free(old);
-        return;
-    }
-    content_free(old);
-    log_line l;
-    log_begin(&l, LOG_INFO, "reload");
-    log_uint(&l, "slides", a->show->count);
-    log_uint(&l, "errors", diag_count(&a->content->diags, DIAG_ERROR));
+    log_begin(&l, LOG_INFO, "first-frame");
+    log_uint(&l, "ms", log_ms_since_start());
     log_end(&l);
+    notify_ready(a->mode == SCHEDULE_SHOW ? "showing" : a->mode == SCHEDULE_DARK ? "dark" : "silence");
 }
 
 /* Whether a due auto-advance may start: only when the next slide can be shown in full, or after waiting
@@ -347,8 +161,8 @@ static void leave_bad(app *a, uint64_t now)
         timeline_frame(&a->tl, now).in_transition)
         return;
     if (timeline_action(&a->tl, a->last_dir, now)) {
-        skip_bad(a, a->last_dir);
-        on_slide_changed(a, a->last_dir);
+        app_skip_bad(a, a->last_dir);
+        app_slide_changed(a, a->last_dir);
     }
 }
 
@@ -420,15 +234,29 @@ static void loop(app *a)
         if (a->reload) {
             content *c = reload_poll(a->reload, now);
             if (c)
-                on_rescan(a, c);
+                app_on_rescan(a, c);
         }
-        swap_if_due(a, now);
+        app_swap_if_due(a, now);
+        app_check_schedule(a, now);
+        if (a->mode != SCHEDULE_SHOW) {
+            if (a->dirty)
+                app_draw_schedule(a);
+            a->dirty = false;
+            SDL_Event e;
+            if (SDL_WaitEventTimeout(
+                    &e, (int)(notify_max_sleep_ms() < MAX_SLEEP_MS ? notify_max_sleep_ms() : MAX_SLEEP_MS))) {
+                app_on_event(a, &e);
+                while (!a->quit && SDL_PollEvent(&e))
+                    app_on_event(a, &e);
+            }
+            continue;
+        }
         if (slide_cache_pump(&a->cache))
             a->dirty = true;
         leave_bad(a, now);
         if (may_advance(a, now) && timeline_update(&a->tl, now)) {
-            skip_bad(a, TL_NEXT);
-            on_slide_changed(a, TL_NEXT);
+            app_skip_bad(a, TL_NEXT);
+            app_slide_changed(a, TL_NEXT);
         }
         tl_frame f = timeline_frame(&a->tl, now);
         slide_cache_focus(&a->cache, a->tl.current, f.in_transition ? f.from : a->tl.current);
@@ -443,9 +271,9 @@ static void loop(app *a)
         bool busy = !f.in_transition && slide_cache_prepare(&a->cache, now);
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, busy ? 0 : sleep_ms(a, SDL_GetTicks64()))) {
-            on_event(a, &e);
+            app_on_event(a, &e);
             while (!a->quit && SDL_PollEvent(&e))
-                on_event(a, &e);
+                app_on_event(a, &e);
         }
     }
 }
@@ -453,7 +281,12 @@ static void loop(app *a)
 int app_run(const cli_options *opts, const char *content_dir)
 {
     int rc = 3;
-    app a = {.opts = opts, .logged_slide = SIZE_MAX, .next_anim = UINT64_MAX, .last_dir = TL_NEXT};
+    app a = {.opts = opts,
+             .logged_slide = SIZE_MAX,
+             .next_anim = UINT64_MAX,
+             .last_dir = TL_NEXT,
+             .mode = SCHEDULE_SHOW,
+             .remembrance = -1};
 
 #ifdef __GLIBC__
     /* Decoded pictures are large, short-lived buffers, allocated on the worker's thread and freed on
@@ -511,6 +344,10 @@ int app_run(const cli_options *opts, const char *content_dir)
     a.reload =
         reload_open(content_dir, settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
     framestats_init(&a.frames, FRAME_MS);
+    diag_list ignored; /* the loader reported the schedule's problems already */
+    diag_list_init(&ignored);
+    schedule_from_config(&a.sched, &a.content->config, &ignored);
+    diag_list_free(&ignored);
     loop(&a);
     notify_stopping();
     log_begin(&l, LOG_INFO, "frame-stats");

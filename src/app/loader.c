@@ -11,6 +11,7 @@
 
 #include "banner.h"
 #include "lang.h"
+#include "schedule.h"
 #include "playlist.h"
 
 #include "log.h"
@@ -18,6 +19,7 @@
 #ifndef KIOSK_SOURCE_DIR
 #define KIOSK_SOURCE_DIR "."
 #endif
+#define REMEMBRANCE_PLAYLIST "playlist-remembrance.txt"
 #define KIOSK_INSTALLED_CONTENT "/var/lib/memorial-kiosk/content"
 
 void loader_log_problem(const char *rel_path, const char *reason)
@@ -72,7 +74,19 @@ int loader_settings(content *c)
                  "{article_date})",
                  name);
     probe_pictures(c);
-    if (playlist_load(c->root, &pl, &found, &c->diags) != 0)
+    /* on the day of remembrance its own playlist, when the folder has one */
+    schedule sched;
+    time_t now = time(NULL);
+    struct tm tm;
+    schedule_from_config(&sched, &c->config, &c->diags);
+    localtime_r(&now, &tm);
+    const char *list = "playlist.txt";
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/" REMEMBRANCE_PLAYLIST, c->root);
+    if (schedule_is_remembrance_day(&sched, &tm) && stat(path, &st) == 0)
+        list = REMEMBRANCE_PLAYLIST;
+    if (playlist_load_file(c->root, list, &pl, &found, &c->diags) != 0)
         return -1;
     config_lang order[3];
     int n = lang_parse_order(c->config.language_order, order, 3);

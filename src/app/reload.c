@@ -100,6 +100,12 @@ content *reload_poll(reloader *r, uint64_t now_ms)
     return out;
 }
 
+void reload_request(reloader *r)
+{
+    if (r)
+        r->again = true;
+}
+
 uint64_t reload_deadline(const reloader *r)
 {
     return watch_deadline(r->w);

@@ -24,5 +24,7 @@ content *reload_poll(reloader *r, uint64_t now_ms);
  * SDL user event of type reload_event_type()). */
 uint64_t reload_deadline(const reloader *r);
 uint32_t reload_event_type(void);
+/* Asks for a rescan at the next reload_poll even without a change (e.g. the day of remembrance began). */
+void reload_request(reloader *r);
 
 #endif

@@ -60,6 +60,11 @@ static const config_key keys[] = {
     {"banner", "date", KEY_DATE, OFF(date_year), 0, 0, NULL, 0},
     {"banner", "language", KEY_ENUM, OFF(language), 0, 0, lang_names, 0},
     {"screen", "safe_area_percent", KEY_PERCENT, OFF(safe_area), 0, 20, NULL, 0},
+    {"schedule", "hours", KEY_STRING, STR(hours)},
+    {"schedule", "remembrance_day", KEY_STRING, STR(remembrance_day)},
+    {"schedule", "silence", KEY_STRING, STR(silence)},
+    {"schedule", "silence_seconds", KEY_SECONDS, OFF(silence_ms), 1, 600, NULL, 0},
+    {"schedule", "wake_seconds", KEY_SECONDS, OFF(wake_ms), 1, 3600, NULL, 0},
 };
 
 void config_defaults(kiosk_config *c)
@@ -91,6 +96,11 @@ void config_defaults(kiosk_config *c)
     c->date_day = 20;
     c->language = CONFIG_LANG_EN;
     c->safe_area = 0;
+    snprintf(c->hours, sizeof c->hours, "always");
+    snprintf(c->remembrance_day, sizeof c->remembrance_day, "01-20");
+    snprintf(c->silence, sizeof c->silence, "12:00");
+    c->silence_ms = 60000;
+    c->wake_ms = 180000;
 }
 
 const char *config_fit_name(config_fit f)

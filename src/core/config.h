@@ -43,6 +43,11 @@ typedef struct {
     config_lang language;                /* month names of the banner */
     /* [screen] */
     double safe_area; /* fraction of each edge kept free, 0 .. 0.2 */
+    /* [schedule] (parsed by schedule.h; checked by the loader) */
+    char hours[128];         /* opening hours, "always" or e.g. "mon-fri 09:00-18:00, sat 10:00-16:00" */
+    char remembrance_day[8]; /* "MM-DD" or "none" */
+    char silence[8];         /* "HH:MM" or "none": a minute of silence on the day of remembrance */
+    uint32_t silence_ms, wake_ms;
 } kiosk_config;
 
 void config_defaults(kiosk_config *c);

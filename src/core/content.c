@@ -79,7 +79,8 @@ static int is_silent_name(const char *name)
             return 1;
         }
     }
-    return strncasecmp(name, "readme", 6) == 0 || has_ext(name, "md") || has_ext(name, "example");
+    return strncasecmp(name, "readme", 6) == 0 || has_ext(name, "md") || has_ext(name, "example") ||
+           (strncasecmp(name, "playlist", 8) == 0 && has_ext(name, "txt")); /* playlist-remembrance.txt */
 }
 
 /* Length of the name without its extension. */

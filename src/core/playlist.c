@@ -157,23 +157,28 @@ cleanup:
 
 int playlist_load(const char *dir, playlist *out, bool *found, diag_list *diags)
 {
+    return playlist_load_file(dir, "playlist.txt", out, found, diags);
+}
+
+int playlist_load_file(const char *dir, const char *name, playlist *out, bool *found, diag_list *diags)
+{
     char path[4096];
     char *data = NULL;
     size_t len = 0;
     memset(out, 0, sizeof *out);
     *found = false;
-    snprintf(path, sizeof path, "%s/playlist.txt", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     int err = content_read_file(path, PLAYLIST_MAX_BYTES, &data, &len);
     if (err == ENOENT)
         return 0;
     *found = true;
     if (err) {
-        diag_add(diags, DIAG_ERROR, "playlist.txt", 0,
-                 "cannot be read (%s); the files are shown in name order", strerror(err));
+        diag_add(diags, DIAG_ERROR, name, 0, "cannot be read (%s); the files are shown in name order",
+                 strerror(err));
         *found = false;
         return 0;
     }
-    int rc = playlist_parse(data, "playlist.txt", out, diags);
+    int rc = playlist_parse(data, name, out, diags);
     free(data);
     return rc;
 }

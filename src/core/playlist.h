@@ -31,6 +31,8 @@ int playlist_parse(const char *text, const char *path, playlist *out, diag_list 
 void playlist_free(playlist *p);
 /* Reads dir/playlist.txt when it exists. *found tells whether there was one. Returns 0 or -1 (memory). */
 int playlist_load(const char *dir, playlist *out, bool *found, diag_list *diags);
+/* The same for another file name in dir (e.g. "playlist-remembrance.txt"). */
+int playlist_load_file(const char *dir, const char *name, playlist *out, bool *found, diag_list *diags);
 /* Reorders c->items by the playlist: listed files first, in its order, with their settings; files not
  * listed are appended in their natural order when append_unlisted, else left out. A listed name that
  * is not a shown item gets a warning. Returns 0, or -1 when out of memory (c unchanged). */

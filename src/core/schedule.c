@@ -156,6 +156,29 @@ bool schedule_is_open(const schedule *s, const struct tm *tm)
     return o >= 0 && c < o && now < c;
 }
 
+void schedule_from_config(schedule *s, const kiosk_config *c, diag_list *diags)
+{
+    char err[128];
+    schedule_defaults(s);
+    if (schedule_parse_hours(c->hours, s, err, sizeof err) != 0)
+        diag_add(diags, DIAG_ERROR, "kiosk.conf", 0, "[schedule] hours '%s': %s; open always", c->hours, err);
+    if (schedule_parse_day(c->remembrance_day, s) != 0)
+        diag_add(diags, DIAG_ERROR, "kiosk.conf", 0,
+                 "[schedule] remembrance_day '%s': expected MONTH-DAY like 01-20, or none; 01-20 is used",
+                 c->remembrance_day);
+    if (schedule_parse_silence(c->silence, s) != 0)
+        diag_add(diags, DIAG_ERROR, "kiosk.conf", 0,
+                 "[schedule] silence '%s': expected a time like 12:00, or none; 12:00 is used", c->silence);
+    s->silence_seconds = (c->silence_ms + 999) / 1000;
+    s->wake_seconds = (c->wake_ms + 999) / 1000;
+}
+
+bool schedule_is_remembrance_day(const schedule *s, const struct tm *tm)
+{
+    return s->remembrance_month && tm->tm_mon + 1 == s->remembrance_month &&
+           tm->tm_mday == s->remembrance_day;
+}
+
 schedule_state schedule_at(const schedule *s, const struct tm *tm, int64_t now, int64_t woken_until)
 {
     schedule_state st = {SCHEDULE_SHOW, false};

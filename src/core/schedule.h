@@ -12,6 +12,9 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "config.h"
+#include "diag.h"
+
 typedef struct {
     int16_t open[7], close[7]; /* minutes since midnight; weekday 0 = Monday; open < 0: closed all day */
     bool always_open;          /* no hours configured */
@@ -39,6 +42,11 @@ int schedule_parse_silence(const char *spec, schedule *s);
 /* The decision at local time tm (tm_wday 0 = Sunday as in struct tm, tm_sec used for the silence). now and
  * woken_until are seconds on any one clock: a dark screen shows while now < woken_until. */
 schedule_state schedule_at(const schedule *s, const struct tm *tm, int64_t now, int64_t woken_until);
+/* The schedule of a kiosk.conf; each bad value is reported in diags (path "kiosk.conf") and its default kept.
+ */
+void schedule_from_config(schedule *s, const kiosk_config *c, diag_list *diags);
+/* True when tm is the day of remembrance. */
+bool schedule_is_remembrance_day(const schedule *s, const struct tm *tm);
 /* True when the museum is open at tm (ignores wake-ups). */
 bool schedule_is_open(const schedule *s, const struct tm *tm);
 

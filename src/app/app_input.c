@@ -1,0 +1,130 @@
+/* app_input: SDL events become the core's actions: keys, clicks and the touch gesture machine move the
+ * timeline; window events re-lay out or redraw; outside opening hours a touch wakes the screen. */
+#include <time.h>
+
+#include "app_internal.h"
+#include "log.h"
+
+static void do_action(app *a, tl_action act, const char *via, uint64_t now)
+{
+    if (a->mode == SCHEDULE_DARK) { /* outside opening hours a touch wakes the screen for a while */
+        a->woken_until = (int64_t)time(NULL) + a->sched.wake_seconds;
+        log_line w;
+        log_begin(&w, LOG_INFO, "wake");
+        log_str(&w, "via", via);
+        log_uint(&w, "seconds", a->sched.wake_seconds);
+        log_end(&w);
+        return;
+    }
+    if (a->mode == SCHEDULE_SILENCE) /* the minute of silence is not interrupted */
+        return;
+    log_line l;
+    log_begin(&l, LOG_INFO, "input");
+    log_str(&l, "action", act == TL_NEXT ? "next" : "prev");
+    log_str(&l, "via", via);
+    log_end(&l);
+    if (timeline_action(&a->tl, act, now)) {
+        app_skip_bad(a, act);
+        app_slide_changed(a, act);
+    }
+}
+
+static void on_key(app *a, const SDL_KeyboardEvent *k, uint64_t now)
+{
+    SDL_Keymod mod = k->keysym.mod;
+    if (k->repeat)
+        return;
+    switch (k->keysym.sym) {
+    case SDLK_q:
+        if ((mod & KMOD_CTRL) && (mod & KMOD_ALT))
+            a->quit = true;
+        break;
+    case SDLK_ESCAPE:
+        if (a->opts->windowed)
+            a->quit = true;
+        break;
+    case SDLK_RIGHT:
+    case SDLK_SPACE:
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_PAGEDOWN:
+        do_action(a, TL_NEXT, "key", now);
+        break;
+    case SDLK_LEFT:
+    case SDLK_PAGEUP:
+    case SDLK_BACKSPACE:
+        do_action(a, TL_PREV, "key", now);
+        break;
+    default:
+        break;
+    }
+}
+
+static void on_gesture(app *a, gesture_result g, uint64_t now)
+{
+    switch (g) {
+    case GESTURE_NONE:
+        break;
+    case GESTURE_TAP:
+        do_action(a, TL_NEXT, "tap", now);
+        break;
+    case GESTURE_SWIPE_LEFT:
+        do_action(a, TL_NEXT, "swipe", now);
+        break;
+    case GESTURE_SWIPE_RIGHT:
+        do_action(a, TL_PREV, "swipe", now);
+        break;
+    }
+}
+
+void app_on_event(app *a, const SDL_Event *e)
+{
+    uint64_t now = SDL_GetTicks64();
+    switch (e->type) {
+    case SDL_QUIT:
+        a->quit = true;
+        break;
+    case SDL_KEYDOWN:
+        on_key(a, &e->key, now);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        /* Touch screens also send emulated mouse events: the finger events already count. */
+        if (e->button.which == SDL_TOUCH_MOUSEID)
+            break;
+        if (e->button.button == SDL_BUTTON_LEFT)
+            do_action(a, TL_NEXT, "click", now);
+        else if (e->button.button == SDL_BUTTON_RIGHT)
+            do_action(a, TL_PREV, "click", now);
+        break;
+    case SDL_FINGERDOWN:
+        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
+            on_gesture(a, gesture_down(&a->touch, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y, now), now);
+        break;
+    case SDL_FINGERMOTION:
+        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
+            on_gesture(a, gesture_motion(&a->touch, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y, now),
+                       now);
+        break;
+    case SDL_FINGERUP:
+        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
+            on_gesture(a, gesture_up(&a->touch, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y, now), now);
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            if (app_layout(a, now) != 0)
+                a->quit = true;
+        } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            a->dirty = true;
+        } else if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
+            gesture_cancel(&a->touch);
+        }
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        slide_cache_clear(&a->cache);
+        a->dirty = true;
+        break;
+    default:
+        break;
+    }
+}

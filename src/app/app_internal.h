@@ -1,0 +1,79 @@
+/* app_internal: the live kiosk's state, shared by app.c (window, layout, main loop), app_input.c (SDL
+ * events into the core's actions) and app_service.c (live reload, opening hours, minute of silence).
+ * Not a public interface: only these three files include it. */
+#ifndef KIOSK_APP_INTERNAL_H
+#define KIOSK_APP_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <SDL.h>
+
+#include "cli.h"
+#include "content.h"
+#include "decoder.h"
+#include "design.h"
+#include "fonts.h"
+#include "framestats.h"
+#include "gesture.h"
+#include "reload.h"
+#include "schedule.h"
+#include "show.h"
+#include "slide_cache.h"
+#include "timeline.h"
+
+#define FRAME_MS 16
+#define MAX_SLEEP_MS 1000
+#define RELOAD_SETTLE_MS 2000 /* quiet time after the last change to the folder before it is read again */
+#define AUTO_WAIT_MS 10000    /* an auto-advance waits this long at most for the next picture */
+#define POLL_MS 50            /* without a wake event: how often to look for decoded pictures */
+
+typedef struct {
+    const cli_options *opts;
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    bool vsync;
+    design design;
+    kiosk_fonts fonts;
+    content *content;
+    show *show;
+    slide_cache cache;
+    bool cache_ready;
+    timeline tl;
+    bool tl_ready;
+    gesture touch;
+    bool dirty;
+    bool quit;
+    bool first_frame_done;
+    size_t logged_slide; /* last slide logged as event=slide (SIZE_MAX: none) */
+    decoder *dec;        /* the picture worker; NULL: pictures are decoded on this thread */
+    uint32_t wake_event; /* pushed by the worker when a picture is ready; 0 if none could be registered */
+    uint64_t hold_since; /* an auto-advance is due but waits for the next picture since then (0: not) */
+    uint64_t next_anim;  /* the next frame a reveal or Ken Burns motion needs */
+    tl_action last_dir;
+    reloader *reload;  /* live reload of the folder; NULL when it cannot be watched */
+    content *pending;  /* a newer scan of the folder, swapped in at the next slide boundary */
+    framestats frames; /* intervals between the frames of transitions */
+    bool settling;     /* the last frame drawn was part of a transition */
+    schedule sched;    /* opening hours, day of remembrance, minute of silence (kiosk.conf) */
+    schedule_mode mode;
+    int remembrance;     /* today is the day of remembrance (-1: not known yet) */
+    int64_t woken_until; /* a tap woke the dark screen until then (seconds, wall clock) */
+    uint64_t last_present;
+} app;
+
+/* app.c */
+int app_layout(app *a, uint64_t now);
+void app_skip_bad(app *a, tl_action dir);
+void app_slide_changed(app *a, tl_action dir);
+/* After a frame was presented: the first one is logged (first-frame) and tells systemd READY=1. */
+void app_presented(app *a);
+/* app_input.c */
+void app_on_event(app *a, const SDL_Event *e);
+/* app_service.c */
+void app_on_rescan(app *a, content *c);
+void app_swap_if_due(app *a, uint64_t now);
+void app_check_schedule(app *a, uint64_t now);
+void app_draw_schedule(app *a);
+
+#endif

@@ -1,0 +1,99 @@
+/* app_service: what keeps the kiosk in service without staff: a newer scan of the content folder swapped
+ * in at a slide boundary, and the schedule (opening hours, the minute of silence). */
+#include <time.h>
+
+#include "app_internal.h"
+#include "log.h"
+#include "notify.h"
+#include "slide_draw.h"
+
+/* A newer scan of the folder: kept for the next slide boundary when it has something to show, else
+ * refused (the last good show goes on). */
+void app_on_rescan(app *a, content *c)
+{
+    log_line l;
+    if (c->count == 0) {
+        log_begin(&l, LOG_WARN, "reload-rejected");
+        log_str(&l, "reason",
+                c->diags.count ? c->diags.items[c->diags.count - 1].message
+                               : "the folder has no articles or pictures");
+        log_uint(&l, "errors", diag_count(&c->diags, DIAG_ERROR));
+        log_end(&l);
+        content_free(c);
+        return;
+    }
+    content_free(a->pending);
+    a->pending = c;
+}
+
+/* At a slide boundary (the current slide's time is up, or nothing but the fallback is shown), the newer
+ * show replaces the old one and starts from its first slide. */
+void app_swap_if_due(app *a, uint64_t now)
+{
+    if (!a->pending || timeline_frame(&a->tl, now).in_transition)
+        return;
+    bool fallback = a->show->count == 1 && a->show->slides[0].kind == SLIDE_FALLBACK;
+    if (!fallback && timeline_next_deadline(&a->tl, now, 0) > now)
+        return;
+    content *old = a->content;
+    a->content = a->pending;
+    a->pending = NULL;
+    a->tl.current = 0; /* app_layout keeps the index it finds: start the new show at its beginning */
+    if (app_layout(a, now) != 0) {
+        a->quit = true;
+        content_free(old);
+        return;
+    }
+    content_free(old);
+    log_line l;
+    log_begin(&l, LOG_INFO, "reload");
+    log_uint(&l, "slides", a->show->count);
+    log_uint(&l, "errors", diag_count(&a->content->diags, DIAG_ERROR));
+    log_end(&l);
+}
+
+/* What the schedule wants now: the show, a dark screen, or the minute of silence. */
+void app_check_schedule(app *a, uint64_t now)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    schedule_state st = schedule_at(&a->sched, &tm, (int64_t)t, a->woken_until);
+    if (a->remembrance >= 0 && st.remembrance_day != (a->remembrance != 0))
+        reload_request(a->reload); /* the day's own playlist (playlist-remembrance.txt) begins or ends */
+    a->remembrance = st.remembrance_day;
+    if (st.mode == a->mode)
+        return;
+    static const char *const names[] = {"show", "dark", "silence"};
+    log_line l;
+    log_begin(&l, LOG_INFO, "schedule");
+    log_str(&l, "mode", names[st.mode]);
+    log_int(&l, "remembrance", st.remembrance_day);
+    log_end(&l);
+    notify_status(names[st.mode]);
+    if (st.mode == SCHEDULE_SHOW) /* the current slide starts its time again */
+        timeline_jump(&a->tl, a->tl.current, now);
+    a->mode = st.mode;
+    a->dirty = true;
+}
+
+/* The screen outside the show: black when closed, the card of the minute of silence. */
+void app_draw_schedule(app *a)
+{
+    SDL_SetRenderTarget(a->renderer, NULL);
+    SDL_SetRenderDrawColor(a->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(a->renderer);
+    if (a->mode == SCHEDULE_SILENCE) {
+        slide card = {.kind = SLIDE_FALLBACK,
+                      .title = "A minute of silence",
+                      .dateline = "Bir d\xC9\x99qiq\xC9\x99lik s\xC3\xBCkut \xC2\xB7 "
+                                  "\xD0\x9C\xD0\xB8\xD0\xBD\xD1\x83\xD1\x82\xD0\xB0 "
+                                  "\xD0\xBC\xD0\xBE\xD0\xBB\xD1\x87\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F",
+                      .banner = a->show->slides[a->tl.current].banner,
+                      .fit = -1};
+        slide_draw_ctx ctx = {a->renderer, &a->design, &a->fonts};
+        slide_draw(&ctx, &card, NULL);
+    }
+    SDL_RenderPresent(a->renderer);
+    app_presented(a);
+}
