@@ -21,6 +21,7 @@
 #include "gesture.h"
 #include "loader.h"
 #include "log.h"
+#include "rotation.h"
 #include "notify.h"
 #include "picture.h"
 #include "reload.h"
@@ -50,6 +51,17 @@ int app_layout(app *a, uint64_t now)
     int w = 0, h = 0;
     size_t keep = a->tl_ready ? a->tl.current : 0;
     SDL_GetRendererOutputSize(a->renderer, &w, &h);
+    a->rotation = a->content->config.rotation;
+    if (a->screen)
+        SDL_DestroyTexture(a->screen);
+    a->screen = NULL;
+    if (a->rotation) { /* lay out for the turned screen, draw into a texture of that size */
+        int pw = w, ph = h;
+        rotation_content_size(a->rotation, pw, ph, &w, &h);
+        a->screen = SDL_CreateTexture(a->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        if (!a->screen)
+            return -1;
+    }
     if (a->cache_ready)
         slide_cache_free(&a->cache);
     a->cache_ready = false;
@@ -108,26 +120,39 @@ void app_slide_changed(app *a, tl_action dir)
 static void draw_frame(app *a, uint64_t now)
 {
     tl_frame f = timeline_frame(&a->tl, now);
-    SDL_SetRenderTarget(a->renderer, NULL);
-    SDL_SetRenderDrawColor(a->renderer, 14, 14, 16, 255);
-    SDL_RenderClear(a->renderer);
+    app_frame_begin(a, (SDL_Color){14, 14, 16, 255});
     if (f.in_transition) {
         slide_cache_draw(&a->cache, f.from, now, 255);
         slide_cache_draw(&a->cache, f.to, now, (Uint8)(f.progress * 255.0f + 0.5f));
     } else {
         slide_cache_draw(&a->cache, f.to, now, 255);
     }
-    SDL_RenderPresent(a->renderer);
+    app_frame_end(a);
     a->last_present = now; /* when this frame was begun: the next one is due a period later */
     framestats_frame(&a->frames, SDL_GetTicks64(), f.in_transition);
     uint64_t next = slide_cache_next_frame(&a->cache, f.to, now);
     uint64_t next_from = f.in_transition ? slide_cache_next_frame(&a->cache, f.from, now) : UINT64_MAX;
     a->next_anim = next < next_from ? next : next_from;
-    app_presented(a);
 }
 
-void app_presented(app *a)
+void app_frame_begin(app *a, SDL_Color c)
 {
+    SDL_SetRenderTarget(a->renderer, a->screen);
+    SDL_SetRenderDrawColor(a->renderer, c.r, c.g, c.b, 255);
+    SDL_RenderClear(a->renderer);
+}
+
+void app_frame_end(app *a)
+{
+    if (a->screen) { /* turn the content-size frame onto the panel, about the panel's centre */
+        int pw = 0, ph = 0, cw = 0, ch = 0;
+        SDL_SetRenderTarget(a->renderer, NULL);
+        SDL_GetRendererOutputSize(a->renderer, &pw, &ph);
+        SDL_QueryTexture(a->screen, NULL, NULL, &cw, &ch);
+        SDL_Rect dst = {(pw - cw) / 2, (ph - ch) / 2, cw, ch};
+        SDL_RenderCopyEx(a->renderer, a->screen, NULL, &dst, a->rotation, NULL, SDL_FLIP_NONE);
+    }
+    SDL_RenderPresent(a->renderer);
     if (a->first_frame_done)
         return;
     a->first_frame_done = true; /* the screen shows something: systemd may call the service ready */
@@ -371,6 +396,8 @@ cleanup:
     show_free(a.show);
     content_free(a.content);
     fonts_close(&a.fonts);
+    if (a.screen)
+        SDL_DestroyTexture(a.screen);
     if (a.renderer)
         SDL_DestroyRenderer(a.renderer);
     if (a.window)

@@ -4,6 +4,7 @@
 
 #include "app_internal.h"
 #include "log.h"
+#include "rotation.h"
 
 static void do_action(app *a, tl_action act, const char *via, uint64_t now)
 {
@@ -77,6 +78,21 @@ static void on_gesture(app *a, gesture_result g, uint64_t now)
     }
 }
 
+/* A finger event, in the content's coordinates (the panel may be mounted turned), to the gesture machine. */
+static void on_finger(app *a, const SDL_TouchFingerEvent *f, uint64_t now)
+{
+    float x, y;
+    rotation_to_content(a->rotation, f->x, f->y, &x, &y);
+    gesture_result g = GESTURE_NONE;
+    if (f->type == SDL_FINGERDOWN)
+        g = gesture_down(&a->touch, f->fingerId, x, y, now);
+    else if (f->type == SDL_FINGERMOTION)
+        g = gesture_motion(&a->touch, f->fingerId, x, y, now);
+    else
+        g = gesture_up(&a->touch, f->fingerId, x, y, now);
+    on_gesture(a, g, now);
+}
+
 void app_on_event(app *a, const SDL_Event *e)
 {
     uint64_t now = SDL_GetTicks64();
@@ -97,17 +113,10 @@ void app_on_event(app *a, const SDL_Event *e)
             do_action(a, TL_PREV, "click", now);
         break;
     case SDL_FINGERDOWN:
-        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
-            on_gesture(a, gesture_down(&a->touch, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y, now), now);
-        break;
     case SDL_FINGERMOTION:
-        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
-            on_gesture(a, gesture_motion(&a->touch, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y, now),
-                       now);
-        break;
     case SDL_FINGERUP:
         if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
-            on_gesture(a, gesture_up(&a->touch, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y, now), now);
+            on_finger(a, &e->tfinger, now);
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {

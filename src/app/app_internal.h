@@ -60,14 +60,19 @@ typedef struct {
     int remembrance;     /* today is the day of remembrance (-1: not known yet) */
     int64_t woken_until; /* a tap woke the dark screen until then (seconds, wall clock) */
     uint64_t last_present;
+    int rotation;        /* degrees the screen is mounted turned (kiosk.conf [screen] rotation) */
+    SDL_Texture *screen; /* with a rotation: the frame at content size, turned when presented */
 } app;
 
 /* app.c */
 int app_layout(app *a, uint64_t now);
 void app_skip_bad(app *a, tl_action dir);
 void app_slide_changed(app *a, tl_action dir);
-/* After a frame was presented: the first one is logged (first-frame) and tells systemd READY=1. */
-void app_presented(app *a);
+/* A frame: app_frame_begin sets the target (the screen, or the content-size texture when the screen is
+ * turned) and clears it with c; app_frame_end turns and presents it. The first frame presented is logged
+ * (first-frame) and tells systemd READY=1. */
+void app_frame_begin(app *a, SDL_Color c);
+void app_frame_end(app *a);
 /* app_input.c */
 void app_on_event(app *a, const SDL_Event *e);
 /* app_service.c */

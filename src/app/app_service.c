@@ -80,9 +80,7 @@ void app_check_schedule(app *a, uint64_t now)
 /* The screen outside the show: black when closed, the card of the minute of silence. */
 void app_draw_schedule(app *a)
 {
-    SDL_SetRenderTarget(a->renderer, NULL);
-    SDL_SetRenderDrawColor(a->renderer, 0, 0, 0, 255);
-    SDL_RenderClear(a->renderer);
+    app_frame_begin(a, (SDL_Color){0, 0, 0, 255});
     if (a->mode == SCHEDULE_SILENCE) {
         slide card = {.kind = SLIDE_FALLBACK,
                       .title = "A minute of silence",
@@ -94,6 +92,5 @@ void app_draw_schedule(app *a)
         slide_draw_ctx ctx = {a->renderer, &a->design, &a->fonts};
         slide_draw(&ctx, &card, NULL);
     }
-    SDL_RenderPresent(a->renderer);
-    app_presented(a);
+    app_frame_end(a);
 }

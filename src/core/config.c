@@ -30,6 +30,7 @@ static const char *const transition_names[] = {"crossfade", "cut", NULL};
 static const char *const backdrop_names[] = {"blur", "solid", NULL};
 static const char *const lang_names[] = {"en", "az", "ru", NULL};
 static const char *const unlisted_names[] = {"omit", "append", NULL};
+static const char *const rotation_names[] = {"0", "90", "180", "270", NULL};
 
 #define OFF(field) offsetof(kiosk_config, field)
 #define STR(field) OFF(field), 0, 0, NULL, sizeof(((kiosk_config *)0)->field)
@@ -60,6 +61,7 @@ static const config_key keys[] = {
     {"banner", "date", KEY_DATE, OFF(date_year), 0, 0, NULL, 0},
     {"banner", "language", KEY_ENUM, OFF(language), 0, 0, lang_names, 0},
     {"screen", "safe_area_percent", KEY_PERCENT, OFF(safe_area), 0, 20, NULL, 0},
+    {"screen", "rotation", KEY_ENUM, OFF(rotation), 0, 0, rotation_names, 0},
     {"schedule", "hours", KEY_STRING, STR(hours)},
     {"schedule", "remembrance_day", KEY_STRING, STR(remembrance_day)},
     {"schedule", "silence", KEY_STRING, STR(silence)},
@@ -216,6 +218,8 @@ static const char *apply(const config_key *k, const char *value, kiosk_config *c
             if (strcmp(value, k->enum_names[i]) == 0) {
                 if (k->enum_names == unlisted_names)
                     *(bool *)(void *)field = i == 1;
+                else if (k->enum_names == rotation_names)
+                    *(int *)(void *)field = i * 90;
                 else
                     *(int *)(void *)field = i;
                 return NULL;

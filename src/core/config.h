@@ -43,6 +43,7 @@ typedef struct {
     config_lang language;                /* month names of the banner */
     /* [screen] */
     double safe_area; /* fraction of each edge kept free, 0 .. 0.2 */
+    int rotation;     /* degrees clockwise the screen is mounted turned: 0, 90, 180 or 270 */
     /* [schedule] (parsed by schedule.h; checked by the loader) */
     char hours[128];         /* opening hours, "always" or e.g. "mon-fri 09:00-18:00, sat 10:00-16:00" */
     char remembrance_day[8]; /* "MM-DD" or "none" */
