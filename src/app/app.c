@@ -127,6 +127,7 @@ static void draw_frame(app *a, uint64_t now)
     } else {
         slide_cache_draw(&a->cache, f.to, now, 255);
     }
+    app_draw_status(a, now);
     app_frame_end(a);
     a->last_present = now; /* when this frame was begun: the next one is due a period later */
     framestats_frame(&a->frames, SDL_GetTicks64(), f.in_transition);
@@ -240,6 +241,10 @@ static int sleep_ms(const app *a, uint64_t now)
         deadline = a->hold_since + show_scale_ms(AUTO_WAIT_MS, a->opts->speed);
     if (a->next_anim < deadline)
         deadline = a->next_anim;
+    if (gesture_deadline(&a->touch) < deadline)
+        deadline = gesture_deadline(&a->touch);
+    if (a->status_until && a->status_until < deadline)
+        deadline = a->status_until;
     if (a->reload && reload_deadline(a->reload) < deadline)
         deadline = reload_deadline(a->reload);
     if (deadline <= now)
@@ -263,6 +268,7 @@ static void loop(app *a)
         }
         app_swap_if_due(a, now);
         app_check_schedule(a, now);
+        app_poll_input(a, now);
         if (a->mode != SCHEDULE_SHOW) {
             if (a->dirty)
                 app_draw_schedule(a);
@@ -331,6 +337,7 @@ int app_run(const cli_options *opts, const char *content_dir)
         goto cleanup;
     }
     gesture_init(&a.touch);
+    a.started = SDL_GetTicks64();
     notify_init();
     a.content = loader_scan(content_dir);
     if (!a.content) {
@@ -369,6 +376,7 @@ int app_run(const cli_options *opts, const char *content_dir)
     a.reload =
         reload_open(content_dir, settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
     framestats_init(&a.frames, FRAME_MS);
+    a.touch.long_press_ms = a.content->config.long_press_ms;
     diag_list ignored; /* the loader reported the schedule's problems already */
     diag_list_init(&ignored);
     schedule_from_config(&a.sched, &a.content->config, &ignored);

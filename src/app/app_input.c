@@ -1,5 +1,6 @@
 /* app_input: SDL events become the core's actions: keys, clicks and the touch gesture machine move the
  * timeline; window events re-lay out or redraw; outside opening hours a touch wakes the screen. */
+#include <stdbool.h>
 #include <time.h>
 
 #include "app_internal.h"
@@ -61,19 +62,47 @@ static void on_key(app *a, const SDL_KeyboardEvent *k, uint64_t now)
     }
 }
 
+/* True when a touch at (x, y) (content coordinates, 0..1) is in the staff corner of kiosk.conf: the
+ * outer eighth of the screen's shorter side, in that corner. Visitors do not hold a corner for seconds. */
+static bool in_staff_corner(const app *a, float x, float y)
+{
+    int corner = a->content->config.staff_corner;
+    float w = (float)a->design.w, h = (float)a->design.h, size = (w < h ? w : h) / 8.0f;
+    float px = x * w, py = y * h;
+    bool left = px<size, right = px> w - size, top = py<size, bottom = py> h - size;
+    switch (corner) {
+    case 0:
+        return top && left;
+    case 1:
+        return top && right;
+    case 2:
+        return bottom && left;
+    case 3:
+        return bottom && right;
+    default:
+        return false;
+    }
+}
+
+#define MOUSE_FINGER (-1) /* the finger id the mouse's left button goes by in the gesture machine */
+
 static void on_gesture(app *a, gesture_result g, uint64_t now)
 {
     switch (g) {
     case GESTURE_NONE:
         break;
     case GESTURE_TAP:
-        do_action(a, TL_NEXT, "tap", now);
+        do_action(a, TL_NEXT, a->touch.finger == MOUSE_FINGER ? "click" : "tap", now);
         break;
     case GESTURE_SWIPE_LEFT:
         do_action(a, TL_NEXT, "swipe", now);
         break;
     case GESTURE_SWIPE_RIGHT:
         do_action(a, TL_PREV, "swipe", now);
+        break;
+    case GESTURE_LONG_PRESS:
+        if (in_staff_corner(a, a->touch.x0, a->touch.y0))
+            app_show_status(a, now);
         break;
     }
 }
@@ -93,6 +122,30 @@ static void on_finger(app *a, const SDL_TouchFingerEvent *f, uint64_t now)
     on_gesture(a, g, now);
 }
 
+/* The left button works like a finger (click, drag to swipe, hold in the staff corner); the right button
+ * goes back at once. */
+static void on_mouse(app *a, const SDL_Event *e, uint64_t now)
+{
+    int w = 1, h = 1;
+    SDL_GetWindowSize(a->window, &w, &h);
+    int mx = e->type == SDL_MOUSEMOTION ? e->motion.x : e->button.x;
+    int my = e->type == SDL_MOUSEMOTION ? e->motion.y : e->button.y;
+    float x, y;
+    rotation_to_content(a->rotation, (float)mx / (float)(w > 0 ? w : 1), (float)my / (float)(h > 0 ? h : 1),
+                        &x, &y);
+    if (e->type == SDL_MOUSEMOTION) {
+        if (e->motion.state & SDL_BUTTON_LMASK)
+            on_gesture(a, gesture_motion(&a->touch, MOUSE_FINGER, x, y, now), now);
+    } else if (e->button.button == SDL_BUTTON_LEFT) {
+        on_gesture(a,
+                   e->type == SDL_MOUSEBUTTONDOWN ? gesture_down(&a->touch, MOUSE_FINGER, x, y, now)
+                                                  : gesture_up(&a->touch, MOUSE_FINGER, x, y, now),
+                   now);
+    } else if (e->button.button == SDL_BUTTON_RIGHT && e->type == SDL_MOUSEBUTTONDOWN) {
+        do_action(a, TL_PREV, "click", now);
+    }
+}
+
 void app_on_event(app *a, const SDL_Event *e)
 {
     uint64_t now = SDL_GetTicks64();
@@ -104,13 +157,11 @@ void app_on_event(app *a, const SDL_Event *e)
         on_key(a, &e->key, now);
         break;
     case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEMOTION:
         /* Touch screens also send emulated mouse events: the finger events already count. */
-        if (e->button.which == SDL_TOUCH_MOUSEID)
-            break;
-        if (e->button.button == SDL_BUTTON_LEFT)
-            do_action(a, TL_NEXT, "click", now);
-        else if (e->button.button == SDL_BUTTON_RIGHT)
-            do_action(a, TL_PREV, "click", now);
+        if (e->button.which != SDL_TOUCH_MOUSEID)
+            on_mouse(a, e, now);
         break;
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
@@ -135,5 +186,14 @@ void app_on_event(app *a, const SDL_Event *e)
         break;
     default:
         break;
+    }
+}
+
+void app_poll_input(app *a, uint64_t now)
+{
+    on_gesture(a, gesture_poll(&a->touch, now), now);
+    if (a->status_until && now >= a->status_until) { /* the overlay's time is up: draw without it */
+        a->status_until = 0;
+        a->dirty = true;
     }
 }

@@ -23,6 +23,7 @@
 #include "timeline.h"
 
 #define FRAME_MS 16
+#define STATUS_MS 10000 /* how long the staff status overlay stays */
 #define MAX_SLEEP_MS 1000
 #define RELOAD_SETTLE_MS 2000 /* quiet time after the last change to the folder before it is read again */
 #define AUTO_WAIT_MS 10000    /* an auto-advance waits this long at most for the next picture */
@@ -60,8 +61,10 @@ typedef struct {
     int remembrance;     /* today is the day of remembrance (-1: not known yet) */
     int64_t woken_until; /* a tap woke the dark screen until then (seconds, wall clock) */
     uint64_t last_present;
-    int rotation;        /* degrees the screen is mounted turned (kiosk.conf [screen] rotation) */
-    SDL_Texture *screen; /* with a rotation: the frame at content size, turned when presented */
+    int rotation;          /* degrees the screen is mounted turned (kiosk.conf [screen] rotation) */
+    uint64_t status_until; /* the staff status overlay is shown until then (0: not shown) */
+    uint64_t started;      /* SDL ticks at start, for the uptime */
+    SDL_Texture *screen;   /* with a rotation: the frame at content size, turned when presented */
 } app;
 
 /* app.c */
@@ -75,10 +78,16 @@ void app_frame_begin(app *a, SDL_Color c);
 void app_frame_end(app *a);
 /* app_input.c */
 void app_on_event(app *a, const SDL_Event *e);
+/* Time-based input: a long press held long enough, the end of the status overlay. */
+void app_poll_input(app *a, uint64_t now);
 /* app_service.c */
 void app_on_rescan(app *a, content *c);
 void app_swap_if_due(app *a, uint64_t now);
 void app_check_schedule(app *a, uint64_t now);
 void app_draw_schedule(app *a);
+/* Staff: shows the status overlay for STATUS_MS (logged as event=staff-status). */
+void app_show_status(app *a, uint64_t now);
+/* Draws the status overlay on the frame being drawn, when it is shown. */
+void app_draw_status(app *a, uint64_t now);
 
 #endif

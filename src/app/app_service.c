@@ -1,10 +1,13 @@
 /* app_service: what keeps the kiosk in service without staff: a newer scan of the content folder swapped
  * in at a slide boundary, and the schedule (opening hours, the minute of silence). */
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "app_internal.h"
 #include "log.h"
 #include "notify.h"
+#include "draw.h"
 #include "slide_draw.h"
 
 /* A newer scan of the folder: kept for the next slide boundary when it has something to show, else
@@ -93,4 +96,56 @@ void app_draw_schedule(app *a)
         slide_draw(&ctx, &card, NULL);
     }
     app_frame_end(a);
+}
+
+/* Resident memory of this process in kB (VmRSS), or 0. */
+static long resident_kb(void)
+{
+    char line[256];
+    long kb = 0;
+    FILE *f = fopen("/proc/self/status", "r");
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kb;
+}
+
+void app_show_status(app *a, uint64_t now)
+{
+    a->status_until = now + STATUS_MS;
+    a->dirty = true;
+    log_line l;
+    log_begin(&l, LOG_INFO, "staff-status");
+    log_end(&l);
+}
+
+void app_draw_status(app *a, uint64_t now)
+{
+    if (now >= a->status_until)
+        return;
+    char lines[6][320];
+    uint64_t up = (now - a->started) / 1000;
+    uint32_t p50 = framestats_percentile(&a->frames, 50);
+    snprintf(lines[0], sizeof lines[0], "Memorial Kiosk %s", KIOSK_VERSION);
+    snprintf(lines[1], sizeof lines[1], "Content: %s", a->content->root);
+    snprintf(lines[2], sizeof lines[2], "Slides: %zu \xC2\xB7 content errors: %zu \xC2\xB7 warnings: %zu",
+             a->show->count, diag_count(&a->content->diags, DIAG_ERROR),
+             diag_count(&a->content->diags, DIAG_WARNING));
+    snprintf(lines[3], sizeof lines[3], "Up: %llu d %02llu:%02llu \xC2\xB7 memory: %.1f MB",
+             (unsigned long long)(up / 86400), (unsigned long long)(up / 3600 % 24),
+             (unsigned long long)(up / 60 % 60), resident_kb() / 1024.0);
+    snprintf(lines[4], sizeof lines[4], "Transitions: %u fps (p50 %u ms, p99 %u ms), late frames: %llu",
+             p50 ? 1000 / p50 : 0, p50, framestats_percentile(&a->frames, 99),
+             (unsigned long long)a->frames.late);
+    snprintf(lines[5], sizeof lines[5], "Slide %zu: %s", a->tl.current + 1,
+             a->show->slides[a->tl.current].source ? a->show->slides[a->tl.current].source : "(fallback)");
+    const design *d = &a->design;
+    int line_h = d->small_line_h, pad = d->small_size;
+    draw_fill(a->renderer, d->safe_x, d->safe_y, d->safe_w, 6 * line_h + 2 * pad, (SDL_Color){0, 0, 0, 215});
+    draw_style st = {&a->fonts, FONT_SMALL, 0, (SDL_Color){238, 233, 224, 255}};
+    for (int i = 0; i < 6; i++)
+        draw_text(a->renderer, &st, lines[i], strlen(lines[i]), false, d->safe_x + pad,
+                  d->safe_y + pad + i * line_h, line_h, ALIGN_LEFT);
 }

@@ -31,6 +31,8 @@ static const char *const backdrop_names[] = {"blur", "solid", NULL};
 static const char *const lang_names[] = {"en", "az", "ru", NULL};
 static const char *const unlisted_names[] = {"omit", "append", NULL};
 static const char *const rotation_names[] = {"0", "90", "180", "270", NULL};
+static const char *const corner_names[] = {"top-left",     "top-right", "bottom-left",
+                                           "bottom-right", "none",      NULL};
 
 #define OFF(field) offsetof(kiosk_config, field)
 #define STR(field) OFF(field), 0, 0, NULL, sizeof(((kiosk_config *)0)->field)
@@ -67,6 +69,8 @@ static const config_key keys[] = {
     {"schedule", "silence", KEY_STRING, STR(silence)},
     {"schedule", "silence_seconds", KEY_SECONDS, OFF(silence_ms), 1, 600, NULL, 0},
     {"schedule", "wake_seconds", KEY_SECONDS, OFF(wake_ms), 1, 3600, NULL, 0},
+    {"staff", "corner", KEY_ENUM, OFF(staff_corner), 0, 0, corner_names, 0},
+    {"staff", "long_press_seconds", KEY_SECONDS, OFF(long_press_ms), 1, 30, NULL, 0},
 };
 
 void config_defaults(kiosk_config *c)
@@ -103,6 +107,8 @@ void config_defaults(kiosk_config *c)
     snprintf(c->silence, sizeof c->silence, "12:00");
     c->silence_ms = 60000;
     c->wake_ms = 180000;
+    c->staff_corner = 0;
+    c->long_press_ms = 3000;
 }
 
 const char *config_fit_name(config_fit f)

@@ -49,6 +49,9 @@ typedef struct {
     char remembrance_day[8]; /* "MM-DD" or "none" */
     char silence[8];         /* "HH:MM" or "none": a minute of silence on the day of remembrance */
     uint32_t silence_ms, wake_ms;
+    /* [staff] a long press in this corner shows the status overlay */
+    int staff_corner; /* 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right, 4 none */
+    uint32_t long_press_ms;
 } kiosk_config;
 
 void config_defaults(kiosk_config *c);

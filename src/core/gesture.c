@@ -5,12 +5,9 @@
 #include <math.h>
 #include <stdbool.h>
 
-/* A press held longer than this without moving is a long press (see press_result). */
-#define GESTURE_LONG_PRESS_MS 1500u
-
 void gesture_init(gesture *g)
 {
-    *g = (gesture){.state = GESTURE_IDLE, .slop = 0.03f, .swipe_min = 0.08f};
+    *g = (gesture){.state = GESTURE_IDLE, .slop = 0.03f, .swipe_min = 0.08f, .long_press_ms = 3000};
 }
 
 void gesture_cancel(gesture *g)
@@ -23,11 +20,41 @@ static bool beyond_slop(const gesture *g)
     return hypotf(g->x - g->x0, g->y - g->y0) > g->slop;
 }
 
-/* The result of releasing a finger that did not move beyond the slop. A long press (held longer than
- * GESTURE_LONG_PRESS_MS, now - g->t0) still counts as a tap: the staff long-press gesture goes here. */
+/* The result of releasing a finger that did not move beyond the slop: a tap, or a long press when it was
+ * held long enough and no gesture_poll reported it yet. */
 static gesture_result press_result(const gesture *g, uint64_t now)
 {
-    return GESTURE_TAP;
+    return now - g->t0 >= g->long_press_ms ? GESTURE_LONG_PRESS : GESTURE_TAP;
+}
+
+gesture_result gesture_poll(gesture *g, uint64_t now)
+{
+    switch (g->state) {
+    case GESTURE_PRESSED:
+        if (now - g->t0 >= g->long_press_ms) {
+            g->state = GESTURE_HELD;
+            return GESTURE_LONG_PRESS;
+        }
+        break;
+    case GESTURE_IDLE:
+    case GESTURE_DRAGGING:
+    case GESTURE_HELD:
+        break;
+    }
+    return GESTURE_NONE;
+}
+
+uint64_t gesture_deadline(const gesture *g)
+{
+    switch (g->state) {
+    case GESTURE_PRESSED:
+        return g->t0 + g->long_press_ms;
+    case GESTURE_IDLE:
+    case GESTURE_DRAGGING:
+    case GESTURE_HELD:
+        break;
+    }
+    return UINT64_MAX;
 }
 
 /* The result of releasing a finger that was dragged: a mostly horizontal move far enough is a swipe. */
@@ -52,6 +79,7 @@ gesture_result gesture_down(gesture *g, int64_t finger, float x, float y, uint64
         break;
     case GESTURE_PRESSED:
     case GESTURE_DRAGGING:
+    case GESTURE_HELD:
         break; /* another finger while one is tracked: ignored */
     }
     return GESTURE_NONE;
@@ -76,6 +104,8 @@ gesture_result gesture_motion(gesture *g, int64_t finger, float x, float y, uint
         g->x = x;
         g->y = y;
         break;
+    case GESTURE_HELD:
+        break; /* the long press was reported: moving now changes nothing */
     }
     return GESTURE_NONE;
 }
@@ -98,6 +128,10 @@ gesture_result gesture_up(gesture *g, int64_t finger, float x, float y, uint64_t
         else
             r = drag_result(g);
         g->state = GESTURE_IDLE;
+        break;
+    case GESTURE_HELD:
+        if (finger == g->finger)
+            g->state = GESTURE_IDLE; /* its long press was already reported */
         break;
     }
     return r;

@@ -15,7 +15,7 @@ set -euo pipefail
 
 mode=${1:-}
 bin=${2:-}
-if [[ $mode != click && $mode != sigterm ]] || [[ -z $bin ]]; then
+if [[ $mode != click && $mode != sigterm && $mode != staff ]] || [[ -z $bin ]]; then
     echo "usage: $0 click|sigterm PATH/TO/memorial-kiosk" >&2
     exit 2
 fi
@@ -291,6 +291,29 @@ say "window $WIN: ${geometry//$'\n'/ }"
 if [[ $mode == sigterm ]]; then
     kill -TERM "$app_pid"
     expect_clean_exit SIGTERM
+    echo "e2e.$mode: 1 passed, 0 failed"
+    exit 0
+fi
+
+if [[ $mode == staff ]]; then
+    # a long press (3 s) in the top-left corner shows the staff status overlay; it is not a "next"
+    settle "$work/1.xwd"
+    xdotool mousemove --window "$WIN" 4 4 mousedown 1
+    sleep 3.4
+    xdotool mouseup 1
+    now_ms
+    deadline=$((NOW + CLICK_WAIT_MS))
+    until grep -q 'event=staff-status' "$log"; do
+        now_ms
+        ((NOW < deadline)) || fail "no event=staff-status after a 3.4 s press in the corner"
+        sleep 0.01
+    done
+    grep -q 'event=input' "$log" && fail "the long press was taken as a visitor's input"
+    settle "$work/2.xwd" "$work/1.xwd"
+    cmp -s "$work/1.xwd" "$work/2.xwd" && fail "no overlay drawn"
+    say "the status overlay is shown after a long press in the corner"
+    xdotool key Escape
+    expect_clean_exit Escape
     echo "e2e.$mode: 1 passed, 0 failed"
     exit 0
 fi

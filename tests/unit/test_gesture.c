@@ -38,12 +38,35 @@ static void test_second_up_gives_nothing(void **state)
     assert_int_equal(g.state, GESTURE_IDLE);
 }
 
-static void test_long_press_is_still_a_tap(void **state)
+static void test_long_press(void **state)
 {
     gesture g;
     gesture_init(&g);
-    gesture_down(&g, 1, 0.5f, 0.5f, 100);
-    assert_int_equal(gesture_up(&g, 1, 0.5f, 0.5f, 100 + 5000), GESTURE_TAP);
+    assert_int_equal(gesture_deadline(&g), UINT64_MAX);
+    /* held still: reported once by poll at long_press_ms, and its release gives nothing */
+    gesture_down(&g, 1, 0.05f, 0.05f, 100);
+    assert_int_equal(gesture_deadline(&g), 100 + g.long_press_ms);
+    assert_int_equal(gesture_poll(&g, 100 + g.long_press_ms - 1), GESTURE_NONE);
+    assert_int_equal(gesture_poll(&g, 100 + g.long_press_ms), GESTURE_LONG_PRESS);
+    assert_int_equal(g.state, GESTURE_HELD);
+    assert_int_equal(gesture_poll(&g, 100 + g.long_press_ms + 500), GESTURE_NONE);
+    assert_int_equal(gesture_deadline(&g), UINT64_MAX);
+    assert_int_equal(gesture_motion(&g, 1, 0.5f, 0.5f, 5000), GESTURE_NONE); /* moving now: nothing */
+    assert_int_equal(gesture_down(&g, 2, 0.5f, 0.5f, 5000), GESTURE_NONE);   /* another finger: nothing */
+    assert_int_equal(gesture_up(&g, 2, 0.5f, 0.5f, 5100), GESTURE_NONE);
+    assert_int_equal(g.state, GESTURE_HELD);
+    assert_int_equal(gesture_up(&g, 1, 0.5f, 0.5f, 5200), GESTURE_NONE);
+    assert_int_equal(g.state, GESTURE_IDLE);
+    /* released after the time without a poll in between: still a long press, not a tap */
+    gesture_down(&g, 1, 0.5f, 0.5f, 10000);
+    assert_int_equal(gesture_up(&g, 1, 0.5f, 0.5f, 10000 + g.long_press_ms), GESTURE_LONG_PRESS);
+    /* just short of it: a tap */
+    gesture_down(&g, 1, 0.5f, 0.5f, 20000);
+    assert_int_equal(gesture_up(&g, 1, 0.5f, 0.5f, 20000 + g.long_press_ms - 1), GESTURE_TAP);
+    /* moving cancels it */
+    gesture_down(&g, 1, 0.5f, 0.5f, 30000);
+    gesture_motion(&g, 1, 0.6f, 0.5f, 30100);
+    assert_int_equal(gesture_poll(&g, 30000 + g.long_press_ms), GESTURE_NONE);
 }
 
 static void test_motion_beyond_slop_drags(void **state)
@@ -179,7 +202,7 @@ int main(void)
         cmocka_unit_test(test_init_defaults),
         cmocka_unit_test(test_tap),
         cmocka_unit_test(test_second_up_gives_nothing),
-        cmocka_unit_test(test_long_press_is_still_a_tap),
+        cmocka_unit_test(test_long_press),
         cmocka_unit_test(test_motion_beyond_slop_drags),
         cmocka_unit_test(test_swipe_left_and_right),
         cmocka_unit_test(test_fast_flick_without_motion_event),
