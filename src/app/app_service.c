@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "app_internal.h"
+#include "backlight.h"
 #include "log.h"
 #include "notify.h"
 #include "draw.h"
@@ -76,6 +77,8 @@ void app_check_schedule(app *a, uint64_t now)
     notify_status(names[st.mode]);
     if (st.mode == SCHEDULE_SHOW) /* the current slide starts its time again */
         timeline_jump(&a->tl, a->tl.current, now);
+    if (st.mode == SCHEDULE_DARK || a->mode == SCHEDULE_DARK)
+        backlight_set(st.mode != SCHEDULE_DARK);
     a->mode = st.mode;
     a->dirty = true;
 }

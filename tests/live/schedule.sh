@@ -47,6 +47,7 @@ tomorrow=$(LC_ALL=C date -d tomorrow +%a | tr '[:upper:]' '[:lower:]')
 printf '[schedule]\nhours = %s 00:00-24:00\n' "$tomorrow" >"$work/content/kiosk.conf"
 run 2
 grep -q 'event=schedule mode=dark' "$work/log" || fail "not dark outside opening hours"
+grep -q 'event=backlight state=off' "$work/log" || fail "the backlight was not asked to go off"
 (($(count 'event=slide ') == 0)) || fail "slides were drawn while closed"
 
 # 2. open today: the show
