@@ -179,7 +179,11 @@ asan_preload() {
     local asan d
     asan=$(ldd "$bin" 2>/dev/null | awk '/libasan\.so/ { print $3; exit }')
     [[ -n $asan ]] || return 0
-    for d in /usr/lib/*/dri/swrast_dri.so /usr/lib/dri/swrast_dri.so; do
+    # the driver of the binary's own architecture (other architectures' Mesa may be installed too, for
+    # cross-builds): the folder its libc comes from, e.g. /lib/x86_64-linux-gnu -> x86_64-linux-gnu
+    local arch
+    arch=$(ldd "$bin" 2>/dev/null | awk '/libc\.so/ { print $3; exit }' | xargs -r dirname | xargs -r basename)
+    for d in "/usr/lib/$arch/dri/swrast_dri.so" /usr/lib/dri/swrast_dri.so; do
         if [[ -e $d ]]; then
             echo "$asan $d"
             return 0

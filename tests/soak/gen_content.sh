@@ -6,8 +6,9 @@
 #     the category/date line), each a title screen and one or more text screens
 #   - 16 pictures, PNG and JPEG, landscape, portrait, square and small, 6 of them with a caption; 4 in a
 #     sub-folder; fits contain (blurred backdrop), cover and kenburns (through playlist.txt)
-#   - kiosk.conf: every duration at its minimum (1 s) and a 1 s crossfade, so that --speed F gives a
-#     transition of 1000/F ms and a slide at rest of 1000/F ms
+#   - kiosk.conf: every slide's duration at its minimum (1 s) and a 2 s crossfade, so that --speed F gives
+#     a transition of 2000/F ms and a slide at rest of 1000/F ms (F = 40: 50 ms, about 3 frames at 60 Hz,
+#     and 25 ms); no schedule (always open, no day of remembrance, no minute of silence)
 # Pictures stay small (at most 1024x576): the decoder thread has each ready long before it is due.
 set -euo pipefail
 tool=${1:?usage: gen_content.sh TOOL DIR}
@@ -80,7 +81,11 @@ text_min_seconds = 1
 text_max_seconds = 1
 [transition]
 kind = crossfade
-seconds = 1
+seconds = 2
+[schedule]
+hours = always
+remembrance_day = none
+silence = none
 CONF
 cat >"$dir/playlist.txt" <<'LIST'
 # listed first, with their own fit; every other file follows in name order
