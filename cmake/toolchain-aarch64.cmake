@@ -11,8 +11,8 @@
 #                             (bookworm's libunibreak-dev is not Multi-Arch: same; scripts/cross-arm64 unpacks
 #                             it there).
 #
-# The same file is CPack's project config file for this build (see the top and the end): `cpack -G DEB` in the build
-# folder makes an arm64 package.
+# The same file is CPack's project config file for this build (see the top and the end): `cpack -G DEB`
+# in the build folder makes an arm64 package.
 
 if(DEFINED CPACK_GENERATOR AND NOT CMAKE_ROLE STREQUAL "PROJECT")
   # Read by cpack (CPACK_PROJECT_CONFIG_FILE below; cpack 3.25 leaves CMAKE_ROLE empty there): the package
@@ -77,7 +77,7 @@ if(KIOSK_QEMU_AARCH64)
   endif()
 endif()
 
-# `cpack` in this build folder reads this file again, in its CPACK role (the top of this file).
+# `cpack` in this build folder reads this file again (the top of this file).
 set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_LIST_FILE})
 # dpkg-shlibdeps must find every arm64 library the program needs, the unpacked ones too.
 if(KIOSK_ARM64_EXTRA_PREFIX)

@@ -69,12 +69,13 @@ void app_check_schedule(app *a, uint64_t now)
     if (st.mode == a->mode)
         return;
     static const char *const names[] = {"show", "dark", "silence"};
+    static const char *const status[] = {"showing", "dark", "silence"};
     log_line l;
     log_begin(&l, LOG_INFO, "schedule");
     log_str(&l, "mode", names[st.mode]);
     log_int(&l, "remembrance", st.remembrance_day);
     log_end(&l);
-    notify_status(names[st.mode]);
+    notify_status(status[st.mode]);
     if (st.mode == SCHEDULE_SHOW) /* the current slide starts its time again */
         timeline_jump(&a->tl, a->tl.current, now);
     if (st.mode == SCHEDULE_DARK || a->mode == SCHEDULE_DARK)
