@@ -15,8 +15,8 @@ fontfind *fontfind_new(void)
 {
     fontfind *ff = calloc(1, sizeof *ff);
     FcPattern *pat = FcPatternCreate();
-    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_CHARSET, FC_SLANT, FC_WEIGHT,
-                                       FC_COLOR, FC_SPACING, (char *)NULL);
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_CHARSET, FC_SLANT,
+                                       FC_WEIGHT, FC_COLOR, FC_SPACING, (char *)NULL);
     if (!ff || !pat || !os)
         goto cleanup;
     FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
@@ -82,8 +82,8 @@ static bool has_word(const char *s, const char *word)
 }
 
 /* How well a font of family fam and style st stands in for family (italic or not) for cp. */
-static int score(const char *family, bool italic, const char *fam, int slant, int weight, bool color, int spacing,
-                 uint32_t cp)
+static int score(const char *family, bool italic, const char *fam, int slant, int weight, bool color,
+                 int spacing, uint32_t cp)
 {
     int s = 0;
     size_t n = strlen(family);
@@ -143,7 +143,8 @@ const char *fontfind_fallback(fontfind *ff, const char *family, bool italic, uin
             size_t a = strlen((const char *)fam), b = strlen(best_fam);
             cmp = a != b ? (a < b ? -1 : 1) : strcmp((const char *)fam, best_fam);
             if (cmp == 0)
-                cmp = strcmp((const char *)file, best) != 0 ? strcmp((const char *)file, best) : idx - best_index;
+                cmp = strcmp((const char *)file, best) != 0 ? strcmp((const char *)file, best)
+                                                            : idx - best_index;
         }
         if (!best || s > best_score || (s == best_score && cmp < 0)) {
             best = (const char *)file, best_fam = (const char *)fam, best_score = s, best_index = idx;

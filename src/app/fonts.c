@@ -293,7 +293,8 @@ static int open_role(kiosk_fonts *f, font_role r, const char *family, bool itali
     log_begin(&l, LOG_ERROR, "font-missing");
     log_str(&l, "role", role_name[r]);
     log_str(&l, "wanted", pattern);
-    log_str(&l, "reason", st->file[r] ? TTF_GetError() : "fontconfig found no font (install fonts-noto-core)");
+    log_str(&l, "reason",
+            st->file[r] ? TTF_GetError() : "fontconfig found no font (install fonts-noto-core)");
     log_end(&l);
     free(st->file[r]);
     st->file[r] = NULL;

@@ -19,8 +19,8 @@ static int px(double v)
 
 /* One line of text fitted into width at the role's size (down to min_size when min_size < its size),
  * cut with an ellipsis when it still does not fit (and then logged when warn). */
-static void draw_one_line(const slide_draw_ctx *c, font_role role, int min_size, const char *text, int x, int y,
-                          int width, int line_h, draw_align align, SDL_Color col, bool warn)
+static void draw_one_line(const slide_draw_ctx *c, font_role role, int min_size, const char *text, int x,
+                          int y, int width, int line_h, draw_align align, SDL_Color col, bool warn)
 {
     fonts_measurer m = {c->fonts, role, 0};
     int size = c->fonts->size[role];
@@ -75,8 +75,8 @@ static void draw_title(const slide_draw_ctx *c, const slide *s)
     y += rule_h + gap;
     y += text_block_draw_centered(c, FONT_DATELINE, s->dateline, cx, y, d->column_w, d->dateline_line_h,
                                   DRAW_TEXT_DIM);
-    draw_one_line(c, FONT_SMALL, c->fonts->size[FONT_SMALL], s->date_text, cx, y, d->column_w, d->small_line_h,
-                  ALIGN_CENTER, DRAW_TEXT_DIM, true);
+    draw_one_line(c, FONT_SMALL, c->fonts->size[FONT_SMALL], s->date_text, cx, y, d->column_w,
+                  d->small_line_h, ALIGN_CENTER, DRAW_TEXT_DIM, true);
 }
 
 /* Excerpt slides: a running head (the article title in capitals, cut with an ellipsis to one line, and
@@ -94,8 +94,8 @@ static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
         char part[32];
         snprintf(part, sizeof part, "%zu / %zu", s->part, s->parts);
         part_w = fonts_measure(c->fonts, FONT_SMALL, "00 / 00  ", 9);
-        draw_text(c->renderer, &small, part, strlen(part), false, rtl ? left : right, d->runhead_y, d->small_line_h,
-                  rtl ? ALIGN_LEFT : ALIGN_RIGHT);
+        draw_text(c->renderer, &small, part, strlen(part), false, rtl ? left : right, d->runhead_y,
+                  d->small_line_h, rtl ? ALIGN_LEFT : ALIGN_RIGHT);
     }
     if (s->title) { /* in capitals, the language's own (Azerbaijani: i -> İ) */
         char head[1024];
@@ -116,8 +116,8 @@ static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
         const slide_line *l = &s->lines[i];
         if (i > 0 && l->para_start)
             y += d->body_para_gap;
-        draw_text(c->renderer, &body, l->text, strlen(l->text), l->rtl, l->rtl ? right : left, y, d->body_line_h,
-                  l->rtl ? ALIGN_RIGHT : ALIGN_LEFT);
+        draw_text(c->renderer, &body, l->text, strlen(l->text), l->rtl, l->rtl ? right : left, y,
+                  d->body_line_h, l->rtl ? ALIGN_RIGHT : ALIGN_LEFT);
         y += d->body_line_h;
     }
 }

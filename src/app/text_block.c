@@ -28,12 +28,17 @@ void text_block_log_truncated(font_role role, int size, size_t lines, const char
 }
 
 /* Fits text for role into width; returns 0 (out filled, free it) or -1. */
-static int fit(const slide_draw_ctx *c, font_role role, const char *text, int width, int line_h, textfit_result *out)
+static int fit(const slide_draw_ctx *c, font_role role, const char *text, int width, int line_h,
+               textfit_result *out)
 {
     const design *d = c->design;
     int size = c->fonts->size[role] > 0 ? c->fonts->size[role] : line_h;
-    textfit_box box = {.width = width, .height = line_h, .max_size = size, .min_size = size,
-                       .line_ratio = (double)line_h / size, .max_lines = 0};
+    textfit_box box = {.width = width,
+                       .height = line_h,
+                       .max_size = size,
+                       .min_size = size,
+                       .line_ratio = (double)line_h / size,
+                       .max_lines = 0};
     if (role == FONT_TITLE)
         box.height = d->title_box_h, box.min_size = d->title_min_size;
     else if (role == FONT_DATELINE)
@@ -63,7 +68,8 @@ int text_block_draw_centered(const slide_draw_ctx *c, font_role role, const char
             memcpy(buf + n, TEXTFIT_ELLIPSIS, 3);
             s = buf, n += 3;
         }
-        draw_text(c->renderer, &st, s, n, res.lines.rtl, cx, y + (int)i * res.line_h, res.line_h, ALIGN_CENTER);
+        draw_text(c->renderer, &st, s, n, res.lines.rtl, cx, y + (int)i * res.line_h, res.line_h,
+                  ALIGN_CENTER);
     }
     if (res.truncated)
         text_block_log_truncated(role, res.size, res.lines.count, text);

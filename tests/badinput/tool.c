@@ -203,9 +203,10 @@ int main(int argc, char **argv)
     if (strcmp(kind, "jpeg") == 0 && w > 0 && h > 0)
         return write_jpeg(out, w, h);
     if (strcmp(kind, "png-header") == 0)
-        return write_png_header(out, (uint32_t)strtoul(argv[3], NULL, 10), (uint32_t)strtoul(argv[4], NULL, 10));
+        return write_png_header(out, (uint32_t)strtoul(argv[3], NULL, 10),
+                                (uint32_t)strtoul(argv[4], NULL, 10));
     if (strcmp(kind, "gif-late-frame") == 0 && argc == 8)
-        return write_gif_late_frame(out, (unsigned)w, (unsigned)h, (unsigned)atoi(argv[5]), (unsigned)atoi(argv[6]),
-                                    atol(argv[7]));
+        return write_gif_late_frame(out, (unsigned)w, (unsigned)h, (unsigned)atoi(argv[5]),
+                                    (unsigned)atoi(argv[6]), atol(argv[7]));
     return usage();
 }

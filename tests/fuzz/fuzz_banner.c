@@ -30,7 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *tmpl = fuzz_cstr(rest, tlen);
     char *category = nul ? fuzz_cstr(nul + 1, rest_len - tlen - 1) : NULL;
     v.category = category;
-    bool utf8_in = fuzz_valid_utf8(tmpl, strlen(tmpl)) && (!category || fuzz_valid_utf8(category, strlen(category)));
+    bool utf8_in =
+        fuzz_valid_utf8(tmpl, strlen(tmpl)) && (!category || fuzz_valid_utf8(category, strlen(category)));
 
     char *out = malloc(n);
     FUZZ_CHECK(out != NULL, "malloc");

@@ -41,7 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_seconds("transition_ms", c.transition_ms, 0, 10);
     FUZZ_CHECK(c.text_min_ms <= c.text_max_ms, "text_min %u > text_max %u", (unsigned)c.text_min_ms,
                (unsigned)c.text_max_ms);
-    FUZZ_CHECK(c.words_per_minute >= 20 && c.words_per_minute <= 1000, "wpm %u", (unsigned)c.words_per_minute);
+    FUZZ_CHECK(c.words_per_minute >= 20 && c.words_per_minute <= 1000, "wpm %u",
+               (unsigned)c.words_per_minute);
     FUZZ_CHECK(c.max_megapixels >= 1 && c.max_megapixels <= 1000, "max_megapixels %u",
                (unsigned)c.max_megapixels);
     FUZZ_CHECK((int)c.transition >= 0 && (int)c.transition <= 1, "transition %d", (int)c.transition);
@@ -72,8 +73,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     /* The stored templates, as the shell expands them for every slide. */
-    banner_values v = {c.language, {c.date_year, c.date_month, c.date_day}, {2025, 1, 20}, "Politics",
-                       {1990, 1, 21}};
+    banner_values v = {
+        c.language, {c.date_year, c.date_month, c.date_day}, {2025, 1, 20}, "Politics", {1990, 1, 21}};
     char out[256], name[32];
     banner_format(c.banner_article, &v, out, sizeof out);
     banner_format(c.banner_default, &v, out, sizeof out);

@@ -53,8 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             /* imgfile_open takes NEED_MORE with a size as that size: the size must be the file's. */
             bool same = part.width == full.width && part.height == full.height;
             if (part.width > 0 && (st == IMGHDR_OK || st == IMGHDR_NEED_MORE) && part.format == IMGHDR_GIF)
-                FUZZ_KNOWN("imghdr-gif-screen-size", same, "prefix %zu of %zu: size %dx%d, whole file %dx%d", k,
-                           size, part.width, part.height, full.width, full.height);
+                FUZZ_KNOWN("imghdr-gif-screen-size", same, "prefix %zu of %zu: size %dx%d, whole file %dx%d",
+                           k, size, part.width, part.height, full.width, full.height);
             else if (part.width > 0 && (st == IMGHDR_OK || st == IMGHDR_NEED_MORE))
                 FUZZ_CHECK(same, "prefix %zu of %zu: size %dx%d, whole file %dx%d", k, size, part.width,
                            part.height, full.width, full.height);

@@ -28,14 +28,14 @@ static void check_boundary(const char *text, size_t len, const bool *boundary, s
         prev_cp = cp;
     }
     if (zwj_space)
-        FUZZ_KNOWN("textseg-zwj-space", false, "line %zu %s at %zu, in a cluster where U+200D joins white space",
-                   line, what, at);
+        FUZZ_KNOWN("textseg-zwj-space", false,
+                   "line %zu %s at %zu, in a cluster where U+200D joins white space", line, what, at);
     else if (textseg_is_space(c))
-        FUZZ_KNOWN("layout-space-cluster", false, "line %zu %s at %zu, inside a cluster of U+%04X and marks", line,
-                   what, at, (unsigned)c);
+        FUZZ_KNOWN("layout-space-cluster", false, "line %zu %s at %zu, inside a cluster of U+%04X and marks",
+                   line, what, at, (unsigned)c);
     else
-        FUZZ_CHECK(false, "line %zu %s at %zu, inside a grapheme cluster that starts at %zu with U+%04X", line, what,
-                   at, base, (unsigned)c);
+        FUZZ_CHECK(false, "line %zu %s at %zu, inside a grapheme cluster that starts at %zu with U+%04X",
+                   line, what, at, base, (unsigned)c);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -55,8 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool *boundary = grapheme_boundaries(text, len);
     for (size_t i = 0; i < l.count; i++) {
         const layout_line *ln = &l.lines[i];
-        FUZZ_CHECK(ln->start >= prev_end, "line %zu starts at %zu, before the end of the line before (%zu)", i,
-                   ln->start, prev_end);
+        FUZZ_CHECK(ln->start >= prev_end, "line %zu starts at %zu, before the end of the line before (%zu)",
+                   i, ln->start, prev_end);
         check_line(text, len, ln->start, ln->len, max_width, &m, l.rtl, i + 1 == l.count);
         check_boundary(text, len, boundary, ln->start, "starts", i);
         check_boundary(text, len, boundary, ln->start + ln->len, "ends", i);

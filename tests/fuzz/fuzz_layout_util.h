@@ -100,7 +100,8 @@ static void check_line(const char *text, size_t len, size_t start, size_t n, int
                        bool rtl, bool last_of_range)
 {
     FUZZ_CHECK(start <= len && n <= len - start, "line %zu+%zu outside text of %zu", start, n, len);
-    FUZZ_CHECK(start == len || ((unsigned char)text[start] & 0xC0) != 0x80, "line starts inside a code point");
+    FUZZ_CHECK(start == len || ((unsigned char)text[start] & 0xC0) != 0x80,
+               "line starts inside a code point");
     FUZZ_CHECK(start + n == len || ((unsigned char)text[start + n] & 0xC0) != 0x80,
                "line ends inside a code point");
     if (n == 0)
@@ -117,8 +118,8 @@ static void check_line(const char *text, size_t len, size_t start, size_t n, int
     int w = fake_measure(m, text + start, n, rtl);
     if (w > max_width)
         FUZZ_CHECK(textseg_next_grapheme(text, start + n, start) == start + n,
-                   "line %zu+%zu is %d px wide, more than %d, yet holds more than one grapheme cluster", start,
-                   n, w, max_width);
+                   "line %zu+%zu is %d px wide, more than %d, yet holds more than one grapheme cluster",
+                   start, n, w, max_width);
 }
 
 /* Marks in is_boundary[0..len] every grapheme cluster boundary of text[0..len), walking from its start

@@ -20,12 +20,12 @@ static void check_order(int (*cmp)(const char *, const char *), const char *what
     for (int i = 0; i < 3; i++)
         for (int j = 0; j < 3; j++) {
             FUZZ_CHECK(c[i][j] == -c[j][i], "%s: not antisymmetric for names %d and %d", what, i, j);
-            FUZZ_CHECK((c[i][j] == 0) == (strcmp(s[i], s[j]) == 0), "%s: 0 for different names %d and %d", what,
-                       i, j);
+            FUZZ_CHECK((c[i][j] == 0) == (strcmp(s[i], s[j]) == 0), "%s: 0 for different names %d and %d",
+                       what, i, j);
             for (int k = 0; k < 3; k++)
                 if (c[i][j] < 0 && c[j][k] < 0)
-                    FUZZ_CHECK(c[i][k] < 0, "%s: not transitive: %d < %d < %d but not %d < %d", what, i, j, k, i,
-                               k);
+                    FUZZ_CHECK(c[i][k] < 0, "%s: not transitive: %d < %d < %d but not %d < %d", what, i, j, k,
+                               i, k);
         }
 }
 

@@ -10,8 +10,8 @@
 #include "natsort.h"
 #include "playlist.h"
 
-static const char *const folder[] = {"01-title.txt", "photos/alley.jpg", "photos/Alley.txt", "b.png",
-                                     "Şəhidlər xiyabanı.txt", "a b/c d.jpeg"};
+static const char *const folder[] = {"01-title.txt", "photos/alley.jpg",      "photos/Alley.txt",
+                                     "b.png",        "Şəhidlər xiyabanı.txt", "a b/c d.jpeg"};
 #define NFOLDER (sizeof folder / sizeof folder[0])
 
 static content *make_folder(void)
@@ -79,8 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         FUZZ_CHECK(e->line >= 1, "line %d", e->line);
         FUZZ_CHECK(e->fit >= -1 && e->fit <= 2, "fit %d", e->fit);
-        FUZZ_CHECK(e->duration_ms == 0 || (e->duration_ms >= 1000 && e->duration_ms <= 3600000), "duration %u",
-                   (unsigned)e->duration_ms);
+        FUZZ_CHECK(e->duration_ms == 0 || (e->duration_ms >= 1000 && e->duration_ms <= 3600000),
+                   "duration %u", (unsigned)e->duration_ms);
         if (i > 0)
             FUZZ_CHECK(e->line > p.entries[i - 1].line, "lines out of order");
     }

@@ -16,14 +16,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define FUZZ_CHECK(cond, ...)                                                                                  \
-    do {                                                                                                       \
-        if (!(cond)) {                                                                                         \
-            fprintf(stderr, "FUZZ_CHECK failed at %s:%d: %s: ", __FILE__, __LINE__, #cond);                   \
-            fprintf(stderr, __VA_ARGS__);                                                                      \
-            fputc('\n', stderr);                                                                               \
-            abort();                                                                                           \
-        }                                                                                                      \
+#define FUZZ_CHECK(cond, ...)                                                                                \
+    do {                                                                                                     \
+        if (!(cond)) {                                                                                       \
+            fprintf(stderr, "FUZZ_CHECK failed at %s:%d: %s: ", __FILE__, __LINE__, #cond);                  \
+            fprintf(stderr, __VA_ARGS__);                                                                    \
+            fputc('\n', stderr);                                                                             \
+            abort();                                                                                         \
+        }                                                                                                    \
     } while (0)
 
 /* A known, reported bug in a module these harnesses do not own (tests/fuzz/known-issues.txt names each
@@ -44,15 +44,16 @@ static bool fuzz_tolerated(const char *id)
     return false;
 }
 
-#define FUZZ_KNOWN(id, cond, ...)                                                                              \
-    do {                                                                                                       \
-        if (!(cond) && !fuzz_tolerated(id)) {                                                                  \
-            fprintf(stderr, "FUZZ_CHECK failed (known issue %s, see tests/fuzz/known-issues.txt) at %s:%d: %s: ", \
-                    id, __FILE__, __LINE__, #cond);                                                            \
-            fprintf(stderr, __VA_ARGS__);                                                                      \
-            fputc('\n', stderr);                                                                               \
-            abort();                                                                                           \
-        }                                                                                                      \
+#define FUZZ_KNOWN(id, cond, ...)                                                                            \
+    do {                                                                                                     \
+        if (!(cond) && !fuzz_tolerated(id)) {                                                                \
+            fprintf(stderr,                                                                                  \
+                    "FUZZ_CHECK failed (known issue %s, see tests/fuzz/known-issues.txt) at %s:%d: %s: ",    \
+                    id, __FILE__, __LINE__, #cond);                                                          \
+            fprintf(stderr, __VA_ARGS__);                                                                    \
+            fputc('\n', stderr);                                                                             \
+            abort();                                                                                         \
+        }                                                                                                    \
     } while (0)
 
 /* A malloc'd copy of data[0..size) with a NUL after it (NUL bytes inside stay, so strlen may stop early). */

@@ -93,7 +93,10 @@ static void test_truncation_never_splits_a_letter(void **state)
     char small[3];
     assert_string_equal(banner_format("x\xC9\x99yz", &v, small, sizeof small), "x");
     assert_string_equal(banner_format("\xC9\x99\xC9\x99\xC9\x99", &v, buf, 4), "\xC9\x99");
-    assert_string_equal(banner_format("ab\xE2\x80\x94" "cd", &v, buf, 5), "ab");
+    assert_string_equal(banner_format("ab\xE2\x80\x94"
+                                      "cd",
+                                      &v, buf, 5),
+                        "ab");
     /* A category of 100 two-byte letters (200 bytes) in a large buffer: whole, not cut at 127 bytes. */
     char cat[256] = "";
     for (int i = 0; i < 100; i++)

@@ -31,8 +31,8 @@ static void assert_inside_safe(const design *d)
 static void test_common_screens(void **state)
 {
     (void)state;
-    const int sizes[][2] = {{1920, 1080}, {1280, 720}, {800, 480}, {1024, 600}, {1080, 1920},
-                            {800, 1280}, {3840, 2160}, {1280, 1024}, {720, 720}};
+    const int sizes[][2] = {{1920, 1080}, {1280, 720},  {800, 480},   {1024, 600}, {1080, 1920},
+                            {800, 1280},  {3840, 2160}, {1280, 1024}, {720, 720}};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
         for (double m = 0; m <= 0.1; m += 0.05) {
             design d = design_compute(sizes[i][0], sizes[i][1], m);

@@ -319,8 +319,8 @@ static void flower_bbox_point(flower *f, double x, double y, double m)
         f->by1 = y + m;
 }
 
-static void flower_init(flower *f, double cx, double cy, double R, double angle_deg, double squash, double endx,
-                        double endy, double bend, double leaf_at, uint32_t seed)
+static void flower_init(flower *f, double cx, double cy, double R, double angle_deg, double squash,
+                        double endx, double endy, double bend, double leaf_at, uint32_t seed)
 {
     memset(f, 0, sizeof *f);
     f->cx = cx;
@@ -475,7 +475,8 @@ static int bloom_eval(const flower *f, double x, double y, col *out)
 }
 
 /* distance from p to segment a-b; t = position along (0..1); side = signed perpendicular distance */
-static double seg_dist(double px, double py, double ax, double ay, double bx, double by, double *t, double *side)
+static double seg_dist(double px, double py, double ax, double ay, double bx, double by, double *t,
+                       double *side)
 {
     double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
     double u = l2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / l2 : 0;
@@ -960,7 +961,8 @@ static col shade_surface_flame(hit h, v3 rd, int depth, uint32_t sample)
         if (depth == 0) {
             /* polished: a soft reflection */
             double rough = 0.018;
-            v3 jit = V((rnd2((int)sample, 1, 31u) - 0.5) * rough, 0, (rnd2((int)sample, 2, 37u) - 0.5) * rough);
+            v3 jit =
+                V((rnd2((int)sample, 1, 31u) - 0.5) * rough, 0, (rnd2((int)sample, 2, 37u) - 0.5) * rough);
             v3 r = vnorm(V(rd.x + jit.x, -rd.y, rd.z + jit.z));
             double cosi = fabs(rd.y);
             double fres = 0.040 + 0.40 * pow(1.0 - cosi, 5.0);
@@ -1089,7 +1091,8 @@ static double tree_halfwidth(int i, double yn, double side)
     if (yn < 0 || yn > 1)
         return -1;
     double w = TREE_W[i] * pow(sin(PI * pow(yn, 0.62)), 0.75) * (1.0 - 0.25 * yn);
-    w *= 1.0 + 0.16 * gnoise(yn * 14.0, side * 3.0 + i * 7.0, 777u) + 0.08 * gnoise(yn * 40.0, side + i, 778u);
+    w *=
+        1.0 + 0.16 * gnoise(yn * 14.0, side * 3.0 + i * 7.0, 777u) + 0.08 * gnoise(yn * 40.0, side + i, 778u);
     if (yn < 0.06)
         w = fmax(w, TREE_W[i] * 0.10);
     return w;
@@ -1254,8 +1257,7 @@ static col shade_alley_hit(ahit h, v3 rd)
         return dusk_sky(rd);
     if (h.kind == 6)
         c = h.flower;
-    else
-    if (h.kind == 1) {
+    else if (h.kind == 1) {
         double ax = fabs(p.x);
         if (ax < 1.55) {
             /* the path: pale paving, slightly glossy */
@@ -1285,7 +1287,8 @@ static col shade_alley_hit(ahit h, v3 rd)
                 for (int cc = 0; cc < 2; cc++) {
                     double u = fabs(fabs(p.x) - AL_COLS[cc]);
                     if (u < AL_SW + 0.1)
-                        occ = fmax(occ, smooth(0.5, 0.0, fabs(dz - 0.06)) * smooth(AL_SW + 0.1, AL_SW - 0.05, u));
+                        occ = fmax(occ,
+                                   smooth(0.5, 0.0, fabs(dz - 0.06)) * smooth(AL_SW + 0.1, AL_SW - 0.05, u));
                 }
                 c = cscale(c, 1.0 - 0.5 * occ);
             }
@@ -1319,8 +1322,8 @@ static col shade_alley_hit(ahit h, v3 rd)
         double archw = 1.1, archh = 5.8;
         double ay = p.y - 1.0;
         int in_arch = ay > 0 && ((ay < archh - archw && ax < archw) ||
-                                 (ay >= archh - archw && hypot(ax + archw * 0.6, ay - (archh - archw)) < archw * 1.6 &&
-                                  ax < archw));
+                                 (ay >= archh - archw &&
+                                  hypot(ax + archw * 0.6, ay - (archh - archw)) < archw * 1.6 && ax < archw));
         if (in_arch)
             c = cadd(c, cscale(C(1.0, 0.45, 0.12), 0.30 + 0.45 * smooth(archh, 0.5, ay)));
         /* the glow spills onto the terrace */
@@ -1567,7 +1570,8 @@ static col shade_candle_hit(chit h, v3 ro, v3 rd, int depth, uint32_t sample)
             double d2 = q.x * q.x + q.y * q.y * 0.35 + q.z * q.z;
             if (d2 > 0.2)
                 continue;
-            c = cadd(c, cscale(C(1.0, 0.52, 0.18), 0.10 * exp(-d2 / (0.018 * 0.018)) + 0.012 * exp(-sqrt(d2) / 0.06)));
+            c = cadd(c, cscale(C(1.0, 0.52, 0.18),
+                               0.10 * exp(-d2 / (0.018 * 0.018)) + 0.012 * exp(-sqrt(d2) / 0.06)));
         }
     }
     if (h.kind == 3 && depth == 0) {
