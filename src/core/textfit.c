@@ -47,7 +47,9 @@ static int fits_with_ellipsis(const sized *z, const char *text, size_t start, si
  * grapheme cut that fits, else at that grapheme cut. Returns 0 or -1 (no memory). */
 static int cut_last_line(const sized *z, const char *text, layout_line *l, bool rtl, int width)
 {
-    size_t end = l->start + l->len, g_best = l->start, w_best = l->start;
+    size_t end = l->start + l->len;
+    size_t g_best = l->start; /* the last grapheme cut that fits */
+    size_t w_best = g_best;   /* the last word end that fits */
     char *buf = malloc(l->len + 4);
     if (!buf)
         return -1;
