@@ -13,13 +13,15 @@
  *   probe still --pid P --seconds S --out F [--xpid X] [--quiet-ms N]
  *       Waits until the screen has been still for --quiet-ms, then measures S seconds: CPU of the process
  *       tree of P (utime+stime, /proc/PID/stat), frames drawn, scheduler wake-ups, CPU of the X server X.
- *   probe walk --pid P --kinds STR --every MS --out F [--frames F] [--taps F] [--x X --y Y]
+ *   probe walk --pid P --kinds STR --every MS --out F [--frames F] [--taps F] [--raw F] [--x X --y Y]
  *              [--transition-ms N] [--late-ms N] [--thread NAME] [--xpid X]
  *       One click per letter of STR (t: the click leads to a text slide, p: to a picture), one every MS:
  *       per click the time to the first frame drawn after it and to the last one (settled), the frame
  *       intervals during the transition, late frames (interval > --late-ms) and whether the thread
  *       NAME of P (the kiosk's picture decoder) ran during a late interval; CPU of the tree during the
  *       transitions and over the whole walk.
+ *   (still and walk also report the CPU of the whole machine, of the X server --xpid and of the probes
+ *   themselves: this one and --probe-pid, the launcher, whose tree holds the program.)
  *   probe cpu --pid P              CPU seconds of the process tree of P so far.
  *   probe shot F.ppm               a screenshot of the root window.
  *
@@ -826,6 +828,8 @@ static int cmd_still(int argc, char **argv)
     long hz = sysconf(_SC_CLK_TCK);
     unsigned long long c0 = tree_ticks(pid), x0 = xpid ? tree_ticks(xpid) : 0, r0 = tree_runs(pid);
     unsigned long long s0 = system_busy_ticks();
+    int ppid2 = (int)arg_num(argc, argv, "--probe-pid", 0); /* another probe (the launcher): its CPU is ours */
+    unsigned long long q0 = ppid2 ? tree_ticks(ppid2) : 0;
     double p0 = self_cpu_s();
     double t0 = now_ms(), t1 = t0 + seconds * 1000, last_ev = -1;
     int frames = 0;
@@ -845,6 +849,7 @@ static int cmd_still(int argc, char **argv)
     unsigned long long c1 = tree_ticks(pid), x1 = xpid ? tree_ticks(xpid) : 0, r1 = tree_runs(pid);
     unsigned long long s1 = system_busy_ticks();
     double p1 = self_cpu_s();
+    unsigned long long q1 = ppid2 ? tree_ticks(ppid2) : 0; /* includes the program: subtracted below */
     double span = (now_ms() - t0) / 1000;
     char tmp[4096];
     FILE *f = out_open(out, tmp, sizeof tmp);
@@ -856,7 +861,8 @@ static int cmd_still(int argc, char **argv)
     fprintf(f, "still_wakeups_per_s=%.1f\n", r1 >= r0 ? (double)(r1 - r0) / span : -1);
     fprintf(f, "still_xserver_cpu_pct=%.3f\n", xpid ? (double)(x1 - x0) / hz / span * 100 : -1);
     fprintf(f, "still_system_cpu_pct=%.2f\n", (double)(s1 - s0) / hz / span * 100);
-    fprintf(f, "still_probe_cpu_pct=%.2f\n", (p1 - p0) / span * 100);
+    fprintf(f, "still_probe_cpu_pct=%.2f\n",
+            ((p1 - p0) + (ppid2 ? ((double)(q1 - q0) - (double)(c1 - c0)) / hz : 0)) / span * 100);
     out_close(f, tmp, out);
     return 0;
 }
@@ -890,7 +896,7 @@ static int cmd_walk(int argc, char **argv)
     int pid = (int)arg_num(argc, argv, "--pid", 0), xpid = (int)arg_num(argc, argv, "--xpid", 0);
     const char *kinds = arg_str(argc, argv, "--kinds", NULL), *out = arg_str(argc, argv, "--out", NULL);
     const char *frames_path = arg_str(argc, argv, "--frames", NULL), *taps_path = arg_str(argc, argv, "--taps", NULL);
-    const char *thread = arg_str(argc, argv, "--thread", NULL);
+    const char *thread = arg_str(argc, argv, "--thread", NULL), *raw_path = arg_str(argc, argv, "--raw", NULL);
     double every = arg_num(argc, argv, "--every", 2500), trans = arg_num(argc, argv, "--transition-ms", 1200);
     double late_ms = arg_num(argc, argv, "--late-ms", 25);
     int cx = (int)arg_num(argc, argv, "--x", 960), cy = (int)arg_num(argc, argv, "--y", 540);
@@ -920,6 +926,8 @@ static int cmd_walk(int argc, char **argv)
     double start = now_ms() + 200, last_ev = -1;
     unsigned long long walk_c0 = tree_ticks(pid), walk_x0 = xpid ? tree_ticks(xpid) : 0;
     unsigned long long walk_s0 = system_busy_ticks();
+    int ppid2 = (int)arg_num(argc, argv, "--probe-pid", 0);
+    unsigned long long walk_q0 = ppid2 ? tree_ticks(ppid2) : 0;
     double walk_p0 = self_cpu_s();
     double walk_t0 = now_ms();
     int next = 0, end_pending = -1;
@@ -968,6 +976,7 @@ static int cmd_walk(int argc, char **argv)
     unsigned long long walk_c1 = tree_ticks(pid), walk_x1 = xpid ? tree_ticks(xpid) : 0;
     unsigned long long walk_s1 = system_busy_ticks();
     double walk_p1 = self_cpu_s();
+    unsigned long long walk_q1 = ppid2 ? tree_ticks(ppid2) : 0;
     double walk_t1 = now_ms();
     x_damage_off(&x);
 
@@ -999,8 +1008,11 @@ static int cmd_walk(int argc, char **argv)
         int tap_late = 0, tap_frames = 0;
         double tap_max = 0;
         for (size_t k = a; k < b; k++) {
-            if (fr[k].t - t_click[i] > window) {
-                reveal[g] += k == a || fr[k - 1].t - t_click[i] <= window; /* frames after the transition */
+            if (fr[k].t - t_click[i] > window) { /* a frame after the transition (a picture fading in...) */
+                if (k == a || fr[k - 1].t - t_click[i] <= window) {
+                    reveal[g]++;
+                    reveal[2]++;
+                }
                 continue;
             }
             tap_frames++;
@@ -1048,6 +1060,14 @@ static int cmd_walk(int argc, char **argv)
         fclose(ft);
     if (ff)
         fclose(ff);
+    FILE *fraw = raw_path ? fopen(raw_path, "w") : NULL;
+    if (fraw) {
+        fprintf(fraw, "# tap kind ms_since_click decoder_ms_total main_ms_total (every frame of the walk)\n");
+        for (size_t k = 0; k < nf; k++)
+            fprintf(fraw, "%d %c %.2f %.2f %.2f\n", fr[k].tap + 1, kinds[fr[k].tap], fr[k].t - t_click[fr[k].tap],
+                    dec_tid > 0 ? (double)fr[k].dec_ns / 1e6 : -1, (double)fr[k].main_ns / 1e6);
+        fclose(fraw);
+    }
     char tmp[4096];
     FILE *f = out_open(out, tmp, sizeof tmp);
     fprintf(f, "walk_taps=%d\nwalk_seconds=%.1f\n", n, (walk_t1 - walk_t0) / 1000);
@@ -1055,7 +1075,8 @@ static int cmd_walk(int argc, char **argv)
     fprintf(f, "walk_xserver_cpu_pct=%.2f\n",
             xpid ? (double)(walk_x1 - walk_x0) / hz / ((walk_t1 - walk_t0) / 1000) * 100 : -1);
     fprintf(f, "walk_system_cpu_pct=%.2f\n", (double)(walk_s1 - walk_s0) / hz / ((walk_t1 - walk_t0) / 1000) * 100);
-    fprintf(f, "walk_probe_cpu_pct=%.2f\n", (walk_p1 - walk_p0) / ((walk_t1 - walk_t0) / 1000) * 100);
+    double launcher_s = ppid2 ? ((double)(walk_q1 - walk_q0) - (double)(walk_c1 - walk_c0)) / hz : 0;
+    fprintf(f, "walk_probe_cpu_pct=%.2f\n", (walk_p1 - walk_p0 + launcher_s) / ((walk_t1 - walk_t0) / 1000) * 100);
     fprintf(f, "decoder_thread=%d\n", dec_tid);
     for (int g = 0; g < 3; g++) {
         const char *p = gname[g];

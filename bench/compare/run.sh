@@ -8,6 +8,8 @@
 #   --photos N       number of 3000x2000 test photos (default 200)
 #   --still S        length of the still-slide CPU measurement in seconds (default 30)
 #   --tap-every MS   one tap every MS milliseconds in the tap-through (default 2500)
+#   --starts N       start -> first frame is also measured over N more starts of each program (default 5,
+#                    --quick 3); the table gives their median
 #   --late-ms MS     a frame interval longer than this is a late frame (default 25: a missed 60 Hz refresh)
 #   --renderer R     how memorial-kiosk draws: "software" (default: SDL's software renderer, frames sent
 #                    to X with MIT-SHM like Chromium's --disable-gpu), "software-gl" (software renderer,
@@ -18,7 +20,10 @@
 #   --kiosk PATH     this memorial-kiosk binary (default: build it in build-bench/ as below)
 #   --chromium PATH  this Chromium (default: chromium, the Debian package)
 #   --report FILE    also write the results (machine, versions, table) as Markdown to FILE
+#   --nice N         run Xvfb, both programs and the probe at this niceness (default -10 when allowed,
+#                    so that other jobs on the machine disturb less; 0: as they come)
 #   --keep           keep the work folder (photos, page, logs, screenshots, per-tap and per-frame data)
+#   --from DIR       measure nothing: print the table (and --report) again from a kept work folder
 #
 # Needs (Debian): xvfb chromium gcc pkg-config libx11-dev libxext-dev libxdamage-dev libxtst-dev
 # libturbojpeg0-dev, and what memorial-kiosk needs to build (scripts/packages.txt).
@@ -39,6 +44,9 @@ chromium_bin=chromium
 report=
 keep=0
 quick=0
+from=
+nice_level=-10
+starts=5
 
 usage() {
     sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
@@ -50,10 +58,12 @@ while (($#)); do
         quick=1
         photos=20
         still=10
+        starts=3
         ;;
     --photos) photos=$2; shift ;;
     --still) still=$2; shift ;;
     --tap-every) tap_every=$2; shift ;;
+    --starts) starts=$2; shift ;;
     --late-ms) late_ms=$2; shift ;;
     --eager-page) eager=1 ;;
     --renderer) renderer=$2; shift ;;
@@ -62,6 +72,8 @@ while (($#)); do
     --chromium) chromium_bin=$2; shift ;;
     --report) report=$2; shift ;;
     --keep) keep=1 ;;
+    --from) from=$2; shift ;;
+    --nice) nice_level=$2; shift ;;
     -h | --help)
         usage
         exit 0
@@ -75,6 +87,7 @@ while (($#)); do
 done
 [[ $photos =~ ^[0-9]+$ && $photos -ge 1 ]] || { echo "run.sh: --photos needs a number >= 1" >&2; exit 2; }
 [[ $still =~ ^[0-9]+$ && $still -ge 1 ]] || { echo "run.sh: --still needs whole seconds >= 1" >&2; exit 2; }
+[[ $starts =~ ^[0-9]+$ ]] || { echo "run.sh: --starts needs a number" >&2; exit 2; }
 [[ $tap_every =~ ^[0-9]+$ && $tap_every -ge 1500 ]] || { echo "run.sh: --tap-every needs >= 1500 ms" >&2; exit 2; }
 [[ -z $only || $only == kiosk || $only == chromium ]] || { echo "run.sh: --only kiosk|chromium" >&2; exit 2; }
 case $renderer in
@@ -93,6 +106,214 @@ fail() {
     printf '%s\n' "compare: FAIL: $*" >&2
     exit 1
 }
+
+# ---- the table ----
+# print_results: the table (stdout) and the report (--report) from the results in $work.
+print_results() {
+kiosk_version=$("$kiosk_bin" --version 2>/dev/null || echo "?")
+chromium_version=$( ((run_chromium)) && "$chromium_bin" --version 2>/dev/null | tail -n1 || echo "-")
+kiosk_ff_log=$(sed -n 's/.*event=first-frame ms=\([0-9]*\).*/\1/p' "$work/kiosk.log" 2>/dev/null | head -n1)
+cpu_model=$(awk -F': *' '/^model name|^Model|^Hardware/ { print $2; exit }' /proc/cpuinfo)
+mem_total=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+
+# rows: label | kiosk | chromium | ratio | target  (computed from the measurement files by awk)
+{
+    for side in kiosk chromium; do
+        for f in first mem still walk render-big; do
+            [[ -s $work/$side.$f ]] && sed "s/^/$side.$f./" "$work/$side.$f"
+        done
+        for f in first mem; do
+            [[ -s $work/$side-big.$f ]] && sed "s/^/$side.big$f./" "$work/$side-big.$f"
+        done
+    done
+    echo "kiosk.log.first_frame_ms=${kiosk_ff_log:--}"
+    for side in kiosk chromium; do
+        [[ -s $work/$side.starts ]] || continue
+        # the median over the main run's start and the extra ones, with the smallest and largest
+        { kv "$work/$side.first" first_content_ms; echo; cat "$work/$side.starts"; } | grep -v '^-\|^$' | sort -n |
+            awk -v s="$side" '{ v[NR] = $1 } END { if (NR) printf "%s.starts.median=%s\n%s.starts.min=%s\n%s.starts.max=%s\n%s.starts.n=%d\n",
+                s, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), s, v[1], s, v[NR], s, NR }'
+    done
+    grep -m1 'event=frame-stats' "$work/kiosk.log" 2>/dev/null | tr ' ' '\n' | grep '=' | grep -v '^level=\|^event=' |
+        sed 's/^/kiosk.fstats./' || true
+} >"$work/all.kv"
+
+table_awk=$(
+    cat <<'AWK'
+function has(k) { return (k in V) && V[k] != "-" && V[k] + 0 >= 0 }
+function v(k) { return V[k] + 0 }
+function ms(k) { return has(k) ? sprintf("%.0f ms", v(k)) : "-" }
+function mib(k) { return has(k) ? sprintf("%.1f MiB", v(k) / 1024) : "-" }
+function pc(k, d) { return has(k) ? sprintf("%." d "f %%", v(k)) : "-" }
+function num(k) { return has(k) ? sprintf("%d", v(k)) : "-" }
+function dec1(k) { return has(k) ? sprintf("%.1f", v(k)) : "-" }
+function ratio(a, b) { return (has(a) && has(b) && v(a) > 0) ? sprintf("%.1fx", v(b) / v(a)) : "" }
+function two(a, b, unit) { return (has(a) && has(b)) ? sprintf("%.0f / %.0f %s", v(a), v(b), unit) : "-" }
+function of(a, b) { return (has(a) && has(b)) ? sprintf("%d of %d", v(a), v(b)) : "-" }
+function verdict(ok) { return ok ? "PASS" : "FAIL" }
+# "<= 1/10" of Chromium: kiosk value a, Chromium value b
+function tenth(a, b) { return (has(a) && has(b)) ? "<= 1/10: " verdict(v(a) * 10 <= v(b)) : "" }
+function atmost(a, lim, label) { return has(a) ? label ": " verdict(v(a) <= lim) : "" }
+function other(side) {
+    k = side ".walk.walk_system_cpu_pct"
+    if (!has(k)) return "-"
+    o = v(k) - v(side ".walk.walk_cpu_pct") - v(side ".walk.walk_xserver_cpu_pct")
+    return sprintf("%.0f %%", o - v(side ".walk.walk_probe_cpu_pct"))
+}
+function big(side, key) {
+    if (!((side ".bigfirst." key) in V)) return "-"
+    if (v(side ".bigfirst." key) < 0 || (key == "settled_ms" && !has(side ".bigfirst.first_color_ms")))
+        return "not shown"
+    return ms(side ".bigfirst." key)
+}
+function row(l, k, c, r, t) { n++; L[n] = l; K[n] = k; C[n] = c; R[n] = r; T[n] = t }
+{ V[$1] = substr($0, length($1) + 2) }
+END {
+    if (has("kiosk.starts.median") || has("chromium.starts.median")) {
+        row("start -> first frame, median of " (has("kiosk.starts.n") ? v("kiosk.starts.n") : v("chromium.starts.n")) " starts",
+            ms("kiosk.starts.median"), ms("chromium.starts.median"), ratio("kiosk.starts.median", "chromium.starts.median"),
+            tenth("kiosk.starts.median", "chromium.starts.median"))
+        row("  smallest / largest", two("kiosk.starts.min", "kiosk.starts.max", "ms"),
+            two("chromium.starts.min", "chromium.starts.max", "ms"), "", "")
+        row("  first start (Chromium: fresh profile)", ms("kiosk.first.first_content_ms"), ms("chromium.first.first_content_ms"),
+            ratio("kiosk.first.first_content_ms", "chromium.first.first_content_ms"), "")
+    } else
+        row("start -> first frame on screen", ms("kiosk.first.first_content_ms"), ms("chromium.first.first_content_ms"),
+            ratio("kiosk.first.first_content_ms", "chromium.first.first_content_ms"),
+            tenth("kiosk.first.first_content_ms", "chromium.first.first_content_ms"))
+    row("  (kiosk log: event=first-frame ms=)", ms("kiosk.log.first_frame_ms"), "", "", "")
+    row("peak RSS, sum of VmHWM of all processes", mib("kiosk.mem.peak_hwm_sum_kb"), mib("chromium.mem.peak_hwm_sum_kb"),
+        ratio("kiosk.mem.peak_hwm_sum_kb", "chromium.mem.peak_hwm_sum_kb"),
+        tenth("kiosk.mem.peak_hwm_sum_kb", "chromium.mem.peak_hwm_sum_kb"))
+    row("peak PSS, sum over processes (sampled)", mib("kiosk.mem.peak_pss_sum_kb"), mib("chromium.mem.peak_pss_sum_kb"),
+        ratio("kiosk.mem.peak_pss_sum_kb", "chromium.mem.peak_pss_sum_kb"),
+        tenth("kiosk.mem.peak_pss_sum_kb", "chromium.mem.peak_pss_sum_kb"))
+    row("processes", num("kiosk.mem.processes"), num("chromium.mem.processes"), "", "")
+    row("CPU while a slide is still (" still " s)", pc("kiosk.still.still_cpu_pct", 2), pc("chromium.still.still_cpu_pct", 2),
+        "", atmost("kiosk.still.still_cpu_pct", 0.5, "<= 0.5 %"))
+    row("  frames drawn while still", num("kiosk.still.still_frames"), num("chromium.still.still_frames"), "", "")
+    row("  scheduler wake-ups per s while still", dec1("kiosk.still.still_wakeups_per_s"),
+        dec1("chromium.still.still_wakeups_per_s"), "", "")
+    for (g = 1; g <= 2; g++) {
+        G = g == 1 ? "text" : "photo"
+        lab = g == 1 ? "to a text slide" : "to a photo"
+        row("transitions " lab ": CPU (% of a core)", pc("kiosk.walk." G "_transition_cpu_pct", 0),
+            pc("chromium.walk." G "_transition_cpu_pct", 0), "", "")
+        row("  frames per 1.2 s transition", dec1("kiosk.walk." G "_frames_per_transition"),
+            dec1("chromium.walk." G "_frames_per_transition"), "", "")
+        row("  frame interval p50 / p99", two("kiosk.walk." G "_frame_p50_ms", "kiosk.walk." G "_frame_p99_ms", "ms"),
+            two("chromium.walk." G "_frame_p50_ms", "chromium.walk." G "_frame_p99_ms", "ms"), "", "")
+        row("  late frames (interval > " late_ms " ms)", of("kiosk.walk." G "_late", "kiosk.walk." G "_intervals"),
+            of("chromium.walk." G "_late", "chromium.walk." G "_intervals"), "", "")
+    }
+    fs = "-"
+    if (has("kiosk.fstats.frames"))
+        fs = sprintf("%d/%d/%d ms, %d late", v("kiosk.fstats.p50_ms"), v("kiosk.fstats.p99_ms"), v("kiosk.fstats.worst_ms"),
+            v("kiosk.fstats.late"))
+    row("  the kiosk's own event=frame-stats", fs, "", "", "")
+    row("  taps followed by frames after the transition", num("kiosk.walk.all_reveals"), num("chromium.walk.all_reveals"), "", "")
+    row("  late frames while the decoder ran", num("kiosk.walk.all_late_with_decoder"), "n/a", "",
+        has("kiosk.walk.all_late_with_decoder") ? "0: " verdict(v("kiosk.walk.all_late_with_decoder") == 0) : "")
+    row("tap -> first frame drawn, p50 / max", two("kiosk.walk.all_tap_p50_ms", "kiosk.walk.all_tap_max_ms", "ms"),
+        two("chromium.walk.all_tap_p50_ms", "chromium.walk.all_tap_max_ms", "ms"), "",
+        atmost("kiosk.walk.all_tap_max_ms", 50, "<= 50 ms"))
+    row("  taps to a text slide, p50 / max", two("kiosk.walk.text_tap_p50_ms", "kiosk.walk.text_tap_max_ms", "ms"),
+        two("chromium.walk.text_tap_p50_ms", "chromium.walk.text_tap_max_ms", "ms"), "", "")
+    row("  taps to a photo, p50 / max", two("kiosk.walk.photo_tap_p50_ms", "kiosk.walk.photo_tap_max_ms", "ms"),
+        two("chromium.walk.photo_tap_p50_ms", "chromium.walk.photo_tap_max_ms", "ms"), "", "")
+    row("tap -> next slide fully in, p50 / max", two("kiosk.walk.all_settle_p50_ms", "kiosk.walk.all_settle_max_ms", "ms"),
+        two("chromium.walk.all_settle_p50_ms", "chromium.walk.all_settle_max_ms", "ms"), "", "")
+    row("CPU over the whole tap-through", pc("kiosk.walk.walk_cpu_pct", 0), pc("chromium.walk.walk_cpu_pct", 0),
+        ratio("kiosk.walk.walk_cpu_pct", "chromium.walk.walk_cpu_pct"), "")
+    row("  X server (Xvfb) meanwhile", pc("kiosk.walk.walk_xserver_cpu_pct", 0), pc("chromium.walk.walk_xserver_cpu_pct", 0), "", "")
+    row("  the measuring probe meanwhile", pc("kiosk.walk.walk_probe_cpu_pct", 0), pc("chromium.walk.walk_probe_cpu_pct", 0), "", "")
+    row("  all other processes meanwhile (noise)", other("kiosk"), other("chromium"), "", "")
+    row("6000x4000 JPEG: start -> photo appears", big("kiosk", "first_color_ms"), big("chromium", "first_color_ms"),
+        ratio("kiosk.bigfirst.first_color_ms", "chromium.bigfirst.first_color_ms"), "")
+    row("6000x4000 JPEG: start -> fully drawn", big("kiosk", "settled_ms"), big("chromium", "settled_ms"),
+        (has("kiosk.bigfirst.first_color_ms") ? ratio("kiosk.bigfirst.settled_ms", "chromium.bigfirst.settled_ms") : ""), "")
+    row("6000x4000 JPEG: peak RSS (sum of VmHWM)", mib("kiosk.bigmem.peak_hwm_sum_kb"), mib("chromium.bigmem.peak_hwm_sum_kb"),
+        ratio("kiosk.bigmem.peak_hwm_sum_kb", "chromium.bigmem.peak_hwm_sum_kb"), "")
+    rb = "-"
+    if (has("kiosk.render-big.render_big_s"))
+        rb = sprintf("%.0f ms, %.1f MiB", v("kiosk.render-big.render_big_s") * 1000, v("kiosk.render-big.render_big_maxrss_kb") / 1024)
+    row("  kiosk --render of it to PNG, no display", rb, "", "", "")
+    hl = "measure"; hk = "memorial-kiosk"; hc = "chromium"; hr = "chromium/kiosk"; ht = "target (kiosk)"
+    if (md) {
+        print "| " hl " | " hk " | " hc " | " hr " | " ht " |"
+        print "| --- | ---: | ---: | ---: | --- |"
+        for (i = 1; i <= n; i++) {
+            l = L[i]; gsub(/->/, "→", l); gsub(/<=/, "≤", l); t = T[i]; gsub(/<=/, "≤", t)
+            sub(/^  /, "\\&nbsp;\\&nbsp;", l)
+            print "| " l " | " K[i] " | " C[i] " | " R[i] " | " t " |"
+        }
+        exit
+    }
+    w1 = length(hl); w2 = length(hk); w3 = length(hc); w4 = length(hr)
+    for (i = 1; i <= n; i++) {
+        if (length(L[i]) > w1) w1 = length(L[i])
+        if (length(K[i]) > w2) w2 = length(K[i])
+        if (length(C[i]) > w3) w3 = length(C[i])
+        if (length(R[i]) > w4) w4 = length(R[i])
+    }
+    fmt = "%-" w1 "s  %" w2 "s  %" w3 "s  %" w4 "s  %s\n"
+    printf fmt, hl, hk, hc, hr, ht
+    for (i = 1; i <= n; i++) printf fmt, L[i], K[i], C[i], R[i], T[i]
+}
+AWK
+)
+awk -F= -v still="$still" -v late_ms="$late_ms" -v md=0 "$table_awk" "$work/all.kv" >"$work/table.txt"
+awk -F= -v still="$still" -v late_ms="$late_ms" -v md=1 "$table_awk" "$work/all.kv" >"$work/table.md"
+
+kiosk_display=$(sed -n 's/.*event=display \(.*\)/\1/p' "$work/kiosk.log" 2>/dev/null | head -n1)
+header="memorial-kiosk $kiosk_version vs. $chromium_version, 1920x1080 on Xvfb; the bundled exhibit + $photos photos of 3000x2000 ($slides slides); tap every $tap_every ms"
+noise=$(awk -F= '$1 ~ /walk\.walk_(system_|xserver_|probe_)?cpu_pct$/ { split($1, k, "."); v[k[1] "." k[3]] = $2 }
+    END { for (s in v) if (s ~ /walk_system_cpu_pct$/) { side = s; sub(/\..*/, "", side)
+        o = v[side ".walk_system_cpu_pct"] - v[side ".walk_cpu_pct"] - v[side ".walk_xserver_cpu_pct"]
+        o -= v[side ".walk_probe_cpu_pct"]
+        if (o > 25) printf "%s%s: %.0f %%", (n++ ? ", " : ""), side, o } }' "$work/all.kv")
+echo
+echo "$header"
+cat "$work/table.txt"
+if [[ -n $noise ]]; then
+    echo
+    echo "WARNING: other processes kept the machine busy during the tap-through ($noise of a core);"
+    echo "frame times, late frames and tap latencies are disturbed: run again on a quiet machine."
+fi
+echo
+
+if [[ -n $report ]]; then
+    {
+        echo "## Run of $run_date"
+        echo
+        echo "- command: \`bench/compare/run.sh$( ((quick)) && echo " --quick")$( [[ $renderer == software ]] || echo " --renderer $renderer")$( ((quick)) || [[ $photos == 200 ]] || echo " --photos $photos")$( [[ $still == 30 || $quick == 1 ]] || echo " --still $still")$( ((eager)) && echo " --eager-page")\`"
+        echo "- machine: \`$(uname -a)\`"
+        echo "- CPU: $cpu_model, $(nproc) cores; RAM: $mem_total"
+        echo "- memorial-kiosk $kiosk_version (Release build, --window 1920x1080, ${kiosk_env[*]:1}; its log: ${kiosk_display:-?});" \
+            "$chromium_version (Debian package, --kiosk --disable-gpu, $( ((eager)) && echo "naive page: every picture loaded at once" || echo "windowed page: pictures of the current, next and previous slides"))"
+        echo "- SDL $(dpkg-query -W -f '${Version}' libsdl2-2.0-0 2>/dev/null || echo "?"), Xvfb $(dpkg-query -W -f '${Version}' xvfb 2>/dev/null || echo "?")"
+        echo "- load average before / after the run: $load_before / ${load_after:-?}; niceness of Xvfb, the programs and the probe: ${nice_level:-0}"
+        echo "- show: the bundled exhibit + $photos photos of 3000x2000 ($slides slides); still period $still s; tap-through: ${#kinds} taps, one every $tap_every ms; late frame: interval > $late_ms ms"
+        echo
+        cat "$work/table.md"
+        if [[ -n $noise ]]; then
+            echo
+            echo "**Warning:** other processes kept the machine busy during the tap-through ($noise of a core):" \
+                "frame times, late frames and tap latencies are disturbed."
+        fi
+    } >"$report"
+    say "wrote $report"
+fi
+}
+
+if [[ -n $from ]]; then
+    [[ -s $from/params.env ]] || fail "$from is not a kept work folder of run.sh (no params.env)"
+    work=$from
+    # shellcheck disable=SC1091
+    source "$work/params.env"
+    print_results
+    exit 0
+fi
 
 # ---- tools ----
 missing=()
@@ -221,11 +442,26 @@ transition_ms=1200
 pics=${kinds//t/}
 say "  $slides slides; the tap-through: ${#kinds} taps from slide 2 to the last, ${#pics} of them to a picture"
 
+nice_cmd=()
+if [[ $nice_level != 0 ]]; then
+    if nice -n "$nice_level" true 2>/dev/null && [[ $(nice -n "$nice_level" nice) == "$nice_level" ]]; then
+        nice_cmd=(nice -n "$nice_level")
+    else
+        say "cannot run at niceness $nice_level (not root?): running at the default priority"
+        nice_level=0
+    fi
+fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+run_date=$(date '+%Y-%m-%d %H:%M %Z')
+for var in run_date photos still tap_every late_ms eager renderer quick slides kinds load_before kiosk_bin chromium_bin run_kiosk \
+    run_chromium nice_level starts; do
+    printf '%s=%q\n' "$var" "${!var}"
+done >"$work/params.env"
+printf 'kiosk_env=(%s)\n' "$(printf '%q ' "${kiosk_env[@]}")" >>"$work/params.env"
 
 # ---- X server ----
 : >"$work/displayfd"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$work/displayfd" >"$work/xvfb.log" 2>&1 &
+"${nice_cmd[@]}" Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$work/displayfd" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for ((i = 0; i < 200; i++)); do
     [[ -s $work/displayfd ]] && break
@@ -248,8 +484,8 @@ measure() {
     shift 2
     local out=$work/$name
     say "$name: start"
-    "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" --log "$out.log" \
-        --shot "$out.first.ppm" --settle-ms 1500 -- "$@" &
+    "${nice_cmd[@]}" "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" \
+        --log "$out.log" --shot "$out.first.ppm" --settle-ms 1500 -- "$@" &
     launcher_pid=$!
     wait_file "$out.first" 120 "$launcher_pid"
     local pid first settled
@@ -264,7 +500,7 @@ measure() {
         'BEGIN { w = t + tr + 3000 - (s - f + 1500); print (w > 0 ? int(w) : 0) }')
     sleep "$(awk -v w="$wait_ms" 'BEGIN { printf "%.3f", w / 1000 }')"
     say "$name: CPU while slide 2 is still, $still s"
-    "$probe" still --match "$match" --pid "$pid" --xpid "$xvfb_pid" --seconds "$still" --quiet-ms 1000 \
+    "${nice_cmd[@]}" "$probe" still --match "$match" --pid "$pid" --xpid "$xvfb_pid" --probe-pid "$launcher_pid" --seconds "$still" --quiet-ms 1000 \
         --out "$out.still"
     "$probe" shot "$out.still.ppm" >/dev/null
     local at
@@ -273,9 +509,9 @@ measure() {
     say "$name: tap-through, ${#kinds} taps, one every $tap_every ms"
     local thread=()
     [[ $name == kiosk* ]] && thread=(--thread kiosk-decoder)
-    "$probe" walk --match "$match" --pid "$pid" --xpid "$xvfb_pid" --kinds "$kinds" --every "$tap_every" \
+    "${nice_cmd[@]}" "$probe" walk --match "$match" --pid "$pid" --xpid "$xvfb_pid" --probe-pid "$launcher_pid" --kinds "$kinds" --every "$tap_every" \
         --transition-ms "$transition_ms" --late-ms "$late_ms" "${thread[@]}" \
-        --out "$out.walk" --taps "$out.taps" --frames "$out.frames"
+        --out "$out.walk" --taps "$out.taps" --frames "$out.frames" --raw "$out.raw"
     "$probe" shot "$out.last.ppm" >/dev/null
     at=$(current_slide "$name" "$out.log")
     [[ $at == "$slides" ]] || say "$name: WARNING: the tap-through should end on slide $slides, the log says $at"
@@ -286,14 +522,38 @@ measure() {
     [[ $(kv "$out.mem" early_exit) == 0 ]] || fail "$name ended by itself during the run (see $out.log)"
 }
 
+# measure_starts NAME MATCH CMD...: start -> first frame over $starts more starts (Chromium: with the profile
+# of the main run, as a kiosk that has run before); their first_content_ms in $work/NAME.starts.
+measure_starts() {
+    local name=$1 match=$2 i
+    shift 2
+    local out=$work/$name-start
+    : >"$work/$name.starts"
+    ((starts > 0)) || return 0
+    say "$name: $starts more starts"
+    for ((i = 1; i <= starts; i++)); do
+        rm -f "$out.first" "$out.mem"
+        "${nice_cmd[@]}" "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" \
+            --log "$out.log" --settle-ms 500 --sample-ms 1000 -- "$@" &
+        launcher_pid=$!
+        wait_file "$out.first" 120 "$launcher_pid"
+        kill -TERM "$launcher_pid"
+        wait "$launcher_pid" || true
+        launcher_pid=
+        kv "$out.first" first_content_ms >>"$work/$name.starts"
+        echo >>"$work/$name.starts"
+        sleep 1
+    done
+}
+
 # measure_big NAME MATCH CMD...: start -> the 6000x4000 photo on screen, and the peak memory of that run.
 measure_big() {
     local name=$1 match=$2
     shift 2
     local out=$work/$name
     say "$name: one 6000x4000 JPEG"
-    "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" --log "$out.log" \
-        --shot "$out.ppm" --settle-ms 3000 --timeout-ms 30000 --color -- "$@" &
+    "${nice_cmd[@]}" "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" \
+        --log "$out.log" --shot "$out.ppm" --settle-ms 3000 --timeout-ms 30000 --color -- "$@" &
     launcher_pid=$!
     wait_file "$out.first" 120 "$launcher_pid"
     kill -TERM "$launcher_pid"
@@ -313,16 +573,18 @@ current_slide() {
 
 if ((run_kiosk)); then
     measure kiosk "$work/show" env "${kiosk_env[@]}" "$kiosk_bin" --window 1920x1080 "$show"
+    measure_starts kiosk "$work/show" env "${kiosk_env[@]}" "$kiosk_bin" --window 1920x1080 "$show"
     measure_big kiosk-big "$work/big" env "${kiosk_env[@]}" "$kiosk_bin" --window 1920x1080 "$big"
 fi
 if ((run_chromium)); then
     mkdir -p "$work/chromium-home" "$work/chromium-big-home"
-    measure chromium "$work/chromium-home" env XDG_CONFIG_HOME="$work/chromium-home/config" \
-        XDG_CACHE_HOME="$work/chromium-home/cache" "$chromium_bin" --kiosk --no-sandbox --disable-gpu \
-        --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync \
-        --no-default-browser-check --noerrdialogs --password-store=basic \
-        --user-data-dir="$work/chromium-home/profile" --window-size=1920,1080 --window-position=0,0 \
-        --enable-logging=stderr --v=0 "file://$work/page/index.html"
+    chromium_main=(env XDG_CONFIG_HOME="$work/chromium-home/config" XDG_CACHE_HOME="$work/chromium-home/cache"
+        "$chromium_bin" --kiosk --no-sandbox --disable-gpu --disable-quic --no-first-run
+        --disable-background-networking --disable-component-update --disable-sync --no-default-browser-check
+        --noerrdialogs --password-store=basic --user-data-dir="$work/chromium-home/profile"
+        --window-size=1920,1080 --window-position=0,0 --enable-logging=stderr --v=0 "file://$work/page/index.html")
+    measure chromium "$work/chromium-home" "${chromium_main[@]}"
+    measure_starts chromium "$work/chromium-home" "${chromium_main[@]}"
     measure_big chromium-big "$work/chromium-big-home" env XDG_CONFIG_HOME="$work/chromium-big-home/config" \
         XDG_CACHE_HOME="$work/chromium-big-home/cache" "$chromium_bin" --kiosk --no-sandbox --disable-gpu \
         --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync \
@@ -331,173 +593,6 @@ if ((run_chromium)); then
         --enable-logging=stderr --v=0 "file://$work/page-big/index.html"
 fi
 
-# ---- the table ----
-kiosk_version=$("$kiosk_bin" --version 2>/dev/null || echo "?")
-chromium_version=$( ((run_chromium)) && "$chromium_bin" --version 2>/dev/null | tail -n1 || echo "-")
-kiosk_ff_log=$(sed -n 's/.*event=first-frame ms=\([0-9]*\).*/\1/p' "$work/kiosk.log" 2>/dev/null | head -n1)
-cpu_model=$(awk -F': *' '/^model name|^Model|^Hardware/ { print $2; exit }' /proc/cpuinfo)
-mem_total=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
-
-# rows: label | kiosk | chromium | ratio | target  (computed from the measurement files by awk)
-{
-    for side in kiosk chromium; do
-        for f in first mem still walk render-big; do
-            [[ -s $work/$side.$f ]] && sed "s/^/$side.$f./" "$work/$side.$f"
-        done
-        for f in first mem; do
-            [[ -s $work/$side-big.$f ]] && sed "s/^/$side.big$f./" "$work/$side-big.$f"
-        done
-    done
-    echo "kiosk.log.first_frame_ms=${kiosk_ff_log:--}"
-} >"$work/all.kv"
-
-table_awk=$(
-    cat <<'AWK'
-function has(k) { return (k in V) && V[k] != "-" && V[k] + 0 >= 0 }
-function v(k) { return V[k] + 0 }
-function ms(k) { return has(k) ? sprintf("%.0f ms", v(k)) : "-" }
-function mib(k) { return has(k) ? sprintf("%.1f MiB", v(k) / 1024) : "-" }
-function pc(k, d) { return has(k) ? sprintf("%." d "f %%", v(k)) : "-" }
-function num(k) { return has(k) ? sprintf("%d", v(k)) : "-" }
-function dec1(k) { return has(k) ? sprintf("%.1f", v(k)) : "-" }
-function ratio(a, b) { return (has(a) && has(b) && v(a) > 0) ? sprintf("%.1fx", v(b) / v(a)) : "" }
-function two(a, b, unit) { return (has(a) && has(b)) ? sprintf("%.0f / %.0f %s", v(a), v(b), unit) : "-" }
-function of(a, b) { return (has(a) && has(b)) ? sprintf("%d of %d", v(a), v(b)) : "-" }
-function verdict(ok) { return ok ? "PASS" : "FAIL" }
-# "<= 1/10" of Chromium: kiosk value a, Chromium value b
-function tenth(a, b) { return (has(a) && has(b)) ? "<= 1/10: " verdict(v(a) * 10 <= v(b)) : "" }
-function atmost(a, lim, label) { return has(a) ? label ": " verdict(v(a) <= lim) : "" }
-function other(side) {
-    k = side ".walk.walk_system_cpu_pct"
-    if (!has(k)) return "-"
-    return sprintf("%.0f %%", v(k) - v(side ".walk.walk_cpu_pct") - v(side ".walk.walk_xserver_cpu_pct") -
-        v(side ".walk.walk_probe_cpu_pct"))
-}
-function big(side, key) {
-    if (!((side ".bigfirst." key) in V)) return "-"
-    if (v(side ".bigfirst." key) < 0 || (key == "settled_ms" && !has(side ".bigfirst.first_color_ms")))
-        return "not shown"
-    return ms(side ".bigfirst." key)
-}
-function row(l, k, c, r, t) { n++; L[n] = l; K[n] = k; C[n] = c; R[n] = r; T[n] = t }
-{ V[$1] = substr($0, length($1) + 2) }
-END {
-    row("start -> first frame on screen", ms("kiosk.first.first_content_ms"), ms("chromium.first.first_content_ms"),
-        ratio("kiosk.first.first_content_ms", "chromium.first.first_content_ms"),
-        tenth("kiosk.first.first_content_ms", "chromium.first.first_content_ms"))
-    row("  (kiosk log: event=first-frame ms=)", ms("kiosk.log.first_frame_ms"), "", "", "")
-    row("peak RSS, sum of VmHWM of all processes", mib("kiosk.mem.peak_hwm_sum_kb"), mib("chromium.mem.peak_hwm_sum_kb"),
-        ratio("kiosk.mem.peak_hwm_sum_kb", "chromium.mem.peak_hwm_sum_kb"),
-        tenth("kiosk.mem.peak_hwm_sum_kb", "chromium.mem.peak_hwm_sum_kb"))
-    row("peak PSS, sum over processes (sampled)", mib("kiosk.mem.peak_pss_sum_kb"), mib("chromium.mem.peak_pss_sum_kb"),
-        ratio("kiosk.mem.peak_pss_sum_kb", "chromium.mem.peak_pss_sum_kb"),
-        tenth("kiosk.mem.peak_pss_sum_kb", "chromium.mem.peak_pss_sum_kb"))
-    row("processes", num("kiosk.mem.processes"), num("chromium.mem.processes"), "", "")
-    row("CPU while a slide is still (" still " s)", pc("kiosk.still.still_cpu_pct", 2), pc("chromium.still.still_cpu_pct", 2),
-        "", atmost("kiosk.still.still_cpu_pct", 0.5, "<= 0.5 %"))
-    row("  frames drawn while still", num("kiosk.still.still_frames"), num("chromium.still.still_frames"), "", "")
-    row("  scheduler wake-ups per s while still", dec1("kiosk.still.still_wakeups_per_s"),
-        dec1("chromium.still.still_wakeups_per_s"), "", "")
-    for (g = 1; g <= 2; g++) {
-        G = g == 1 ? "text" : "photo"
-        lab = g == 1 ? "to a text slide" : "to a photo"
-        row("transitions " lab ": CPU (% of a core)", pc("kiosk.walk." G "_transition_cpu_pct", 0),
-            pc("chromium.walk." G "_transition_cpu_pct", 0), "", "")
-        row("  frames per 1.2 s transition", dec1("kiosk.walk." G "_frames_per_transition"),
-            dec1("chromium.walk." G "_frames_per_transition"), "", "")
-        row("  frame interval p50 / p99", two("kiosk.walk." G "_frame_p50_ms", "kiosk.walk." G "_frame_p99_ms", "ms"),
-            two("chromium.walk." G "_frame_p50_ms", "chromium.walk." G "_frame_p99_ms", "ms"), "", "")
-        row("  late frames (interval > " late_ms " ms)", of("kiosk.walk." G "_late", "kiosk.walk." G "_intervals"),
-            of("chromium.walk." G "_late", "chromium.walk." G "_intervals"), "", "")
-    }
-    row("  late frames while the decoder ran", num("kiosk.walk.all_late_with_decoder"), "n/a", "",
-        has("kiosk.walk.all_late_with_decoder") ? "0: " verdict(v("kiosk.walk.all_late_with_decoder") == 0) : "")
-    row("tap -> first frame drawn, p50 / max", two("kiosk.walk.all_tap_p50_ms", "kiosk.walk.all_tap_max_ms", "ms"),
-        two("chromium.walk.all_tap_p50_ms", "chromium.walk.all_tap_max_ms", "ms"), "",
-        atmost("kiosk.walk.all_tap_max_ms", 50, "<= 50 ms"))
-    row("  taps to a text slide, p50 / max", two("kiosk.walk.text_tap_p50_ms", "kiosk.walk.text_tap_max_ms", "ms"),
-        two("chromium.walk.text_tap_p50_ms", "chromium.walk.text_tap_max_ms", "ms"), "", "")
-    row("  taps to a photo, p50 / max", two("kiosk.walk.photo_tap_p50_ms", "kiosk.walk.photo_tap_max_ms", "ms"),
-        two("chromium.walk.photo_tap_p50_ms", "chromium.walk.photo_tap_max_ms", "ms"), "", "")
-    row("tap -> next slide fully in, p50 / max", two("kiosk.walk.all_settle_p50_ms", "kiosk.walk.all_settle_max_ms", "ms"),
-        two("chromium.walk.all_settle_p50_ms", "chromium.walk.all_settle_max_ms", "ms"), "", "")
-    row("CPU over the whole tap-through", pc("kiosk.walk.walk_cpu_pct", 0), pc("chromium.walk.walk_cpu_pct", 0),
-        ratio("kiosk.walk.walk_cpu_pct", "chromium.walk.walk_cpu_pct"), "")
-    row("  X server (Xvfb) meanwhile", pc("kiosk.walk.walk_xserver_cpu_pct", 0), pc("chromium.walk.walk_xserver_cpu_pct", 0), "", "")
-    row("  the measuring probe meanwhile", pc("kiosk.walk.walk_probe_cpu_pct", 0), pc("chromium.walk.walk_probe_cpu_pct", 0), "", "")
-    row("  all other processes meanwhile (noise)", other("kiosk"), other("chromium"), "", "")
-    row("6000x4000 JPEG: start -> photo appears", big("kiosk", "first_color_ms"), big("chromium", "first_color_ms"),
-        ratio("kiosk.bigfirst.first_color_ms", "chromium.bigfirst.first_color_ms"), "")
-    row("6000x4000 JPEG: start -> fully drawn", big("kiosk", "settled_ms"), big("chromium", "settled_ms"),
-        (has("kiosk.bigfirst.first_color_ms") ? ratio("kiosk.bigfirst.settled_ms", "chromium.bigfirst.settled_ms") : ""), "")
-    row("6000x4000 JPEG: peak RSS (sum of VmHWM)", mib("kiosk.bigmem.peak_hwm_sum_kb"), mib("chromium.bigmem.peak_hwm_sum_kb"),
-        ratio("kiosk.bigmem.peak_hwm_sum_kb", "chromium.bigmem.peak_hwm_sum_kb"), "")
-    row("  kiosk --render of it to PNG, no display", has("kiosk.render-big.render_big_s") ?
-        sprintf("%.0f ms, %.1f MiB", v("kiosk.render-big.render_big_s") * 1000, v("kiosk.render-big.render_big_maxrss_kb") / 1024) : "-",
-        "", "", "")
-    hl = "measure"; hk = "memorial-kiosk"; hc = "chromium"; hr = "chromium/kiosk"; ht = "target (kiosk)"
-    if (md) {
-        print "| " hl " | " hk " | " hc " | " hr " | " ht " |"
-        print "| --- | ---: | ---: | ---: | --- |"
-        for (i = 1; i <= n; i++) {
-            l = L[i]; gsub(/->/, "→", l); gsub(/<=/, "≤", l); t = T[i]; gsub(/<=/, "≤", t)
-            sub(/^  /, "\\&nbsp;\\&nbsp;", l)
-            print "| " l " | " K[i] " | " C[i] " | " R[i] " | " t " |"
-        }
-        exit
-    }
-    w1 = length(hl); w2 = length(hk); w3 = length(hc); w4 = length(hr)
-    for (i = 1; i <= n; i++) {
-        if (length(L[i]) > w1) w1 = length(L[i])
-        if (length(K[i]) > w2) w2 = length(K[i])
-        if (length(C[i]) > w3) w3 = length(C[i])
-        if (length(R[i]) > w4) w4 = length(R[i])
-    }
-    fmt = "%-" w1 "s  %" w2 "s  %" w3 "s  %" w4 "s  %s\n"
-    printf fmt, hl, hk, hc, hr, ht
-    for (i = 1; i <= n; i++) printf fmt, L[i], K[i], C[i], R[i], T[i]
-}
-AWK
-)
-awk -F= -v still="$still" -v late_ms="$late_ms" -v md=0 "$table_awk" "$work/all.kv" >"$work/table.txt"
-awk -F= -v still="$still" -v late_ms="$late_ms" -v md=1 "$table_awk" "$work/all.kv" >"$work/table.md"
-
-kiosk_display=$(sed -n 's/.*event=display \(.*\)/\1/p' "$work/kiosk.log" 2>/dev/null | head -n1)
-header="memorial-kiosk $kiosk_version vs. $chromium_version, 1920x1080 on Xvfb; the bundled exhibit + $photos photos of 3000x2000 ($slides slides); tap every $tap_every ms"
-noise=$(awk -F= '$1 ~ /walk\.walk_(system_|xserver_|probe_)?cpu_pct$/ { split($1, k, "."); v[k[1] "." k[3]] = $2 }
-    END { for (s in v) if (s ~ /walk_system_cpu_pct$/) { side = s; sub(/\..*/, "", side)
-        o = v[side ".walk_system_cpu_pct"] - v[side ".walk_cpu_pct"] - v[side ".walk_xserver_cpu_pct"] -
-            v[side ".walk_probe_cpu_pct"]
-        if (o > 25) printf "%s%s: %.0f %%", (n++ ? ", " : ""), side, o } }' "$work/all.kv")
-echo
-echo "$header"
-cat "$work/table.txt"
-if [[ -n $noise ]]; then
-    echo
-    echo "WARNING: other processes kept the machine busy during the tap-through ($noise of a core);"
-    echo "frame times, late frames and tap latencies are disturbed: run again on a quiet machine."
-fi
-echo
-
-if [[ -n $report ]]; then
-    {
-        echo "## Run of $(date '+%Y-%m-%d %H:%M %Z')"
-        echo
-        echo "- command: \`bench/compare/run.sh$( ((quick)) && echo " --quick")$( [[ $renderer == software ]] || echo " --renderer $renderer")$( ((quick)) || [[ $photos == 200 ]] || echo " --photos $photos")$( [[ $still == 30 || $quick == 1 ]] || echo " --still $still")$( ((eager)) && echo " --eager-page")\`"
-        echo "- machine: \`$(uname -a)\`"
-        echo "- CPU: $cpu_model, $(nproc) cores; RAM: $mem_total"
-        echo "- memorial-kiosk $kiosk_version (Release build, --window 1920x1080, ${kiosk_env[*]:1}; its log: ${kiosk_display:-?});" \
-            "$chromium_version (Debian package, --kiosk --disable-gpu, $( ((eager)) && echo "naive page: every picture loaded at once" || echo "windowed page: pictures of the current, next and previous slides"))"
-        echo "- SDL $(dpkg-query -W -f '${Version}' libsdl2-2.0-0 2>/dev/null || echo "?"), Xvfb $(dpkg-query -W -f '${Version}' xvfb 2>/dev/null || echo "?")"
-        echo "- load average before / after the run: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
-        echo "- show: the bundled exhibit + $photos photos of 3000x2000 ($slides slides); still period $still s; tap-through: ${#kinds} taps, one every $tap_every ms; late frame: interval > $late_ms ms"
-        echo
-        cat "$work/table.md"
-        if [[ -n $noise ]]; then
-            echo
-            echo "**Warning:** other processes kept the machine busy during the tap-through ($noise of a core):" \
-                "frame times, late frames and tap latencies are disturbed."
-        fi
-    } >"$report"
-    say "wrote $report"
-fi
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+printf 'load_after=%q\n' "$load_after" >>"$work/params.env"
+print_results
