@@ -4,6 +4,7 @@
 #
 #   faults.sh folder-restore  KIOSK TOOL   the content folder deleted mid-show, later copied back
 #   faults.sh picture-rewrite KIOSK TOOL   pictures cut in half, then truncated and rewritten many times
+#   faults.sh pictures-all-bad KIOSK TOOL  a show of pictures only, all damaged, then repaired
 #   faults.sh font-missing    KIOSK TOOL   fontconfig without any font (FONTCONFIG_FILE, no font folder)
 #   faults.sh no-display      KIOSK TOOL   SDL_VIDEODRIVER=nonexistent (and x11 without a server)
 #   faults.sh sigterm-load    KIOSK TOOL   SIGTERM right after the start and while 2,400 files load
@@ -20,7 +21,7 @@ bin=${2:-}
 tool=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 if [[ -z $mode || -z $bin || -z $tool ]]; then
-    echo "usage: $0 folder-restore|picture-rewrite|font-missing|no-display|sigterm-load KIOSK TOOL" >&2
+    echo "usage: $0 folder-restore|picture-rewrite|pictures-all-bad|font-missing|no-display|sigterm-load KIOSK TOOL" >&2
     exit 2
 fi
 [[ -x $bin ]] || { echo "FAIL: $bin is not an executable (build memorial-kiosk first)" >&2; exit 1; }
@@ -240,6 +241,42 @@ picture_rewrite() {
     ok "half pictures reported, show went on; after 20 truncate+rewrite rounds a whole pass in order, both shown; exit 0"
 }
 
+# ---- (b2) every picture damaged, then repaired ------------------------------------------------------
+# A show of pictures only (3 JPEGs). All three are overwritten with their first 1,500 bytes (the header
+# is whole, so the folder is read again: event=reload slides=3 errors=0; each is reported once decoded:
+# event=content-error path=…) and the kiosk stays up. Then the good files are copied back: the kiosk
+# must pick them up (event=reload slides=3 errors=0 after the copy), then show a whole pass in order
+# without content-error; SIGTERM: exit 0.
+pictures_all_bad() {
+    mkdir -p "$work/content" "$work/orig"
+    local i
+    for i in 1 2 3; do
+        "$tool" jpeg "$work/orig/p$i.jpg" 800 450
+        cp "$work/orig/p$i.jpg" "$work/content/"
+    done
+    printf '[show]\nimage_seconds = 1\n[transition]\nseconds = 2\n' >"$work/content/kiosk.conf"
+    start --window 640x360 --speed 20 "$work/content"
+    wait_after 0 ' event=first-frame' 1 60
+    wait_after 0 ' event=slide ' 3 30
+
+    local l0
+    l0=$(nlines)
+    for i in 1 2 3; do head -c 1500 "$work/orig/p$i.jpg" >"$work/content/p$i.jpg"; done
+    wait_after "$l0" ' event=reload slides=3 errors=0( |$)' 1 30
+    for i in 1 2 3; do wait_after "$l0" " event=content-error path=p$i.jpg " 1 30; done
+    local l1
+    l1=$(nlines)
+    sleep 1 # every slide is bad now: the kiosk stays up
+    alive
+
+    for i in 1 2 3; do cp "$work/orig/p$i.jpg" "$work/content/p$i.jpg"; done
+    wait_after "$l1" ' event=reload slides=3 errors=0( |$)' 1 30
+    pass_after_last_reload 3
+    (($(count_after "$last_reload" ' event=content-error ') == 0)) || fail "content errors after the repair"
+    stop
+    ok "all pictures damaged: reported, kiosk up; repaired: reloaded, a whole pass in order; exit 0"
+}
+
 # ---- (c) no font at all ----------------------------------------------------------------------------
 # fontconfig is given a configuration without any font folder. --render: exit 0, event=font-missing for
 # the title, body and banner roles (each with a reason), no other error, one valid 640x360 PNG per slide
@@ -342,7 +379,7 @@ sigterm_load() {
         cp "$work/p.png" "$dir/p$i.png"
         cp "$work/p.jpg" "$dir/q$i.jpg"
     done
-    local exe= delay rc t0 ms early=0 clean=0 other
+    local exe='' delay rc t0 ms early=0 clean=0 other
     # the shell's child becomes the kiosk at exec: a signal before that would hit the shell (not when
     # KIOSK is a wrapper script)
     [[ $(head -c 4 "$bin" | od -A n -t x1 | tr -d ' \n') == 7f454c46 ]] && exe=$(readlink -f "$bin")
@@ -391,5 +428,6 @@ picture-rewrite) picture_rewrite ;;
 font-missing) font_missing ;;
 no-display) no_display ;;
 sigterm-load) sigterm_load ;;
+pictures-all-bad) pictures_all_bad ;;
 *) echo "unknown mode '$mode'" >&2; exit 2 ;;
 esac
