@@ -37,7 +37,10 @@ void app_swap_if_due(app *a, uint64_t now)
     if (!a->pending || timeline_frame(&a->tl, now).in_transition)
         return;
     bool fallback = a->show->count == 1 && a->show->slides[0].kind == SLIDE_FALLBACK;
-    if (!fallback && timeline_next_deadline(&a->tl, now, 0) > now)
+    /* A bad current slide is left at once anyway: that is a boundary too (else a show whose every
+     * slide is bad would never take in the repaired folder). */
+    bool bad = slide_cache_is_bad(&a->cache, a->tl.current);
+    if (!fallback && !bad && timeline_next_deadline(&a->tl, now, 0) > now)
         return;
     content *old = a->content;
     a->content = a->pending;

@@ -254,7 +254,9 @@ pictures_all_bad() {
         "$tool" jpeg "$work/orig/p$i.jpg" 800 450
         cp "$work/orig/p$i.jpg" "$work/content/"
     done
-    printf '[show]\nimage_seconds = 1\n[transition]\nseconds = 2\n' >"$work/content/kiosk.conf"
+    # A bad slide is left at once, as if by a tap: a long idle_resume keeps the show from going on by
+    # itself meanwhile (the kiosk must not depend on that to take in the repaired folder).
+    printf '[show]\nimage_seconds = 1\nidle_resume_seconds = 3600\n[transition]\nseconds = 2\n' >"$work/content/kiosk.conf"
     start --window 640x360 --speed 20 "$work/content"
     wait_after 0 ' event=first-frame' 1 60
     wait_after 0 ' event=slide ' 3 30
