@@ -267,7 +267,8 @@ static void fix_widow(breaker *b)
             break;
     }
     size_t pe = textseg_trim_end(b->s, p->start, q);
-    if (q <= p->start || pe <= p->start || !fits(b, q, l_end) || !fits(b, p->start, pe))
+    q = textseg_skip_space(b->s, l_end, q, false); /* the last line starts at its word, not at white space */
+    if (q <= p->start || q >= l_end || pe <= p->start || !fits(b, q, l_end) || !fits(b, p->start, pe))
         return;
     p->len = pe - p->start;
     l->start = q, l->len = l_end - q;

@@ -28,10 +28,12 @@ size_t textseg_skip_space(const char *s, size_t len, size_t i, bool newlines)
 {
     while (i < len) {
         uint32_t c;
-        size_t n = utf8_decode(s + i, len - i, &c);
+        utf8_decode(s + i, len - i, &c);
         if (!textseg_is_space(c) || (!newlines && textseg_is_newline(c)))
             break;
-        i += n;
+        /* The whole cluster: a mark or joiner after a space is skipped with it, so that a line never
+         * starts with a bare accent. */
+        i = textseg_next_grapheme(s, len, i);
     }
     return i;
 }
@@ -90,6 +92,17 @@ static bool is_extend(uint32_t c)
     return false;
 }
 
+/* Approximation of Extended_Pictographic: the blocks emoji come from. */
+static bool is_pictographic(uint32_t c)
+{
+    return c == 0xA9 || c == 0xAE || c == 0x203C || c == 0x2049 || c == 0x2122 || c == 0x2139 ||
+           (c >= 0x2194 && c <= 0x21AA) || (c >= 0x2300 && c <= 0x23FF) || (c >= 0x25AA && c <= 0x27BF) ||
+           (c >= 0x2934 && c <= 0x2935) || (c >= 0x2B05 && c <= 0x2B55) || c == 0x3030 || c == 0x303D ||
+           c == 0x3297 || c == 0x3299 ||
+           (c >= 0x1F000 && c <= 0x1FAFF && !(c >= 0x1F1E6 && c <= 0x1F1FF) &&
+            !(c >= 0x1F3FB && c <= 0x1F3FF));
+}
+
 static bool is_regional(uint32_t c)
 {
     return c >= 0x1F1E6 && c <= 0x1F1FF;
@@ -103,11 +116,13 @@ size_t textseg_next_grapheme(const char *s, size_t end, size_t i)
         return j < end && s[j] == '\n' ? j + 1 : j;
     if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029)
         return j; /* controls stand alone */
-    bool ri_open = is_regional(c);
+    bool ri_open = is_regional(c), emoji = is_pictographic(c);
     while (j < end) {
         size_t k = utf8_decode(s + j, end - j, &n);
         bool pair = ri_open && is_regional(n);
-        if (!is_extend(n) && c != 0x200D && !pair)
+        /* UAX #29 GB11: a ZWJ joins a pictograph to an emoji sequence, nothing else (not a space). */
+        bool joined = c == 0x200D && emoji && is_pictographic(n);
+        if (!is_extend(n) && !joined && !pair)
             break;
         ri_open = ri_open && !pair;
         c = n;

@@ -15,7 +15,8 @@ bool textseg_is_newline(uint32_t c);
 bool textseg_is_space(uint32_t c);
 /* Start of the code point that ends at byte i (lo < i), not before lo. */
 size_t textseg_prev_start(const char *s, size_t lo, size_t i);
-/* First offset >= i in s[0..len) that is not white space; with newlines false, line ends stop it. */
+/* First offset >= i in s[0..len) that is not white space (nor a mark or joiner clustered with a space);
+ * with newlines false, line ends stop it. */
 size_t textseg_skip_space(const char *s, size_t len, size_t i, bool newlines);
 /* hi moved back over trailing white space of s[lo..hi). */
 size_t textseg_trim_end(const char *s, size_t lo, size_t hi);

@@ -46,9 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK((pg == 0 && i == 0) || l->para > last_para ||
                            (l->para == last_para && l->start >= last_end),
                        "page %zu line %zu (para %zu at %zu) is out of order", pg, i, l->para, l->start);
-            /* A paragraph's or a chunk's last line: the next line starts another piece, or the page ends. */
-            bool last = i + 1 == p->count || p->lines[i + 1].para_start;
-            check_line(paras[l->para], strlen(paras[l->para]), l->start, l->len, box.width, &m, l->rtl, last);
+            check_line(paras[l->para], strlen(paras[l->para]), l->start, l->len, box.width, &m, l->rtl);
             last_para = l->para, last_end = l->start + l->len;
             starts += i > 0 && l->para_start;
         }

@@ -63,6 +63,36 @@ static void test_widow(void **state)
     expect_lines("aa bb cc", 50, measure_cp10, two, 2);                /* only two words above */
 }
 
+/* The lines of text, compared as they are (white space other than ASCII and marks on a space may be
+ * dropped at a line start, which check_lines does not model). */
+static void expect_exact(const char *text, int width, const char *const *want, size_t n)
+{
+    layout_lines l = {0};
+    assert_int_equal(layout_break(text, width, measure_cp10, NULL, &l), 0);
+    assert_int_equal(l.count, n);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(l.lines[i].len, strlen(want[i]));
+        assert_memory_equal(text + l.lines[i].start, want[i], l.lines[i].len);
+    }
+    layout_lines_free(&l);
+}
+
+/* Found by the fuzzer (tests/fuzz/corpus/layout_break/known-*): a line never starts with white space
+ * or inside a cluster. */
+static void test_fuzz_found_edges(void **state)
+{
+    /* the widow fix moved the break to just after "bbb " and left U+2007 FIGURE SPACE at the start */
+    static const char *const widow[] = {"aaa bbb", "ccc ddd"};
+    /* a space with a combining accent is one cluster: skipped whole, no bare accent starts a line */
+    static const char *const accent[] = {"aaa", "bbb"};
+    /* a ZWJ no longer glues the space after it: the break after that space is used */
+    static const char *const zwj[] = {"aa\u200D", "bb"};
+    (void)state;
+    expect_exact("aaa bbb \u2007ccc ddd", 120, widow, 2);
+    expect_exact("aaa \u0301bbb", 40, accent, 2);
+    expect_exact("aa\u200D bb", 40, zwj, 2);
+}
+
 static void test_long_word(void **state)
 {
     char word[301], text[400];
@@ -270,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_greedy_wrap),
         cmocka_unit_test(test_trailing_spaces_not_measured),
         cmocka_unit_test(test_widow),
+        cmocka_unit_test(test_fuzz_found_edges),
         cmocka_unit_test(test_long_word),
         cmocka_unit_test(test_tiny_width_graphemes),
         cmocka_unit_test(test_flags_and_noncharacters),

@@ -44,6 +44,17 @@ static void test_graphemes(void **state)
     assert_int_equal(grapheme("\U0001F44D\U0001F3FDx"), 8);                        /* emoji + skin tone */
     assert_int_equal(grapheme("\u0915\u093Fx"), 6);                                /* Devanagari ki */
     assert_int_equal(grapheme("\xFF\xCC\x81"), 3); /* a stray byte still takes its marks */
+    assert_int_equal(grapheme("1\u200D x"), 4);    /* a ZWJ attaches to 1, joins no space after it */
+    assert_int_equal(grapheme("a\u200Db"), 4);     /* nor a letter (only pictographs join) */
+    assert_int_equal(grapheme(" \xCC\x81x"), 3);   /* a space takes its marks */
+    assert_int_equal(textseg_skip_space("a \xCC\x81"
+                                        "b",
+                                        5, 1, false),
+                     4); /* skipped with the space */
+    assert_int_equal(textseg_skip_space("a\t\xCC\x81"
+                                        "b",
+                                        5, 1, false),
+                     2); /* a tab stands alone */
 }
 
 static void expect_next(const char *text, const char *next)
