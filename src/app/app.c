@@ -300,6 +300,8 @@ static void loop(app *a)
         /* At rest: draw the slides around this one ahead of time (one per iteration, so a tap is never
          * kept waiting long); their pictures are decoded on the worker meanwhile. */
         bool busy = !f.in_transition && slide_cache_prepare(&a->cache, now);
+        if (slide_cache_take_redraw(&a->cache)) /* its picture came while the slide was on screen */
+            a->dirty = true;
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, busy ? 0 : sleep_ms(a, SDL_GetTicks64()))) {
             app_on_event(a, &e);

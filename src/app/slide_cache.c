@@ -250,6 +250,8 @@ static void render_into(slide_cache *c, slide_cache_entry *e, picture *pic, bool
     e->complete = complete;
     if (!complete)
         e->shown_incomplete = false;
+    if (c->focused && e->index == c->current)
+        c->redraw = true;
 }
 
 /* Makes sure slide i has a texture: the final one when its picture is there (or needed none), else a
@@ -301,6 +303,13 @@ bool slide_cache_prepare(slide_cache *c, uint64_t now)
         }
     }
     return false;
+}
+
+bool slide_cache_take_redraw(slide_cache *c)
+{
+    bool r = c->redraw;
+    c->redraw = false;
+    return r;
 }
 
 static void copy_texture(SDL_Renderer *r, SDL_Texture *t, Uint8 alpha)

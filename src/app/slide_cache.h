@@ -67,7 +67,8 @@ typedef struct {
     size_t want_count;
     size_t current, from;
     bool focused, refocus;
-    int premul; /* overlay blend mode: 0 untried, 1 premultiplied, -1 unsupported (plain blend) */
+    bool redraw; /* the current slide's texture changed since the last slide_cache_take_redraw */
+    int premul;  /* overlay blend mode: 0 untried, 1 premultiplied, -1 unsupported (plain blend) */
     SDL_BlendMode premul_mode;
     uint64_t stamp;
 } slide_cache;
@@ -89,6 +90,9 @@ bool slide_cache_ready(const slide_cache *c, size_t i);
 /* At rest: draws one wanted slide whose texture is missing or whose picture has come (current first).
  * True when it did some work (call again on the next loop iteration). */
 bool slide_cache_prepare(slide_cache *c, uint64_t now);
+/* True once after slide_cache_prepare redrew the texture of the current slide (its picture came while
+ * it was on screen): the screen must be drawn again to show it. */
+bool slide_cache_take_redraw(slide_cache *c);
 /* Draws slide i over the whole current render target: alpha 255 replaces what is there, less blends
  * over it. Draws the placeholder when the picture is not there yet. */
 void slide_cache_draw(slide_cache *c, size_t i, uint64_t now, Uint8 alpha);

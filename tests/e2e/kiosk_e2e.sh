@@ -7,6 +7,11 @@
 #       changes once the crossfade is over (xwd screenshots), and Esc quits with exit code 0 and event=quit.
 #   kiosk_e2e.sh sigterm PATH/TO/memorial-kiosk
 #       the same show, ended with SIGTERM: exit code 0 and event=quit.
+#   kiosk_e2e.sh staff   PATH/TO/memorial-kiosk
+#       a 3.4 s press in the top-left corner shows the staff status overlay (event=staff-status), no input.
+#   kiosk_e2e.sh photo   PATH/TO/memorial-kiosk PATH/TO/badinput_tool
+#       a show of one 6000x4000 JPEG: the first frame is the placeholder; the picture must then appear by
+#       itself (xwd: at least 30 % of the window colourful within 30 s), and Esc quits cleanly.
 #
 # Needs Xvfb, xdotool and xwd (Debian: xvfb xdotool x11-apps; scripts/test installs them).
 # Xvfb runs on the first free display of :90..:99 (its own lock decides, so parallel runs never share one).
@@ -15,8 +20,11 @@ set -euo pipefail
 
 mode=${1:-}
 bin=${2:-}
-if [[ $mode != click && $mode != sigterm && $mode != staff ]] || [[ -z $bin ]]; then
-    echo "usage: $0 click|sigterm PATH/TO/memorial-kiosk" >&2
+badtool=${3:-} # photo mode: tests/badinput's badinput_tool, which writes the test JPEG
+if [[ $mode != click && $mode != sigterm && $mode != staff && $mode != photo ]] || [[ -z $bin ]] ||
+    [[ $mode == photo && ! -x $badtool ]]; then
+    echo "usage: $0 click|sigterm|staff PATH/TO/memorial-kiosk" >&2
+    echo "       $0 photo PATH/TO/memorial-kiosk PATH/TO/badinput_tool" >&2
     exit 2
 fi
 if [[ ! -x $bin ]]; then
@@ -157,6 +165,10 @@ start_xvfb() {
 write_content() {
     local dir=$work/content i
     mkdir -p "$dir"
+    if [[ $mode == photo ]]; then # one big picture: it is decoded well after the first frame
+        "$badtool" jpeg "$dir/photo.jpg" 6000 4000 || fail "badinput_tool could not write the test JPEG"
+        return 0
+    fi
     for i in 1 2 3; do
         cat >"$dir/0$i-article.txt" <<EOF
 Article number $i of the e2e show
@@ -266,6 +278,17 @@ settle() {
     done
 }
 
+# Per mille of the pixels of FILE (an xwd dump of a 32-bit window) that are colourful (channels differ by
+# 60 or more): the test photo is, the placeholder (dark background, thin red rule, grey text) is not.
+colourful() {
+    od -An -v -tu4 -N4 --endian=big "$1" | {
+        read -r header
+        od -An -v -tu1 -w4 -j "$header" "$1"
+    } | awk '{ hi = $1; lo = $1; for (i = 2; i <= 3; i++) { if ($i > hi) hi = $i; if ($i < lo) lo = $i }
+                n++; if (hi - lo >= 60) c++ }
+              END { printf "%d\n", n ? 1000 * c / n : 0 }'
+}
+
 # The line number of the first log line matching the extended regex, or 0.
 log_line_no() {
     local n
@@ -316,6 +339,27 @@ if [[ $mode == staff ]]; then
     settle "$work/2.xwd" "$work/1.xwd"
     cmp -s "$work/1.xwd" "$work/2.xwd" && fail "no overlay drawn"
     say "the status overlay is shown after a long press in the corner"
+    xdotool key Escape
+    expect_clean_exit Escape
+    echo "e2e.$mode: 1 passed, 0 failed"
+    exit 0
+fi
+
+if [[ $mode == photo ]]; then
+    # A one-picture show: the first frame is the placeholder (the 6000x4000 JPEG is still being
+    # decoded); when the picture comes the screen must show it, with nothing else happening (no slide
+    # change, no input).
+    now_ms
+    deadline=$((NOW + 30000))
+    while :; do
+        shot "$work/photo.xwd"
+        pm=$(colourful "$work/photo.xwd")
+        ((pm >= 300)) && break
+        now_ms
+        ((NOW < deadline)) || fail "the picture never appeared: ${pm} per mille of the window is colourful after 30 s"
+        sleep "$SHOT_EVERY"
+    done
+    say "the picture is on screen (${pm} per mille of the window colourful)"
     xdotool key Escape
     expect_clean_exit Escape
     echo "e2e.$mode: 1 passed, 0 failed"
