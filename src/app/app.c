@@ -28,6 +28,7 @@
 #include "schedule.h"
 #include "show.h"
 #include "slide_cache.h"
+#include "slide_draw.h"
 #include "timeline.h"
 
 static void log_slide(app *a)
@@ -46,6 +47,28 @@ static void log_slide(app *a)
 }
 
 /* Lays out the show for the window's current size (at start and when the size changes). */
+/* At start, before the whole show is laid out (tens of milliseconds for a few articles): the first
+ * slide, when it is an article's, drawn from a show of the first item alone, so the screen is not
+ * empty meanwhile. The full show then starts on that same slide, drawn the same way. */
+static void draw_preview(app *a)
+{
+    if (a->content->count < 2 || a->content->items[0].kind != CONTENT_ARTICLE)
+        return;
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    if (schedule_at(&a->sched, &tm, (int64_t)t, 0).mode != SCHEDULE_SHOW)
+        return;
+    show *s = loader_build_first(a->content, &a->design, &a->fonts, a->opts->speed);
+    if (s && s->count > 0 && s->slides[0].kind != SLIDE_IMAGE) {
+        slide_draw_ctx ctx = {a->renderer, &a->design, &a->fonts};
+        app_frame_begin(a, (SDL_Color){14, 14, 16, 255});
+        slide_draw(&ctx, &s->slides[0], NULL);
+        app_frame_end(a);
+    }
+    show_free(s);
+}
+
 int app_layout(app *a, uint64_t now)
 {
     int w = 0, h = 0;
@@ -69,6 +92,10 @@ int app_layout(app *a, uint64_t now)
     a->show = NULL;
     fonts_close(&a->fonts);
     a->design = loader_open_look(a->content, w, h, &a->fonts);
+    if (!a->first_frame_done) {
+        a->t_fonts = log_ms_since_start();
+        draw_preview(a);
+    }
     a->show = loader_build(a->content, &a->design, &a->fonts, a->opts->speed);
     if (!a->show)
         return -1;
@@ -160,6 +187,9 @@ void app_frame_end(app *a)
     log_line l;
     log_begin(&l, LOG_INFO, "first-frame");
     log_uint(&l, "ms", log_ms_since_start());
+    log_uint(&l, "display_ms", a->t_display); /* where the start-up time went */
+    log_uint(&l, "content_ms", a->t_content);
+    log_uint(&l, "fonts_ms", a->t_fonts);
     log_end(&l);
     notify_ready(a->mode == SCHEDULE_SHOW ? "showing" : a->mode == SCHEDULE_DARK ? "dark" : "silence");
 }
@@ -338,6 +368,7 @@ int app_run(const cli_options *opts, const char *content_dir)
         log_end(&l);
         goto cleanup;
     }
+    a.t_display = log_ms_since_start();
     gesture_init(&a.touch);
     a.started = SDL_GetTicks64();
     notify_init();
@@ -349,6 +380,7 @@ int app_run(const cli_options *opts, const char *content_dir)
         log_end(&l);
         goto cleanup;
     }
+    a.t_content = log_ms_since_start();
     picture_settings ps = picture_settings_resolve(&a.content->config, opts);
     picture_configure(&ps);
     picture_log_settings();
@@ -362,6 +394,10 @@ int app_run(const cli_options *opts, const char *content_dir)
         log_str(&w, "reason", SDL_GetError());
         log_end(&w);
     }
+    diag_list ignored; /* the loader reported the schedule's problems already */
+    diag_list_init(&ignored);
+    schedule_from_config(&a.sched, &a.content->config, &ignored);
+    diag_list_free(&ignored);
     if (app_layout(&a, SDL_GetTicks64()) != 0) {
         log_line l;
         log_begin(&l, LOG_ERROR, "fatal");
@@ -379,10 +415,6 @@ int app_run(const cli_options *opts, const char *content_dir)
         reload_open(content_dir, settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
     framestats_init(&a.frames, FRAME_MS);
     a.touch.long_press_ms = a.content->config.long_press_ms;
-    diag_list ignored; /* the loader reported the schedule's problems already */
-    diag_list_init(&ignored);
-    schedule_from_config(&a.sched, &a.content->config, &ignored);
-    diag_list_free(&ignored);
     loop(&a);
     notify_stopping();
     log_begin(&l, LOG_INFO, "frame-stats");

@@ -45,6 +45,7 @@ typedef struct {
     gesture touch;
     bool dirty;
     bool quit;
+    uint64_t t_display, t_content, t_fonts; /* ms since start when each start-up step was done */
     bool first_frame_done;
     size_t logged_slide; /* last slide logged as event=slide (SIZE_MAX: none) */
     decoder *dec;        /* the picture worker; NULL: pictures are decoded on this thread */

@@ -124,7 +124,8 @@ content *loader_scan(const char *dir)
     return c;
 }
 
-show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, double speed)
+static show *build(const content *c, const design *d, const kiosk_fonts *fonts, double speed,
+                   bool titles_only)
 {
     const kiosk_config *cfg = &c->config;
     fonts_measurer m = {fonts, FONT_BODY, 0};
@@ -144,6 +145,7 @@ show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, 
         .banner = &values,
         .banner_article = cfg->banner_article,
         .banner_default = cfg->banner_default,
+        .titles_only = titles_only,
     };
     p.timing.words_per_minute = cfg->words_per_minute;
     p.timing.text_min_ms = cfg->text_min_ms;
@@ -152,6 +154,18 @@ show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, 
     p.timing.image_ms = cfg->image_ms;
     p.timing.speed = speed;
     return show_build(c, &p);
+}
+
+show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, double speed)
+{
+    return build(c, d, fonts, speed, false);
+}
+
+show *loader_build_first(const content *c, const design *d, const kiosk_fonts *fonts, double speed)
+{
+    content first = *c; /* a shallow copy: the same first item, alone */
+    first.count = c->count > 0 ? 1 : 0;
+    return build(&first, d, fonts, speed, true);
 }
 
 static SDL_Color color(config_color c)

@@ -24,6 +24,9 @@ int loader_settings(content *c);
 /* Builds the show for the design with the folder's settings (durations, banner templates); speed scales
  * all durations. NULL only when out of memory. */
 show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, double speed);
+/* The first slide of the show alone, as loader_build lays it out (an article's title slide without its
+ * pages): drawn at start while the whole show is laid out. Free with show_free. NULL when out of memory. */
+show *loader_build_first(const content *c, const design *d, const kiosk_fonts *fonts, double speed);
 /* The look of the folder's kiosk.conf for a screen of w x h: the design grid with its safe area, the fonts
  * of its [fonts] (opened into *fonts; close with fonts_close) and the palette of its [colors]. */
 design loader_open_look(const content *c, int w, int h, kiosk_fonts *fonts);

@@ -242,6 +242,10 @@ static int add_article(builder *b, const content_item *it)
         goto cleanup;
     sl->words = layout_count_words(a->title) + layout_count_words(a->dateline);
     sl->duration_ms = item_duration(b, it, show_scale_ms(p->timing.title_ms, p->timing.speed));
+    if (p->titles_only) {
+        rc = 0;
+        goto cleanup;
+    }
 
     if (layout_paginate((const char *const *)a->paragraphs, a->paragraph_count, &p->body, p->measure,
                         p->measure_ctx, &pages) != 0)

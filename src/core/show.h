@@ -66,6 +66,7 @@ typedef struct {
     const banner_values *banner;
     const char *banner_article;
     const char *banner_default;
+    bool titles_only; /* articles give their title slide only, unpaginated (a quick first frame) */
 } show_params;
 
 /* Default timing (speed 1). */

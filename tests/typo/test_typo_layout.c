@@ -277,12 +277,58 @@ static void bundled_exhibit(void **state)
     }
 }
 
+/* The first frame at start (app.c draw_preview) comes from loader_build_first, before the whole show is
+ * laid out: it must be exactly the first slide of the full show, so nothing jumps when the show takes
+ * over. Also with a folder whose first article has pages and a kiosk.conf changing looks and banners. */
+static void first_slide_alone(void **state)
+{
+    (void)state;
+    char *dir = typo_mkdtemp();
+    typo_write(dir, "01-first.az.txt",
+               "Yanvar gecəsi\n\nBakı, 20 yanvar, AZƏRTAC\n\nBirinci abzas: şəhərdə sükut idi.\n\n"
+               "İkinci abzas: insanlar Şəhidlər Xiyabanına getdilər.\n\nHüzn günü 2024-01-20 11:00:00\n");
+    typo_write(dir, "02-second.txt", "Second\n\nBaku, AZERTAC\n\nA paragraph.\n");
+    typo_write(dir, "kiosk.conf",
+               "[colors]\nbackground = #202830\n[banner]\narticle = {category} · {article_date}\n");
+    const char *dirs[] = {KIOSK_SOURCE_DIR "/content", dir};
+    const int sizes[][2] = {{1920, 1080}, {1080, 1920}};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < 2; i++) {
+            content *c = loader_scan(dirs[k]);
+            assert_non_null(c);
+            kiosk_fonts fonts;
+            design d = loader_open_look(c, sizes[i][0], sizes[i][1], &fonts);
+            show *full = loader_build(c, &d, &fonts, 1.0), *first = loader_build_first(c, &d, &fonts, 1.0);
+            assert_non_null(full);
+            assert_non_null(first);
+            assert_int_equal(first->count, 1);
+            assert_int_equal(first->slides[0].kind, SLIDE_TITLE);
+            assert_true(full->count > 2);
+            typo_canvas a, b;
+            typo_canvas_new(&a, d.w, d.h);
+            typo_canvas_new(&b, d.w, d.h);
+            slide_draw(&(slide_draw_ctx){a.r, &d, &fonts}, &full->slides[0], NULL);
+            slide_draw(&(slide_draw_ctx){b.r, &d, &fonts}, &first->slides[0], NULL);
+            SDL_RenderFlush(a.r);
+            SDL_RenderFlush(b.r);
+            assert_int_equal(a.surf->pitch, b.surf->pitch);
+            assert_memory_equal(a.surf->pixels, b.surf->pixels, (size_t)a.surf->pitch * (size_t)d.h);
+            typo_canvas_free(&a);
+            typo_canvas_free(&b);
+            show_free(full);
+            show_free(first);
+            content_free(c);
+            fonts_close(&fonts);
+        }
+    typo_rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(corpus_landscape),
-        cmocka_unit_test(corpus_small),
-        cmocka_unit_test(corpus_portrait),
+        cmocka_unit_test(first_slide_alone), cmocka_unit_test(corpus_landscape),
+        cmocka_unit_test(corpus_small),      cmocka_unit_test(corpus_portrait),
         cmocka_unit_test(bundled_exhibit),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
