@@ -63,6 +63,9 @@ static void wake_main(uint32_t type)
 static int worker(void *arg)
 {
     decoder *d = arg;
+    /* Decoding is never urgent (pictures are decoded ahead): where cores are few, the main thread's
+     * frames come first. Lowering a thread's own priority needs no rights; failure changes nothing. */
+    SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW);
     SDL_LockMutex(d->lock);
     while (!d->quit) {
         if (d->queued == 0 || d->done_count >= DECODER_MAX_DONE) {
