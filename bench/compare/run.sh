@@ -9,7 +9,8 @@
 #   --still S        length of the still-slide CPU measurement in seconds (default 30)
 #   --tap-every MS   one tap every MS milliseconds in the tap-through (default 2500)
 #   --starts N       start -> first frame is also measured over N more starts of each program (default 5,
-#                    --quick 3); the table gives their median
+#                    --quick 3; the table gives their median), and once with the photos dropped from the
+#                    page cache
 #   --late-ms MS     a frame interval longer than this is a late frame (default 25: a missed 60 Hz refresh)
 #   --renderer R     how memorial-kiosk draws: "software" (default: SDL's software renderer, frames sent
 #                    to X with MIT-SHM like Chromium's --disable-gpu), "software-gl" (software renderer,
@@ -119,7 +120,7 @@ mem_total=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 # rows: label | kiosk | chromium | ratio | target  (computed from the measurement files by awk)
 {
     for side in kiosk chromium; do
-        for f in first mem still walk render-big; do
+        for f in first mem still walk render-big cold; do
             [[ -s $work/$side.$f ]] && sed "s/^/$side.$f./" "$work/$side.$f"
         done
         for f in first mem; do
@@ -177,6 +178,8 @@ END {
             two("chromium.starts.min", "chromium.starts.max", "ms"), "", "")
         row("  first start (Chromium: fresh profile)", ms("kiosk.first.first_content_ms"), ms("chromium.first.first_content_ms"),
             ratio("kiosk.first.first_content_ms", "chromium.first.first_content_ms"), "")
+        row("  photos not in the page cache", ms("kiosk.cold.cold_first_content_ms"), ms("chromium.cold.cold_first_content_ms"),
+            ratio("kiosk.cold.cold_first_content_ms", "chromium.cold.cold_first_content_ms"), "")
     } else
         row("start -> first frame on screen", ms("kiosk.first.first_content_ms"), ms("chromium.first.first_content_ms"),
             ratio("kiosk.first.first_content_ms", "chromium.first.first_content_ms"),
@@ -544,6 +547,21 @@ measure_starts() {
         echo >>"$work/$name.starts"
         sleep 1
     done
+    # Once more with the photos out of the page cache (as after a reboot): GNU dd's iflag=nocache drops
+    # the cached pages of each file, nothing else.
+    local f
+    for f in "$show"/photos/*.jpg; do
+        dd if="$f" iflag=nocache count=0 status=none 2>/dev/null || true
+    done
+    rm -f "$out.first" "$out.mem"
+    "${nice_cmd[@]}" "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" \
+        --log "$out.log" --settle-ms 500 --sample-ms 1000 -- "$@" &
+    launcher_pid=$!
+    wait_file "$out.first" 120 "$launcher_pid"
+    kill -TERM "$launcher_pid"
+    wait "$launcher_pid" || true
+    launcher_pid=
+    echo "cold_first_content_ms=$(kv "$out.first" first_content_ms)" >"$work/$name.cold"
 }
 
 # measure_big NAME MATCH CMD...: start -> the 6000x4000 photo on screen, and the peak memory of that run.

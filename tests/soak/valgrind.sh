@@ -9,7 +9,7 @@
 #   tests/soak/valgrind.sh KIOSK BADINPUT_TOOL [SECONDS]
 #
 # Exit status: 0 clean, 1 a problem (valgrind's report is printed), 77 skipped (no valgrind, or KIOSK is
-# an AddressSanitizer build, which valgrind cannot run).
+# an AddressSanitizer build or built for another architecture, which valgrind cannot run).
 set -euo pipefail
 
 bin=${1:?usage: valgrind.sh KIOSK BADINPUT_TOOL [SECONDS]}
@@ -19,6 +19,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 if ! command -v valgrind >/dev/null 2>&1; then
     echo "SKIP: valgrind is not installed (apt-get install valgrind)"
+    exit 77
+fi
+if [[ $(od -An -tu2 -j18 -N2 "$bin" | tr -d ' ') != "$(od -An -tu2 -j18 -N2 /bin/sh | tr -d ' ')" ]]; then
+    echo "SKIP: $bin is built for another architecture (run under qemu); valgrind runs native builds"
     exit 77
 fi
 if ldd "$bin" 2>/dev/null | grep -q libasan || nm -D "$bin" 2>/dev/null | grep -q __asan_init; then
