@@ -382,13 +382,20 @@ sigterm_load() {
         cp "$work/p.jpg" "$dir/q$i.jpg"
     done
     local exe='' delay rc t0 ms early=0 clean=0 other
+    # is_kiosk PID EXE: PID has exec'd EXE. Under qemu-user (binfmt_misc, a build for another
+    # architecture) /proc/PID/exe is the emulator; the process's name is still the program's.
+    is_kiosk() {
+        [[ $(readlink -f "/proc/$1/exe" 2>/dev/null) == "$2" ]] && return 0
+        [[ $(od -An -tu2 -j18 -N2 "$2" | tr -d ' ') != "$(od -An -tu2 -j18 -N2 /bin/sh | tr -d ' ')" ]] &&
+            [[ $(cat "/proc/$1/comm" 2>/dev/null) == "$(basename "$2" | cut -c1-15)" ]]
+    }
     # the shell's child becomes the kiosk at exec: a signal before that would hit the shell (not when
     # KIOSK is a wrapper script)
     [[ $(head -c 4 "$bin" | od -A n -t x1 | tr -d ' \n') == 7f454c46 ]] && exe=$(readlink -f "$bin")
     for delay in 0 0.005 0.02 0.05 0.1 0.2 display; do
         start --window 640x360 "$dir"
         t0=$SECONDS
-        while [[ -n $exe && $(readlink -f "/proc/$pid/exe" 2>/dev/null) != "$exe" ]]; do
+        while [[ -n $exe ]] && ! is_kiosk "$pid" "$exe"; do
             ((SECONDS - t0 < 10)) || fail "the kiosk did not start"
             sleep 0.001
         done
