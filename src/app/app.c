@@ -46,7 +46,6 @@ static void log_slide(app *a)
     log_end(&l);
 }
 
-/* Lays out the show for the window's current size (at start and when the size changes). */
 /* At start, before the whole show is laid out (tens of milliseconds for a few articles): the first
  * slide, when it is an article's, drawn from a show of the first item alone, so the screen is not
  * empty meanwhile. The full show then starts on that same slide, drawn the same way. */
@@ -69,6 +68,7 @@ static void draw_preview(app *a)
     show_free(s);
 }
 
+/* Lays out the show for the window's current size (at start and when the size changes). */
 int app_layout(app *a, uint64_t now)
 {
     int w = 0, h = 0;
