@@ -10,7 +10,8 @@
 #include <SDL_image.h>
 #include <turbojpeg.h>
 
-#define HEADER_FIRST (64u << 10) /* bytes read for the header at first */
+#define HEADER_SMALL (8u << 10)  /* bytes read for the header at first: enough for most files */
+#define HEADER_FIRST (64u << 10) /* then, while the header goes on (an Exif thumbnail first) */
 #define HEADER_MAX (1u << 20)    /* and at most, for formats whose header may be long */
 
 /* Reads up to n more bytes of fp into buf + *have. */
@@ -81,12 +82,26 @@ static int open_file(imgfile *f, const char *path, const imgfile_limits *lim, bo
     }
     f->size = (size_t)st.st_size;
     size_t cap = f->size < HEADER_MAX ? f->size : HEADER_MAX;
-    buf = malloc(cap);
+    /* whole_jpeg: all of it is read anyway; a probe reads as little as it can (a folder of hundreds of
+     * pictures is probed before the show starts), growing the buffer only while the header goes on */
+    size_t first = whole_jpeg || cap < HEADER_SMALL ? cap : HEADER_SMALL;
+    buf = malloc(first);
     if (!buf) {
         snprintf(err, errlen, "out of memory");
         goto cleanup;
     }
-    read_more(fp, buf, &have, cap < HEADER_FIRST ? cap : HEADER_FIRST);
+    read_more(fp, buf, &have, first < HEADER_FIRST ? first : HEADER_FIRST);
+    if (!whole_jpeg && have == first && first < cap && imghdr_read(buf, have, &f->info) == IMGHDR_NEED_MORE) {
+        uint8_t *more = realloc(buf, cap);
+        if (!more) {
+            snprintf(err, errlen, "out of memory");
+            goto cleanup;
+        }
+        buf = more;
+        read_more(fp, buf, &have, cap < HEADER_FIRST ? cap : HEADER_FIRST);
+    } else if (!whole_jpeg && first < cap) { /* the header is whole: no more reading, no more room */
+        cap = first;
+    }
     if (whole_jpeg && imghdr_sniff(buf, have) == IMGHDR_JPEG) { /* its decoder reads from memory: all of it */
         uint8_t *all = realloc(buf, f->size);
         if (!all) {
