@@ -265,8 +265,8 @@ static unsigned long long system_busy_ticks(void)
     if (read_text("/proc/stat", buf, sizeof buf) <= 0 || strncmp(buf, "cpu ", 4) != 0)
         return 0;
     unsigned long long f[10] = {0}, busy = 0;
-    sscanf(buf + 4, "%llu %llu %llu %llu %llu %llu %llu %llu", &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6],
-           &f[7]);
+    sscanf(buf + 4, "%llu %llu %llu %llu %llu %llu %llu %llu", &f[0], &f[1], &f[2], &f[3], &f[4], &f[5],
+           &f[6], &f[7]);
     for (int i = 0; i < 8; i++)
         if (i != 3 && i != 4)
             busy += f[i];
@@ -624,8 +624,10 @@ static int cmd_launch(int argc, char **argv)
     const char *out = arg_str(argc, argv, "--out", NULL), *mem = arg_str(argc, argv, "--mem", NULL);
     const char *pidfile = arg_str(argc, argv, "--pidfile", NULL), *log = arg_str(argc, argv, "--log", NULL);
     const char *shot = arg_str(argc, argv, "--shot", NULL);
-    double settle_ms = arg_num(argc, argv, "--settle-ms", 1500), timeout_ms = arg_num(argc, argv, "--timeout-ms", 90000);
-    double sample_ms = arg_num(argc, argv, "--sample-ms", 200), edge_min = arg_num(argc, argv, "--edge-min", 0.002);
+    double settle_ms = arg_num(argc, argv, "--settle-ms", 1500),
+           timeout_ms = arg_num(argc, argv, "--timeout-ms", 90000);
+    double sample_ms = arg_num(argc, argv, "--sample-ms", 200),
+           edge_min = arg_num(argc, argv, "--edge-min", 0.002);
     bool want_color = arg_flag(argc, argv, "--color");
     int cmd_at = 0;
     for (int i = 0; i < argc; i++)
@@ -688,8 +690,8 @@ static int cmd_launch(int argc, char **argv)
             mem_sample(&m, pid);
             next_sample += sample_ms;
         }
-        if (first_content >= 0 && t - last_damage >= settle_ms && (!want_color || first_color >= 0 ||
-                                                                  t - last_damage >= 3 * settle_ms))
+        if (first_content >= 0 && t - last_damage >= settle_ms &&
+            (!want_color || first_color >= 0 || t - last_damage >= 3 * settle_ms))
             break;
         if (t - t0 > timeout_ms) {
             timed_out = true;
@@ -828,7 +830,8 @@ static int cmd_still(int argc, char **argv)
     long hz = sysconf(_SC_CLK_TCK);
     unsigned long long c0 = tree_ticks(pid), x0 = xpid ? tree_ticks(xpid) : 0, r0 = tree_runs(pid);
     unsigned long long s0 = system_busy_ticks();
-    int ppid2 = (int)arg_num(argc, argv, "--probe-pid", 0); /* another probe (the launcher): its CPU is ours */
+    int ppid2 =
+        (int)arg_num(argc, argv, "--probe-pid", 0); /* another probe (the launcher): its CPU is ours */
     unsigned long long q0 = ppid2 ? tree_ticks(ppid2) : 0;
     double p0 = self_cpu_s();
     double t0 = now_ms(), t1 = t0 + seconds * 1000, last_ev = -1;
@@ -895,8 +898,10 @@ static int cmd_walk(int argc, char **argv)
     tree_match = arg_str(argc, argv, "--match", NULL);
     int pid = (int)arg_num(argc, argv, "--pid", 0), xpid = (int)arg_num(argc, argv, "--xpid", 0);
     const char *kinds = arg_str(argc, argv, "--kinds", NULL), *out = arg_str(argc, argv, "--out", NULL);
-    const char *frames_path = arg_str(argc, argv, "--frames", NULL), *taps_path = arg_str(argc, argv, "--taps", NULL);
-    const char *thread = arg_str(argc, argv, "--thread", NULL), *raw_path = arg_str(argc, argv, "--raw", NULL);
+    const char *frames_path = arg_str(argc, argv, "--frames", NULL),
+               *taps_path = arg_str(argc, argv, "--taps", NULL);
+    const char *thread = arg_str(argc, argv, "--thread", NULL),
+               *raw_path = arg_str(argc, argv, "--raw", NULL);
     double every = arg_num(argc, argv, "--every", 2500), trans = arg_num(argc, argv, "--transition-ms", 1200);
     double late_ms = arg_num(argc, argv, "--late-ms", 25);
     int cx = (int)arg_num(argc, argv, "--x", 960), cy = (int)arg_num(argc, argv, "--y", 540);
@@ -918,8 +923,10 @@ static int cmd_walk(int argc, char **argv)
     size_t cap = 4096, nf = 0;
     frame_rec *fr = malloc(cap * sizeof *fr);
     double *t_click = calloc((size_t)n + 1, sizeof(double));
-    unsigned long long *c_click = calloc((size_t)n + 1, sizeof *c_click), *c_end = calloc((size_t)n + 1, sizeof *c_end);
-    unsigned long long *x_click = calloc((size_t)n + 1, sizeof *x_click), *x_end = calloc((size_t)n + 1, sizeof *x_end);
+    unsigned long long *c_click = calloc((size_t)n + 1, sizeof *c_click),
+                       *c_end = calloc((size_t)n + 1, sizeof *c_end);
+    unsigned long long *x_click = calloc((size_t)n + 1, sizeof *x_click),
+                       *x_end = calloc((size_t)n + 1, sizeof *x_end);
     if (!fr || !t_click || !c_click || !c_end || !x_click || !x_end)
         die("out of memory");
     long hz = sysconf(_SC_CLK_TCK);
@@ -1037,7 +1044,8 @@ static int cmd_walk(int argc, char **argv)
             if (d > tap_max)
                 tap_max = d;
             if (ff)
-                fprintf(ff, "%d %c %.2f %.2f %.2f %d\n", i + 1, kinds[i], d, dec_tid > 0 ? dec : -1, mn, is_late);
+                fprintf(ff, "%d %c %.2f %.2f %.2f %d\n", i + 1, kinds[i], d, dec_tid > 0 ? dec : -1, mn,
+                        is_late);
         }
         double cms = c_end[i] >= c_click[i] ? (double)(c_end[i] - c_click[i]) * 1000.0 / hz : 0;
         for (int gi = 0; gi < 2; gi++) {
@@ -1053,8 +1061,8 @@ static int cmd_walk(int argc, char **argv)
             frames_n[gg] += tap_frames;
         }
         if (ft)
-            fprintf(ft, "%d %c %.1f %.1f %d %.1f %d %.0f\n", i + 1, kinds[i], latency, st, tap_frames, tap_max,
-                    tap_late, cms);
+            fprintf(ft, "%d %c %.1f %.1f %d %.1f %d %.0f\n", i + 1, kinds[i], latency, st, tap_frames,
+                    tap_max, tap_late, cms);
     }
     if (ft)
         fclose(ft);
@@ -1064,8 +1072,9 @@ static int cmd_walk(int argc, char **argv)
     if (fraw) {
         fprintf(fraw, "# tap kind ms_since_click decoder_ms_total main_ms_total (every frame of the walk)\n");
         for (size_t k = 0; k < nf; k++)
-            fprintf(fraw, "%d %c %.2f %.2f %.2f\n", fr[k].tap + 1, kinds[fr[k].tap], fr[k].t - t_click[fr[k].tap],
-                    dec_tid > 0 ? (double)fr[k].dec_ns / 1e6 : -1, (double)fr[k].main_ns / 1e6);
+            fprintf(fraw, "%d %c %.2f %.2f %.2f\n", fr[k].tap + 1, kinds[fr[k].tap],
+                    fr[k].t - t_click[fr[k].tap], dec_tid > 0 ? (double)fr[k].dec_ns / 1e6 : -1,
+                    (double)fr[k].main_ns / 1e6);
         fclose(fraw);
     }
     char tmp[4096];
@@ -1074,9 +1083,11 @@ static int cmd_walk(int argc, char **argv)
     fprintf(f, "walk_cpu_pct=%.2f\n", (double)(walk_c1 - walk_c0) / hz / ((walk_t1 - walk_t0) / 1000) * 100);
     fprintf(f, "walk_xserver_cpu_pct=%.2f\n",
             xpid ? (double)(walk_x1 - walk_x0) / hz / ((walk_t1 - walk_t0) / 1000) * 100 : -1);
-    fprintf(f, "walk_system_cpu_pct=%.2f\n", (double)(walk_s1 - walk_s0) / hz / ((walk_t1 - walk_t0) / 1000) * 100);
+    fprintf(f, "walk_system_cpu_pct=%.2f\n",
+            (double)(walk_s1 - walk_s0) / hz / ((walk_t1 - walk_t0) / 1000) * 100);
     double launcher_s = ppid2 ? ((double)(walk_q1 - walk_q0) - (double)(walk_c1 - walk_c0)) / hz : 0;
-    fprintf(f, "walk_probe_cpu_pct=%.2f\n", (walk_p1 - walk_p0 + launcher_s) / ((walk_t1 - walk_t0) / 1000) * 100);
+    fprintf(f, "walk_probe_cpu_pct=%.2f\n",
+            (walk_p1 - walk_p0 + launcher_s) / ((walk_t1 - walk_t0) / 1000) * 100);
     fprintf(f, "decoder_thread=%d\n", dec_tid);
     for (int g = 0; g < 3; g++) {
         const char *p = gname[g];
@@ -1100,7 +1111,8 @@ static int cmd_walk(int argc, char **argv)
         fprintf(f, "%s_late_with_decoder=%d\n", p, dec_tid > 0 ? late_dec[g] : -1);
         fprintf(f, "%s_main_ms_per_frame_p50=%.2f\n", p, pct(mainms[g], ni[g], 50));
         fprintf(f, "%s_reveals=%d\n", p, reveal[g]);
-        fprintf(f, "%s_transition_cpu_pct=%.1f\n", p, cpu_ms[g] > 0 ? cpu_ticks[g] / hz / (cpu_ms[g] / 1000) * 100 : -1);
+        fprintf(f, "%s_transition_cpu_pct=%.1f\n", p,
+                cpu_ms[g] > 0 ? cpu_ticks[g] / hz / (cpu_ms[g] / 1000) * 100 : -1);
         fprintf(f, "%s_transition_xserver_cpu_pct=%.1f\n", p,
                 xpid && cpu_ms[g] > 0 ? xcpu_ticks[g] / hz / (cpu_ms[g] / 1000) * 100 : -1);
     }

@@ -525,6 +525,22 @@ measure() {
     [[ $(kv "$out.mem" early_exit) == 0 ]] || fail "$name ended by itself during the run (see $out.log)"
 }
 
+# one_start OUT MATCH CMD...: one start of CMD under the probe, ended once its first frame is seen;
+# prints start -> first frame in ms (the files OUT.first, .mem, .pid, .log are left for a look).
+one_start() {
+    local out=$1 match=$2
+    shift 2
+    rm -f "$out.first" "$out.mem"
+    "${nice_cmd[@]}" "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" \
+        --log "$out.log" --settle-ms 500 --sample-ms 1000 -- "$@" &
+    launcher_pid=$!
+    wait_file "$out.first" 120 "$launcher_pid"
+    kill -TERM "$launcher_pid"
+    wait "$launcher_pid" || true
+    launcher_pid=
+    kv "$out.first" first_content_ms
+}
+
 # measure_starts NAME MATCH CMD...: start -> first frame over $starts more starts (Chromium: with the profile
 # of the main run, as a kiosk that has run before); their first_content_ms in $work/NAME.starts.
 measure_starts() {
@@ -535,15 +551,7 @@ measure_starts() {
     ((starts > 0)) || return 0
     say "$name: $starts more starts"
     for ((i = 1; i <= starts; i++)); do
-        rm -f "$out.first" "$out.mem"
-        "${nice_cmd[@]}" "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" \
-            --log "$out.log" --settle-ms 500 --sample-ms 1000 -- "$@" &
-        launcher_pid=$!
-        wait_file "$out.first" 120 "$launcher_pid"
-        kill -TERM "$launcher_pid"
-        wait "$launcher_pid" || true
-        launcher_pid=
-        kv "$out.first" first_content_ms >>"$work/$name.starts"
+        one_start "$out" "$match" "$@" >>"$work/$name.starts"
         echo >>"$work/$name.starts"
         sleep 1
     done
@@ -553,15 +561,11 @@ measure_starts() {
     for f in "$show"/photos/*.jpg; do
         dd if="$f" iflag=nocache count=0 status=none 2>/dev/null || true
     done
-    rm -f "$out.first" "$out.mem"
-    "${nice_cmd[@]}" "$probe" launch --match "$match" --out "$out.first" --mem "$out.mem" --pidfile "$out.pid" \
-        --log "$out.log" --settle-ms 500 --sample-ms 1000 -- "$@" &
-    launcher_pid=$!
-    wait_file "$out.first" 120 "$launcher_pid"
-    kill -TERM "$launcher_pid"
-    wait "$launcher_pid" || true
-    launcher_pid=
-    echo "cold_first_content_ms=$(kv "$out.first" first_content_ms)" >"$work/$name.cold"
+    { # not in $(...): a failing start must end the run, and launcher_pid must be this shell's
+        printf 'cold_first_content_ms='
+        one_start "$out" "$match" "$@"
+        echo
+    } >"$work/$name.cold"
 }
 
 # measure_big NAME MATCH CMD...: start -> the 6000x4000 photo on screen, and the peak memory of that run.
