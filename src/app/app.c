@@ -14,7 +14,9 @@
 #include <malloc.h>
 #endif
 
+#include "backlight.h"
 #include "decoder.h"
+#include "dpms.h"
 #include "design.h"
 #include "fonts.h"
 #include "framestats.h"
@@ -184,6 +186,7 @@ void app_frame_end(app *a)
     if (a->first_frame_done)
         return;
     a->first_frame_done = true; /* the screen shows something: systemd may call the service ready */
+    backlight_set(true); /* a kiosk stopped while dark left it off (a dark start switches it off again) */
     log_line l;
     log_begin(&l, LOG_INFO, "first-frame");
     log_uint(&l, "ms", log_ms_since_start());
@@ -300,9 +303,10 @@ static void loop(app *a)
         app_check_schedule(a, now);
         app_poll_input(a, now);
         if (a->mode != SCHEDULE_SHOW) {
-            if (a->dirty)
+            if (a->dirty && !a->screen_off) /* nothing is presented to a screen switched off */
                 app_draw_schedule(a);
             a->dirty = false;
+            app_screen_off(a);
             SDL_Event e;
             if (SDL_WaitEventTimeout(
                     &e, (int)(notify_max_sleep_ms() < MAX_SLEEP_MS ? notify_max_sleep_ms() : MAX_SLEEP_MS))) {
@@ -417,6 +421,10 @@ int app_run(const cli_options *opts, const char *content_dir)
     a.touch.long_press_ms = a.content->config.long_press_ms;
     loop(&a);
     notify_stopping();
+    if (a.screen_off) { /* whoever uses the screen next (staff, the console) finds it lit */
+        dpms_set(a.window, true);
+        backlight_set(true);
+    }
     log_begin(&l, LOG_INFO, "frame-stats");
     log_uint(&l, "frames", a.frames.frames);
     log_uint(&l, "late", a.frames.late);

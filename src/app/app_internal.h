@@ -61,6 +61,7 @@ typedef struct {
     schedule_mode mode;
     int remembrance;     /* today is the day of remembrance (-1: not known yet) */
     int64_t woken_until; /* a tap woke the dark screen until then (seconds, wall clock) */
+    bool screen_off;     /* dark: the black frame is up and the backlight and DPMS were switched off */
     uint64_t last_present;
     int rotation;          /* degrees the screen is mounted turned (kiosk.conf [screen] rotation) */
     uint64_t status_until; /* the staff status overlay is shown until then (0: not shown) */
@@ -86,6 +87,9 @@ void app_on_rescan(app *a, content *c);
 void app_swap_if_due(app *a, uint64_t now);
 void app_check_schedule(app *a, uint64_t now);
 void app_draw_schedule(app *a);
+/* Dark: once the black frame is presented, the backlight and the display's signal go off (see
+ * backlight.h, dpms.h); they come on again when the show or the minute of silence begins. */
+void app_screen_off(app *a);
 /* Staff: shows the status overlay for STATUS_MS (logged as event=staff-status). */
 void app_show_status(app *a, uint64_t now);
 /* Draws the status overlay on the frame being drawn, when it is shown. */

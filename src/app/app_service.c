@@ -6,6 +6,7 @@
 
 #include "app_internal.h"
 #include "backlight.h"
+#include "dpms.h"
 #include "log.h"
 #include "notify.h"
 #include "draw.h"
@@ -81,10 +82,22 @@ void app_check_schedule(app *a, uint64_t now)
     notify_status(status[st.mode]);
     if (st.mode == SCHEDULE_SHOW) /* the current slide starts its time again */
         timeline_jump(&a->tl, a->tl.current, now);
-    if (st.mode == SCHEDULE_DARK || a->mode == SCHEDULE_DARK)
-        backlight_set(st.mode != SCHEDULE_DARK);
+    if (a->screen_off) { /* on before the next frame is drawn; the panel shows it as soon as it is lit */
+        dpms_set(a->window, true);
+        backlight_set(true);
+        a->screen_off = false;
+    }
     a->mode = st.mode;
     a->dirty = true;
+}
+
+void app_screen_off(app *a)
+{
+    if (a->mode != SCHEDULE_DARK || a->screen_off || !a->first_frame_done)
+        return;
+    backlight_set(false);
+    dpms_set(a->window, false);
+    a->screen_off = true;
 }
 
 /* The screen outside the show: black when closed, the card of the minute of silence. */

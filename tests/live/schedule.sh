@@ -48,6 +48,10 @@ printf '[schedule]\nhours = %s 00:00-24:00\n' "$tomorrow" >"$work/content/kiosk.
 run 2
 grep -q 'event=schedule mode=dark' "$work/log" || fail "not dark outside opening hours"
 grep -q 'event=backlight state=off' "$work/log" || fail "the backlight was not asked to go off"
+# the display's signal too (DPMS): no KMS/DRM under the dummy driver, so no connector is switched
+grep -q 'event=dpms state=off connectors=0' "$work/log" || fail "DPMS was not asked to go off"
+# a kiosk stopped while dark leaves the screen lit for whoever uses it next
+tail -n 4 "$work/log" | grep -q 'event=backlight state=on' || fail "the backlight was not lit again on quit"
 (($(count 'event=slide ') == 0)) || fail "slides were drawn while closed"
 
 # 2. open today: the show
