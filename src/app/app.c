@@ -301,6 +301,11 @@ static void loop(app *a)
         }
         app_swap_if_due(a, now);
         app_check_schedule(a, now);
+        /* Events already queued go first: a release that waited in the queue while the last iteration
+         * was busy (drawing slides ahead on a slow machine) must not turn a tap into a long press. */
+        SDL_Event queued;
+        while (!a->quit && SDL_PollEvent(&queued))
+            app_on_event(a, &queued);
         app_poll_input(a, now);
         if (a->mode != SCHEDULE_SHOW) {
             if (a->dirty && !a->screen_off) /* nothing is presented to a screen switched off */
