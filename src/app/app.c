@@ -16,7 +16,6 @@
 
 #include "backlight.h"
 #include "decoder.h"
-#include "dpms.h"
 #include "design.h"
 #include "fonts.h"
 #include "framestats.h"
@@ -289,6 +288,14 @@ static int sleep_ms(const app *a, uint64_t now)
     return wait > cap ? (int)cap : (int)wait;
 }
 
+/* Every event already in the queue, without waiting. */
+static void handle_queued(app *a)
+{
+    SDL_Event e;
+    while (!a->quit && SDL_PollEvent(&e))
+        app_on_event(a, &e);
+}
+
 static void loop(app *a)
 {
     while (!a->quit) {
@@ -303,9 +310,7 @@ static void loop(app *a)
         app_check_schedule(a, now);
         /* Events already queued go first: a release that waited in the queue while the last iteration
          * was busy (drawing slides ahead on a slow machine) must not turn a tap into a long press. */
-        SDL_Event queued;
-        while (!a->quit && SDL_PollEvent(&queued))
-            app_on_event(a, &queued);
+        handle_queued(a);
         app_poll_input(a, now);
         if (a->mode != SCHEDULE_SHOW) {
             if (a->dirty && !a->screen_off) /* nothing is presented to a screen switched off */
@@ -316,8 +321,7 @@ static void loop(app *a)
             if (SDL_WaitEventTimeout(
                     &e, (int)(notify_max_sleep_ms() < MAX_SLEEP_MS ? notify_max_sleep_ms() : MAX_SLEEP_MS))) {
                 app_on_event(a, &e);
-                while (!a->quit && SDL_PollEvent(&e))
-                    app_on_event(a, &e);
+                handle_queued(a);
             }
             continue;
         }
@@ -344,8 +348,7 @@ static void loop(app *a)
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, busy ? 0 : sleep_ms(a, SDL_GetTicks64()))) {
             app_on_event(a, &e);
-            while (!a->quit && SDL_PollEvent(&e))
-                app_on_event(a, &e);
+            handle_queued(a);
         }
     }
 }
@@ -426,10 +429,7 @@ int app_run(const cli_options *opts, const char *content_dir)
     a.touch.long_press_ms = a.content->config.long_press_ms;
     loop(&a);
     notify_stopping();
-    if (a.screen_off) { /* whoever uses the screen next (staff, the console) finds it lit */
-        dpms_set(a.window, true);
-        backlight_set(true);
-    }
+    app_screen_on(&a); /* whoever uses the screen next (staff, the console) finds it lit */
     log_begin(&l, LOG_INFO, "frame-stats");
     log_uint(&l, "frames", a.frames.frames);
     log_uint(&l, "late", a.frames.late);

@@ -90,6 +90,8 @@ void app_draw_schedule(app *a);
 /* Dark: once the black frame is presented, the backlight and the display's signal go off (see
  * backlight.h, dpms.h); they come on again when the show or the minute of silence begins. */
 void app_screen_off(app *a);
+/* The screen switched off by app_screen_off lit again (nothing when it is not off). */
+void app_screen_on(app *a);
 /* Staff: shows the status overlay for STATUS_MS (logged as event=staff-status). */
 void app_show_status(app *a, uint64_t now);
 /* Draws the status overlay on the frame being drawn, when it is shown. */

@@ -82,13 +82,18 @@ void app_check_schedule(app *a, uint64_t now)
     notify_status(status[st.mode]);
     if (st.mode == SCHEDULE_SHOW) /* the current slide starts its time again */
         timeline_jump(&a->tl, a->tl.current, now);
-    if (a->screen_off) { /* on before the next frame is drawn; the panel shows it as soon as it is lit */
-        dpms_set(a->window, true);
-        backlight_set(true);
-        a->screen_off = false;
-    }
+    app_screen_on(a); /* before the next frame is drawn: the panel shows it as soon as it is lit */
     a->mode = st.mode;
     a->dirty = true;
+}
+
+void app_screen_on(app *a)
+{
+    if (!a->screen_off)
+        return;
+    dpms_set(a->window, true);
+    backlight_set(true);
+    a->screen_off = false;
 }
 
 void app_screen_off(app *a)

@@ -27,17 +27,17 @@ wait_for() {
 journal_has() { journalctl -b -u "$unit" --no-pager -o cat | grep -q -- "$1"; }
 is_active() { [[ $(prop ActiveState) == active ]]; }
 
-# The connector the kiosk shows its picture on: connected and enabled.
-connector=
-for c in /sys/class/drm/card*-*; do
-    [[ -r $c/status && $(cat "$c/status") == connected && $(cat "$c/enabled") == enabled ]] && connector=$c
-done
 dpms() { cat "$connector/dpms"; }
 dpms_is() { [[ $(dpms) == "$1" ]]; }
 
 # 1. Started at boot, READY after its first frame, on the console, through KMS/DRM.
 wait_for 180 is_active || fail "the service did not become active: $(prop ActiveState)/$(prop SubState)"
 journal_has 'event=display driver=KMSDRM' || fail "not drawn through KMS/DRM"
+# The connector the kiosk shows its picture on (once it runs): connected and enabled.
+connector=
+for c in /sys/class/drm/card*-*; do
+    [[ -r $c/status && $(cat "$c/status") == connected && $(cat "$c/enabled") == enabled ]] && connector=$c
+done
 [[ -n $connector ]] || fail "no connected, enabled DRM connector"
 dpms_is On || fail "DPMS of $connector is $(dpms), not On, while showing"
 say "showing on ${connector##*/} (dpms $(dpms)), $(journalctl -b -u "$unit" -o cat | grep -m1 'event=first-frame')"
