@@ -1,9 +1,12 @@
-/* render.seed: renders the seed article with `memorial-kiosk --render DIR --size WxH` at three screen
- * sizes and checks the slides as a visitor would see them and as the manifest (slides.txt) describes
- * them: a title slide first, at least two excerpt slides, one readable (not black) PNG of the right size
- * per manifest entry, and through the layout, every word of the article's body on exactly one excerpt
- * slide, in order, nothing lost, nothing added, paragraphs marked where they start.
- * Usage: kiosk_render_seed PATH/TO/memorial-kiosk [SEED_DIR] */
+/* render.article*, render.seed: renders one article with `memorial-kiosk --render DIR --size WxH` at
+ * several screen sizes and checks the slides as a visitor would see them and as the manifest (slides.txt)
+ * describes them: a title slide first, at least N excerpt slides, one readable (not black) PNG of the
+ * right size per manifest entry, and through the layout, every word of the article's body on exactly one
+ * excerpt slide, in order, nothing lost, nothing added, paragraphs marked where they start.
+ * Usage: kiosk_render_article PATH/TO/memorial-kiosk ARTICLE [--seed] [--min-excerpts N] [WxH...]
+ * ARTICLE is one of the project's (tests/data/articles) or, with --seed, the seed article
+ * (../shared/seed/article.txt, beside the repository only in CI): when it is absent the program says so
+ * and exits 77 (skipped). Sizes: 1920x1080 1280x720 800x1280 unless given. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +18,7 @@
 
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -23,9 +27,8 @@
 #include "design.h"
 #include "harness.h"
 
-#ifndef KIOSK_SEED_DIR
-#define KIOSK_SEED_DIR "../shared/seed"
-#endif
+#define SKIP 77 /* CTest SKIP_RETURN_CODE */
+#define MAX_SIZES 8
 
 /* Light text pixels (all channels >= this) on the dark background: body text is (238, 233, 224). */
 #define TEXT_MIN 150
@@ -38,17 +41,19 @@
 #define MIN_INK_PER_CHAR 0.06
 
 static const char *g_bin;
-static const char *g_seed_dir = KIOSK_SEED_DIR;
+static const char *g_article_path;
+static size_t g_min_excerpts = 2;
 
-/* ---- the seed article, parsed by the core's own parser ---- */
+/* ---- the article, parsed by the core's own parser ---- */
 
-static article *load_seed(char **path_out)
+static article *load_article(char **path_out)
 {
-    char *path = kh_join(g_seed_dir, "article.txt");
+    char *path = strdup(g_article_path);
     size_t len = 0;
+    assert_non_null(path);
     char *data = kh_read_file(path, &len);
     if (!data)
-        fail_msg("cannot read the seed article %s", path);
+        fail_msg("cannot read the article %s", path);
     article *a = NULL;
     int line = 0;
     article_status st = article_parse(data, len, &a, &line);
@@ -56,7 +61,7 @@ static article *load_seed(char **path_out)
     if (st != ARTICLE_OK || !a)
         fail_msg("article_parse(%s) failed: status %d at line %d", path, (int)st, line);
     if (a->paragraph_count < 2)
-        fail_msg("the seed has %zu body paragraphs; expected a real article", a->paragraph_count);
+        fail_msg("%s has %zu body paragraphs; expected a real article", path, a->paragraph_count);
     *path_out = path;
     return a;
 }
@@ -187,7 +192,7 @@ static void check_words(const article *a, const kh_manifest *m, const char *labe
         if (L->len == before)
             fail_msg("[%s] %s: an excerpt slide without body words", label, e->file);
     }
-    assert_true(excerpts >= 2);
+    assert_true(excerpts >= g_min_excerpts);
 
     /* 1. The same text in the same order: nothing lost, nothing added, nothing repeated. */
     size_t n = B->len < L->len ? B->len : L->len;
@@ -242,7 +247,8 @@ static void check_words(const article *a, const kh_manifest *m, const char *labe
 
 /* ---- the render ---- */
 
-/* Non-space bytes of an excerpt slide's body lines. */
+/* Non-space characters (code points, not bytes: Cyrillic and Azerbaijani letters take two) of an excerpt
+ * slide's body lines. */
 static size_t body_chars(const kh_entry *e)
 {
     size_t n = 0;
@@ -250,47 +256,67 @@ static size_t body_chars(const kh_entry *e)
         if (strcmp(e->fields[i].name, "para") != 0 && strcmp(e->fields[i].name, "line") != 0)
             continue;
         for (const char *p = e->fields[i].text; *p; p++)
-            n += *p != ' ';
+            n += *p != ' ' && ((unsigned char)*p & 0xC0) != 0x80;
     }
     return n;
 }
 
-static article *g_seed;
-static char *g_seed_path;
+static article *g_article;
+static char *g_path;
 
 static int group_setup(void **state)
 {
     (void)state;
-    g_seed = load_seed(&g_seed_path);
-    return g_seed ? 0 : -1;
+    g_article = load_article(&g_path);
+    return g_article ? 0 : -1;
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    article_free(g_seed);
-    free(g_seed_path);
+    article_free(g_article);
+    free(g_path);
     return 0;
+}
+
+/* One test a screen size: the size (its initial state, "WxH") and, while it runs, its fixture. */
+typedef struct {
+    int w, h;
+    char name[96]; /* "<article file> WxH", the test's name */
+    kh_fixture *f;
+} screen;
+
+static int setup(void **state)
+{
+    screen *s = *state;
+    s->f = kh_fixture_new("render");
+    return s->f ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
+    screen *s = *state;
     stream_free(&g_body);
     stream_free(&g_lines);
-    return kh_fixture_teardown(state);
+    kh_fixture_free(s->f);
+    s->f = NULL;
+    return 0;
 }
 
-static void check_seed_at(kh_fixture *f, int w, int h)
+static void check_article_at(void **state)
 {
+    screen *s = *state;
+    kh_fixture *f = s->f;
+    int w = s->w, h = s->h;
     char size[32];
     snprintf(size, sizeof size, "%dx%d", w, h);
-    const char *label = size;
-    const article *a = g_seed;
+    const char *label = s->name;
+    const article *a = g_article;
 
     char *content = kh_fx_path(f, "content");
     char *out = kh_fx_path(f, "out");
     assert_int_equal(mkdir(content, 0755), 0);
-    assert_int_equal(kh_copy_file(g_seed_path, kh_fx_path(f, "content/article.txt")), 0);
+    assert_int_equal(kh_copy_file(g_path, kh_fx_path(f, "content/article.txt")), 0);
 
     const char *argv[] = {g_bin, "--render", out, "--size", size, content, NULL};
     assert_int_equal(kh_run(argv, f->tmp, 90000, &f->run), 0);
@@ -304,7 +330,7 @@ static void check_seed_at(kh_fixture *f, int w, int h)
         fail_msg("[%s] %s", label, err);
     assert_true(m->count >= 1);
 
-    /* The title slide first, with the seed's title and dateline. */
+    /* The title slide first, with the article's title and dateline. */
     const kh_entry *first = &m->entries[0];
     assert_string_equal(first->kind, "title");
     assert_string_equal(first->source, "article.txt");
@@ -337,8 +363,8 @@ static void check_seed_at(kh_fixture *f, int w, int h)
             excerpts++;
         }
     }
-    if (excerpts < 2)
-        fail_msg("[%s] %zu excerpt slides; the seed needs at least 2", label, excerpts);
+    if (excerpts < g_min_excerpts)
+        fail_msg("[%s] %zu excerpt slides; the article needs at least %zu", label, excerpts, g_min_excerpts);
 
     /* One PNG per manifest entry, each of the screen size and visibly drawn. */
     design d = design_compute(w, h, 0.0);
@@ -378,37 +404,54 @@ static void check_seed_at(kh_fixture *f, int w, int h)
     check_words(a, m, label);
 }
 
-static void seed_1920x1080(void **state)
+static int usage(const char *prog)
 {
-    check_seed_at(*state, 1920, 1080);
-}
-
-static void seed_1280x720(void **state)
-{
-    check_seed_at(*state, 1280, 720);
-}
-
-static void seed_800x1280_portrait(void **state)
-{
-    check_seed_at(*state, 800, 1280);
+    fprintf(stderr, "usage: %s PATH/TO/memorial-kiosk ARTICLE [--seed] [--min-excerpts N] [WxH...]\n", prog);
+    return 2;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: %s PATH/TO/memorial-kiosk [SEED_DIR]\n", argv[0]);
-        return 2;
-    }
+    static screen screens[MAX_SIZES];
+    static const char *const defaults[] = {"1920x1080", "1280x720", "800x1280"};
+    const char *sizes[MAX_SIZES];
+    size_t n = 0;
+    bool seed = false;
+    if (argc < 3)
+        return usage(argv[0]);
     g_bin = argv[1];
-    if (argc > 2)
-        g_seed_dir = argv[2];
+    g_article_path = argv[2];
+    for (int i = 3; i < argc; i++) {
+        if (strcmp(argv[i], "--seed") == 0)
+            seed = true;
+        else if (strcmp(argv[i], "--min-excerpts") == 0 && i + 1 < argc)
+            g_min_excerpts = strtoul(argv[++i], NULL, 10);
+        else if (n < MAX_SIZES && strchr(argv[i], 'x'))
+            sizes[n++] = argv[i];
+        else
+            return usage(argv[0]);
+    }
+    if (seed && access(g_article_path, R_OK) != 0) {
+        printf("seed article not found at %s (../shared/seed is beside the repository only in CI); skipped\n",
+               g_article_path);
+        return SKIP;
+    }
+    for (size_t i = 0; n == 0 && i < sizeof defaults / sizeof defaults[0]; i++)
+        sizes[i] = defaults[i];
+    n = n ? n : sizeof defaults / sizeof defaults[0];
+    const char *base = strrchr(g_article_path, '/');
+    base = base ? base + 1 : g_article_path;
+    struct CMUnitTest tests[MAX_SIZES];
+    for (size_t i = 0; i < n; i++) {
+        screen *s = &screens[i];
+        if (sscanf(sizes[i], "%dx%d", &s->w, &s->h) != 2 || s->w <= 0 || s->h <= 0)
+            return usage(argv[0]);
+        snprintf(s->name, sizeof s->name, "%s %s", seed ? "seed" : base, sizes[i]);
+        tests[i] = (struct CMUnitTest){s->name, check_article_at, setup, teardown, s};
+    }
     setenv("SDL_VIDEODRIVER", "dummy", 0);
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(seed_1920x1080, kh_fixture_setup, teardown),
-        cmocka_unit_test_setup_teardown(seed_1280x720, kh_fixture_setup, teardown),
-        cmocka_unit_test_setup_teardown(seed_800x1280_portrait, kh_fixture_setup, teardown),
-    };
-    int rc = cmocka_run_group_tests_name("render.seed", tests, group_setup, group_teardown);
+    int rc = _cmocka_run_group_tests(seed ? "render.seed" : "render.article", tests, n, group_setup,
+                                     group_teardown);
     IMG_Quit();
     return rc;
 }
