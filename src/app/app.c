@@ -16,10 +16,12 @@
 
 #include "backlight.h"
 #include "decoder.h"
+#include "display.h"
 #include "design.h"
 #include "fonts.h"
 #include "framestats.h"
 #include "gesture.h"
+#include "exhibit.h"
 #include "loader.h"
 #include "log.h"
 #include "rotation.h"
@@ -52,16 +54,17 @@ static void log_slide(app *a)
  * empty meanwhile. The full show then starts on that same slide, drawn the same way. */
 static void draw_preview(app *a)
 {
-    if (a->content->count < 2 || a->content->items[0].kind != CONTENT_ARTICLE)
+    const content *c = a->ex->content;
+    if (c->count < 2 || c->items[0].kind != CONTENT_ARTICLE)
         return;
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);
-    if (schedule_at(&a->sched, &tm, (int64_t)t, 0).mode != SCHEDULE_SHOW)
+    if (schedule_at(&a->ex->schedule, &tm, (int64_t)t, 0).mode != SCHEDULE_SHOW)
         return;
-    show *s = loader_build_first(a->content, &a->design, &a->fonts, a->opts->speed);
+    show *s = exhibit_build_first(a->ex, &a->design, &a->fonts);
     if (s && s->count > 0 && s->slides[0].kind != SLIDE_IMAGE) {
-        slide_draw_ctx ctx = {a->renderer, &a->design, &a->fonts};
+        slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts);
         app_frame_begin(a, (SDL_Color){14, 14, 16, 255});
         slide_draw(&ctx, &s->slides[0], NULL);
         app_frame_end(a);
@@ -69,13 +72,15 @@ static void draw_preview(app *a)
     show_free(s);
 }
 
-/* Lays out the show for the window's current size (at start and when the size changes). */
+/* Lays out the show of the exhibit for the window's current size (at start, when the size changes and
+ * when a new exhibit is swapped in): the screen's rotation, the design, fonts, slides, cache, timeline
+ * and gesture timing all come from the exhibit. */
 int app_layout(app *a, uint64_t now)
 {
     int w = 0, h = 0;
     size_t keep = a->tl_ready ? a->tl.current : 0;
     SDL_GetRendererOutputSize(a->renderer, &w, &h);
-    a->rotation = a->content->config.rotation;
+    a->rotation = a->ex->rotation;
     if (a->screen)
         SDL_DestroyTexture(a->screen);
     a->screen = NULL;
@@ -92,20 +97,17 @@ int app_layout(app *a, uint64_t now)
     show_free(a->show);
     a->show = NULL;
     fonts_close(&a->fonts);
-    a->design = loader_open_look(a->content, w, h, &a->fonts);
+    a->design = exhibit_open_look(a->ex, w, h, &a->fonts);
     if (!a->first_frame_done) {
         a->t_fonts = log_ms_since_start();
         draw_preview(a);
     }
-    a->show = loader_build(a->content, &a->design, &a->fonts, a->opts->speed);
+    a->show = exhibit_build(a->ex, &a->design, &a->fonts);
     if (!a->show)
         return -1;
-    slide_draw_ctx ctx = {a->renderer, &a->design, &a->fonts};
-    const kiosk_config *cfg = &a->content->config;
-    uint32_t transition_ms = cfg->transition == CONFIG_TRANSITION_CUT || cfg->transition_ms == 0
-                                 ? 0
-                                 : show_scale_ms(cfg->transition_ms, a->opts->speed);
-    if (slide_cache_init(&a->cache, &ctx, a->show, a->dec, 2 * transition_ms) != 0)
+    slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts);
+    uint32_t transition_ms = a->ex->transition_ms;
+    if (slide_cache_init(&a->cache, &ctx, a->show, &a->ex->pictures, a->dec, 2 * transition_ms) != 0)
         return -1;
     a->cache_ready = true;
     uint32_t *durations = calloc(a->show->count, sizeof *durations);
@@ -115,14 +117,14 @@ int app_layout(app *a, uint64_t now)
         durations[i] = a->show->slides[i].duration_ms;
     if (a->tl_ready)
         timeline_free(&a->tl);
-    int rc = timeline_init(&a->tl, durations, a->show->count, transition_ms,
-                           show_scale_ms(cfg->idle_resume_ms, a->opts->speed), now);
+    int rc = timeline_init(&a->tl, durations, a->show->count, transition_ms, a->ex->idle_resume_ms, now);
     free(durations);
     if (rc != 0)
         return -1;
     a->tl_ready = true;
     if (keep < a->show->count)
         timeline_jump(&a->tl, keep, now);
+    a->touch.long_press_ms = a->ex->long_press_ms;
     a->logged_slide = SIZE_MAX;
     a->hold_since = 0;
     a->dirty = true;
@@ -209,7 +211,7 @@ static bool may_advance(app *a, uint64_t now)
         return true;
     if (a->hold_since == 0)
         a->hold_since = now;
-    return now - a->hold_since >= show_scale_ms(AUTO_WAIT_MS, a->opts->speed);
+    return now - a->hold_since >= show_scale_ms(AUTO_WAIT_MS, a->ex->speed);
 }
 
 /* The slide on screen turned out to be bad (its picture failed after it was chosen): move on. */
@@ -224,36 +226,16 @@ static void leave_bad(app *a, uint64_t now)
     }
 }
 
+/* The window and renderer: see display.h (full screen at the display's size, the renderer chosen for the
+ * machine, event=display). */
 static int open_display(app *a)
 {
-    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
-    int w = a->opts->window_w, h = a->opts->window_h;
-    if (!a->opts->windowed) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-        w = h = 0;
-    }
-    a->window =
-        SDL_CreateWindow("Memorial Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
-    if (!a->window)
+    kiosk_display d;
+    if (display_open(a->opts, &d) != 0)
         return -1;
-    a->renderer = SDL_CreateRenderer(
-        a->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
-    if (!a->renderer)
-        a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
-    if (!a->renderer)
-        return -1;
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(a->renderer, &info) == 0) {
-        a->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
-        log_line l;
-        log_begin(&l, LOG_INFO, "display");
-        log_str(&l, "driver", SDL_GetCurrentVideoDriver());
-        log_str(&l, "renderer", info.name);
-        log_int(&l, "vsync", a->vsync);
-        log_end(&l);
-    }
-    if (!a->opts->windowed)
-        SDL_ShowCursor(SDL_DISABLE);
+    a->window = d.window;
+    a->renderer = d.renderer;
+    a->vsync = d.vsync;
     return 0;
 }
 
@@ -270,7 +252,7 @@ static int sleep_ms(const app *a, uint64_t now)
                             ? a->last_present + FRAME_MS
                             : timeline_next_deadline(&a->tl, now, FRAME_MS);
     if (a->hold_since)
-        deadline = a->hold_since + show_scale_ms(AUTO_WAIT_MS, a->opts->speed);
+        deadline = a->hold_since + show_scale_ms(AUTO_WAIT_MS, a->ex->speed);
     if (a->next_anim < deadline)
         deadline = a->next_anim;
     if (gesture_deadline(&a->touch) < deadline)
@@ -302,9 +284,9 @@ static void loop(app *a)
         uint64_t now = SDL_GetTicks64();
         notify_watchdog(now);
         if (a->reload) {
-            content *c = reload_poll(a->reload, now);
-            if (c)
-                app_on_rescan(a, c);
+            exhibit *e = reload_poll(a->reload, now);
+            if (e)
+                app_on_rescan(a, e);
         }
         app_swap_if_due(a, now);
         app_check_schedule(a, now);
@@ -353,6 +335,88 @@ static void loop(app *a)
     }
 }
 
+static void log_fatal(const char *reason)
+{
+    log_line l;
+    log_begin(&l, LOG_ERROR, "fatal");
+    log_str(&l, "reason", reason);
+    log_end(&l);
+}
+
+/* The picture worker, woken through an SDL event of its own (pictures are decoded on this thread when it
+ * cannot start). */
+static void start_decoder(app *a)
+{
+    a->wake_event = SDL_RegisterEvents(1);
+    if (a->wake_event == (uint32_t)-1)
+        a->wake_event = 0;
+    a->dec = decoder_create(&a->ex->pictures, a->wake_event);
+    if (!a->dec) {
+        log_line w;
+        log_begin(&w, LOG_WARN, "decoder-thread");
+        log_str(&w, "reason", SDL_GetError());
+        log_end(&w);
+    }
+}
+
+/* Everything before the loop: the display, the exhibit, the first frame, the live reload. */
+static int start(app *a, const char *content_dir)
+{
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0 || open_display(a) != 0) {
+        log_line l;
+        log_begin(&l, LOG_ERROR, "display-error");
+        log_str(&l, "reason", SDL_GetError());
+        log_end(&l);
+        return -1;
+    }
+    a->t_display = log_ms_since_start();
+    gesture_init(&a->touch);
+    a->started = SDL_GetTicks64();
+    notify_init();
+    a->ex = exhibit_load(content_dir, a->opts, true);
+    if (!a->ex) {
+        log_fatal("out of memory");
+        return -1;
+    }
+    a->t_content = log_ms_since_start();
+    picture_log_settings(&a->ex->pictures);
+    start_decoder(a);
+    if (app_layout(a, SDL_GetTicks64()) != 0) {
+        log_fatal("out of memory");
+        return -1;
+    }
+    log_line l;
+    log_begin(&l, LOG_INFO, "content-loaded");
+    log_uint(&l, "slides", a->ex->content->count ? a->show->count : 0);
+    log_uint(&l, "errors", diag_count(&a->ex->content->diags, DIAG_ERROR));
+    log_end(&l);
+    const char *settle = getenv("KIOSK_RELOAD_SETTLE_MS"); /* tests shorten it */
+    a->reload = reload_open(content_dir, a->opts,
+                            settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
+    framestats_init(&a->frames, FRAME_MS);
+    return 0;
+}
+
+/* After the loop: the screen lit for whoever comes next, the figures of the run. */
+static void stop(app *a)
+{
+    notify_stopping();
+    app_screen_on(a); /* whoever uses the screen next (staff, the console) finds it lit */
+    log_line l;
+    log_begin(&l, LOG_INFO, "frame-stats");
+    log_uint(&l, "frames", a->frames.frames);
+    log_uint(&l, "late", a->frames.late);
+    log_uint(&l, "p50_ms", framestats_percentile(&a->frames, 50));
+    log_uint(&l, "p99_ms", framestats_percentile(&a->frames, 99));
+    log_uint(&l, "worst_ms", a->frames.worst_ms);
+    log_end(&l);
+    log_begin(&l, LOG_INFO, "quit");
+    log_end(&l);
+}
+
 int app_run(const cli_options *opts, const char *content_dir)
 {
     int rc = 3;
@@ -370,86 +434,20 @@ int app_run(const cli_options *opts, const char *content_dir)
      * memory creeps up by tens of megabytes; bench/photo_bench shows the difference). */
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 #endif
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
-    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0 || open_display(&a) != 0) {
-        log_line l;
-        log_begin(&l, LOG_ERROR, "display-error");
-        log_str(&l, "reason", SDL_GetError());
-        log_end(&l);
-        goto cleanup;
+    if (start(&a, content_dir) == 0) {
+        loop(&a);
+        stop(&a);
+        rc = 0;
     }
-    a.t_display = log_ms_since_start();
-    gesture_init(&a.touch);
-    a.started = SDL_GetTicks64();
-    notify_init();
-    a.content = loader_scan(content_dir);
-    if (!a.content) {
-        log_line l;
-        log_begin(&l, LOG_ERROR, "fatal");
-        log_str(&l, "reason", "out of memory");
-        log_end(&l);
-        goto cleanup;
-    }
-    a.t_content = log_ms_since_start();
-    picture_settings ps = picture_settings_resolve(&a.content->config, opts);
-    picture_configure(&ps);
-    picture_log_settings();
-    a.wake_event = SDL_RegisterEvents(1);
-    if (a.wake_event == (uint32_t)-1)
-        a.wake_event = 0;
-    a.dec = decoder_create(&ps, a.wake_event);
-    if (!a.dec) {
-        log_line w;
-        log_begin(&w, LOG_WARN, "decoder-thread");
-        log_str(&w, "reason", SDL_GetError());
-        log_end(&w);
-    }
-    diag_list ignored; /* the loader reported the schedule's problems already */
-    diag_list_init(&ignored);
-    schedule_from_config(&a.sched, &a.content->config, &ignored);
-    diag_list_free(&ignored);
-    if (app_layout(&a, SDL_GetTicks64()) != 0) {
-        log_line l;
-        log_begin(&l, LOG_ERROR, "fatal");
-        log_str(&l, "reason", "out of memory");
-        log_end(&l);
-        goto cleanup;
-    }
-    log_line l;
-    log_begin(&l, LOG_INFO, "content-loaded");
-    log_uint(&l, "slides", a.content->count ? a.show->count : 0);
-    log_uint(&l, "errors", diag_count(&a.content->diags, DIAG_ERROR));
-    log_end(&l);
-    const char *settle = getenv("KIOSK_RELOAD_SETTLE_MS"); /* tests shorten it */
-    a.reload =
-        reload_open(content_dir, settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
-    framestats_init(&a.frames, FRAME_MS);
-    a.touch.long_press_ms = a.content->config.long_press_ms;
-    loop(&a);
-    notify_stopping();
-    app_screen_on(&a); /* whoever uses the screen next (staff, the console) finds it lit */
-    log_begin(&l, LOG_INFO, "frame-stats");
-    log_uint(&l, "frames", a.frames.frames);
-    log_uint(&l, "late", a.frames.late);
-    log_uint(&l, "p50_ms", framestats_percentile(&a.frames, 50));
-    log_uint(&l, "p99_ms", framestats_percentile(&a.frames, 99));
-    log_uint(&l, "worst_ms", a.frames.worst_ms);
-    log_end(&l);
-    log_begin(&l, LOG_INFO, "quit");
-    log_end(&l);
-    rc = 0;
-cleanup:
     reload_close(a.reload);
-    content_free(a.pending);
+    exhibit_free(a.pending);
     if (a.cache_ready)
         slide_cache_free(&a.cache);
     decoder_free(a.dec);
     if (a.tl_ready)
         timeline_free(&a.tl);
     show_free(a.show);
-    content_free(a.content);
+    exhibit_free(a.ex);
     fonts_close(&a.fonts);
     if (a.screen)
         SDL_DestroyTexture(a.screen);

@@ -10,11 +10,11 @@
 static void do_action(app *a, tl_action act, const char *via, uint64_t now)
 {
     if (a->mode == SCHEDULE_DARK) { /* outside opening hours a touch wakes the screen for a while */
-        a->woken_until = (int64_t)time(NULL) + a->sched.wake_seconds;
+        a->woken_until = (int64_t)time(NULL) + a->ex->schedule.wake_seconds;
         log_line w;
         log_begin(&w, LOG_INFO, "wake");
         log_str(&w, "via", via);
-        log_uint(&w, "seconds", a->sched.wake_seconds);
+        log_uint(&w, "seconds", a->ex->schedule.wake_seconds);
         log_end(&w);
         return;
     }
@@ -66,7 +66,7 @@ static void on_key(app *a, const SDL_KeyboardEvent *k, uint64_t now)
  * outer eighth of the screen's shorter side, in that corner. Visitors do not hold a corner for seconds. */
 static bool in_staff_corner(const app *a, float x, float y)
 {
-    int corner = a->content->config.staff_corner;
+    int corner = a->ex->staff_corner;
     float w = (float)a->design.w, h = (float)a->design.h, size = (w < h ? w : h) / 8.0f;
     float px = x * w, py = y * h;
     bool left = px<size, right = px> w - size, top = py<size, bottom = py> h - size;

@@ -10,9 +10,9 @@
 #include <SDL.h>
 
 #include "cli.h"
-#include "content.h"
 #include "decoder.h"
 #include "design.h"
+#include "exhibit.h"
 #include "fonts.h"
 #include "framestats.h"
 #include "gesture.h"
@@ -36,7 +36,7 @@ typedef struct {
     bool vsync;
     design design;
     kiosk_fonts fonts;
-    content *content;
+    exhibit *ex; /* what is shown and how (the folder with the command line over it); swapped whole */
     show *show;
     slide_cache cache;
     bool cache_ready;
@@ -53,17 +53,16 @@ typedef struct {
     uint64_t hold_since; /* an auto-advance is due but waits for the next picture since then (0: not) */
     uint64_t next_anim;  /* the next frame a reveal or Ken Burns motion needs */
     tl_action last_dir;
-    reloader *reload;  /* live reload of the folder; NULL when it cannot be watched */
-    content *pending;  /* a newer scan of the folder, swapped in at the next slide boundary */
-    framestats frames; /* intervals between the frames of transitions */
-    bool settling;     /* the last frame drawn was part of a transition */
-    schedule sched;    /* opening hours, day of remembrance, minute of silence (kiosk.conf) */
-    schedule_mode mode;
+    reloader *reload;    /* live reload of the folder; NULL when it cannot be watched */
+    exhibit *pending;    /* a newer exhibit (the folder changed), swapped in at the next slide boundary */
+    framestats frames;   /* intervals between the frames of transitions */
+    bool settling;       /* the last frame drawn was part of a transition */
+    schedule_mode mode;  /* what the exhibit's schedule wants now */
     int remembrance;     /* today is the day of remembrance (-1: not known yet) */
     int64_t woken_until; /* a tap woke the dark screen until then (seconds, wall clock) */
     bool screen_off;     /* dark: the black frame is up and the backlight and DPMS were switched off */
     uint64_t last_present;
-    int rotation;          /* degrees the screen is mounted turned (kiosk.conf [screen] rotation) */
+    int rotation;          /* degrees the screen is laid out turned (the exhibit's, since the last layout) */
     uint64_t status_until; /* the staff status overlay is shown until then (0: not shown) */
     uint64_t started;      /* SDL ticks at start, for the uptime */
     SDL_Texture *screen;   /* with a rotation: the frame at content size, turned when presented */
@@ -83,7 +82,7 @@ void app_on_event(app *a, const SDL_Event *e);
 /* Time-based input: a long press held long enough, the end of the status overlay. */
 void app_poll_input(app *a, uint64_t now);
 /* app_service.c */
-void app_on_rescan(app *a, content *c);
+void app_on_rescan(app *a, exhibit *e);
 void app_swap_if_due(app *a, uint64_t now);
 void app_check_schedule(app *a, uint64_t now);
 void app_draw_schedule(app *a);

@@ -12,11 +12,12 @@
 #include "draw.h"
 #include "slide_draw.h"
 
-/* A newer scan of the folder: kept for the next slide boundary when it has something to show, else
- * refused (the last good show goes on). */
-void app_on_rescan(app *a, content *c)
+/* A newer exhibit: kept for the next slide boundary when it has something to show, else refused (the
+ * last good show goes on). */
+void app_on_rescan(app *a, exhibit *e)
 {
     log_line l;
+    const content *c = e->content;
     if (c->count == 0) {
         log_begin(&l, LOG_WARN, "reload-rejected");
         log_str(&l, "reason",
@@ -24,15 +25,16 @@ void app_on_rescan(app *a, content *c)
                                : "the folder has no articles or pictures");
         log_uint(&l, "errors", diag_count(&c->diags, DIAG_ERROR));
         log_end(&l);
-        content_free(c);
+        exhibit_free(e);
         return;
     }
-    content_free(a->pending);
-    a->pending = c;
+    exhibit_free(a->pending);
+    a->pending = e;
 }
 
 /* At a slide boundary (the current slide's time is up, or nothing but the fallback is shown), the newer
- * show replaces the old one and starts from its first slide. */
+ * exhibit replaces the old one whole (its content and every setting of its kiosk.conf) and starts from
+ * its first slide. */
 void app_swap_if_due(app *a, uint64_t now)
 {
     if (!a->pending || timeline_frame(&a->tl, now).in_transition)
@@ -43,21 +45,24 @@ void app_swap_if_due(app *a, uint64_t now)
     bool bad = slide_cache_is_bad(&a->cache, a->tl.current);
     if (!fallback && !bad && timeline_next_deadline(&a->tl, now, 0) > now)
         return;
-    content *old = a->content;
-    a->content = a->pending;
+    exhibit *old = a->ex;
+    a->ex = a->pending;
     a->pending = NULL;
     a->tl.current = 0; /* app_layout keeps the index it finds: start the new show at its beginning */
-    if (app_layout(a, now) != 0) {
+    int rc = app_layout(a, now); /* the old exhibit's fonts, show and cache are gone after this */
+    exhibit_free(old);
+    if (rc != 0) {
         a->quit = true;
-        content_free(old);
         return;
     }
-    content_free(old);
     log_line l;
     log_begin(&l, LOG_INFO, "reload");
     log_uint(&l, "slides", a->show->count);
-    log_uint(&l, "errors", diag_count(&a->content->diags, DIAG_ERROR));
+    log_uint(&l, "errors", diag_count(&a->ex->content->diags, DIAG_ERROR));
     log_end(&l);
+    a->remembrance = -1;          /* the new schedule is looked at afresh */
+    if (a->mode != SCHEDULE_SHOW) /* the new schedule decides at once what is on screen */
+        a->dirty = true;
 }
 
 /* What the schedule wants now: the show, a dark screen, or the minute of silence. */
@@ -66,7 +71,7 @@ void app_check_schedule(app *a, uint64_t now)
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);
-    schedule_state st = schedule_at(&a->sched, &tm, (int64_t)t, a->woken_until);
+    schedule_state st = schedule_at(&a->ex->schedule, &tm, (int64_t)t, a->woken_until);
     if (a->remembrance >= 0 && st.remembrance_day != (a->remembrance != 0))
         reload_request(a->reload); /* the day's own playlist (playlist-remembrance.txt) begins or ends */
     a->remembrance = st.remembrance_day;
@@ -117,7 +122,7 @@ void app_draw_schedule(app *a)
                                   "\xD0\xBC\xD0\xBE\xD0\xBB\xD1\x87\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F",
                       .banner = a->show->slides[a->tl.current].banner,
                       .fit = -1};
-        slide_draw_ctx ctx = {a->renderer, &a->design, &a->fonts};
+        slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts);
         slide_draw(&ctx, &card, NULL);
     }
     app_frame_end(a);
@@ -154,10 +159,10 @@ void app_draw_status(app *a, uint64_t now)
     uint64_t up = (now - a->started) / 1000;
     uint32_t p50 = framestats_percentile(&a->frames, 50);
     snprintf(lines[0], sizeof lines[0], "Memorial Kiosk %s", KIOSK_VERSION);
-    snprintf(lines[1], sizeof lines[1], "Content: %s", a->content->root);
+    snprintf(lines[1], sizeof lines[1], "Content: %s", a->ex->content->root);
     snprintf(lines[2], sizeof lines[2], "Slides: %zu \xC2\xB7 content errors: %zu \xC2\xB7 warnings: %zu",
-             a->show->count, diag_count(&a->content->diags, DIAG_ERROR),
-             diag_count(&a->content->diags, DIAG_WARNING));
+             a->show->count, diag_count(&a->ex->content->diags, DIAG_ERROR),
+             diag_count(&a->ex->content->diags, DIAG_WARNING));
     snprintf(lines[3], sizeof lines[3], "Up: %llu d %02llu:%02llu \xC2\xB7 memory: %.1f MB",
              (unsigned long long)(up / 86400), (unsigned long long)(up / 3600 % 24),
              (unsigned long long)(up / 60 % 60), resident_kb() / 1024.0);

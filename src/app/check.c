@@ -9,19 +9,20 @@
 #include <SDL_ttf.h>
 
 #include "content.h"
-#include "loader.h"
+#include "exhibit.h"
 #include "log.h"
 #include "picture.h"
 
 /* Decodes every picture (a small size is enough to prove the file is whole); a bad one is an error. */
-static void check_pictures(content *c, bool *bad)
+static void check_pictures(exhibit *e, bool *bad)
 {
+    content *c = e->content;
     for (size_t i = 0; i < c->count; i++) {
         const content_item *it = &c->items[i];
         if (it->kind != CONTENT_IMAGE)
             continue;
         char why[256];
-        picture *p = picture_load(it->abs_path, 64, 64, why, sizeof why);
+        picture *p = picture_load_with(it->abs_path, 64, 64, &e->pictures, why, sizeof why);
         if (!p) {
             diag_add(&c->diags, DIAG_ERROR, it->rel_path, 0, "%s", why);
             bad[i] = true;
@@ -32,12 +33,13 @@ static void check_pictures(content *c, bool *bad)
 
 /* The show as it will run on a 1920x1080 screen, one log line per slide (stderr), so staff see what will
  * be shown, in which order and for how long. Pictures that failed are left out. */
-static size_t report_slides(content *c, const bool *bad)
+static size_t report_slides(const exhibit *e, const bool *bad)
 {
+    const content *c = e->content;
     kiosk_fonts fonts = {0};
     size_t shown = 0;
-    design d = loader_open_look(c, 1920, 1080, &fonts);
-    show *s = loader_build(c, &d, &fonts, 1.0);
+    design d = exhibit_open_look(e, 1920, 1080, &fonts);
+    show *s = exhibit_build(e, &d, &fonts);
     for (size_t i = 0; s && i < s->count; i++) {
         const slide *sl = &s->slides[i];
         bool skipped = false;
@@ -64,21 +66,20 @@ static size_t report_slides(content *c, const bool *bad)
     return shown;
 }
 
-int check_run(const char *content_dir)
+int check_run(const cli_options *cli, const char *content_dir)
 {
     int rc = 1;
-    content *c = content_scan(content_dir);
+    exhibit *e = exhibit_load(content_dir, cli, false); /* problems are printed below, not logged */
+    content *c = e ? e->content : NULL;
     bool *bad = NULL;
     char line[4096];
 
-    if (!c || loader_settings(c) != 0 || !(bad = calloc(c->count + 1, sizeof *bad))) {
+    if (!c || !(bad = calloc(c->count + 1, sizeof *bad))) {
         fprintf(stdout, "%s: error: out of memory\n", content_dir);
         goto cleanup;
     }
-    picture_settings ps = loader_picture_settings(c);
-    picture_configure(&ps);
-    check_pictures(c, bad);
-    size_t shown = TTF_WasInit() ? report_slides(c, bad) : 0;
+    check_pictures(e, bad);
+    size_t shown = TTF_WasInit() ? report_slides(e, bad) : 0;
     for (size_t i = 0; i < c->diags.count; i++) {
         diag_format(&c->diags.items[i], content_dir, line, sizeof line);
         fprintf(stdout, "%s\n", line);
@@ -95,6 +96,6 @@ int check_run(const char *content_dir)
 cleanup:
     fflush(stdout);
     free(bad);
-    content_free(c);
+    exhibit_free(e);
     return rc;
 }

@@ -4,7 +4,10 @@
 #ifndef KIOSK_CHECK_H
 #define KIOSK_CHECK_H
 
-/* Returns the exit code: 0 when there is no error (warnings allowed), 1 when there is any error. */
-int check_run(const char *content_dir);
+#include "cli.h"
+
+/* Checks the exhibit (the folder with the command line cli over it). Returns the exit code: 0 when there
+ * is no error (warnings allowed), 1 when there is any error. */
+int check_run(const cli_options *cli, const char *content_dir);
 
 #endif

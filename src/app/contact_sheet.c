@@ -118,13 +118,13 @@ cleanup:
     return out;
 }
 
-int contact_sheet_run(const char *content_dir, const char *png_path, double speed)
+int contact_sheet_run(const cli_options *cli, const char *content_dir, const char *png_path)
 {
     int rc = 3;
     sheet sh = {0};
     SDL_Surface *out = NULL;
 
-    if (render_each(content_dir, SLIDE_W, SLIDE_H, speed, add_cell, &sh) != 0)
+    if (render_each(cli, content_dir, SLIDE_W, SLIDE_H, add_cell, &sh) != 0)
         goto cleanup;
     out = compose(&sh, content_dir);
     if (!out || IMG_SavePNG(out, png_path) != 0) {

@@ -4,7 +4,10 @@
 #ifndef KIOSK_CONTACT_SHEET_H
 #define KIOSK_CONTACT_SHEET_H
 
-/* Writes the sheet to png_path. Returns the exit code: 0, or 3 when it cannot be drawn or written. */
-int contact_sheet_run(const char *content_dir, const char *png_path, double speed);
+#include "cli.h"
+
+/* Writes the sheet of the exhibit (the folder with the command line cli over it) to png_path. Returns the
+ * exit code: 0, or 3 when it cannot be drawn or written. */
+int contact_sheet_run(const cli_options *cli, const char *content_dir, const char *png_path);
 
 #endif

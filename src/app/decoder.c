@@ -1,5 +1,5 @@
-/* decoder: see decoder.h. One mutex guards everything in struct decoder except the thread handle and
- * the settings (written before the thread starts); one condition variable wakes the worker (new
+/* decoder: see decoder.h. One mutex guards everything in struct decoder except the thread handle (the
+ * settings too: the worker copies them with each job it takes); one condition variable wakes the worker (new
  * requests, space for results, quit). The worker never holds the lock while decoding. */
 #include "decoder.h"
 
@@ -78,12 +78,12 @@ static int worker(void *arg)
         d->busy = true;
         d->busy_index = j.index;
         d->busy_generation = d->generation;
+        picture_settings s = d->settings;
         SDL_UnlockMutex(d->lock);
 
         decoder_result r;
         memset(&r, 0, sizeof r);
         r.index = j.index;
-        picture_settings s = d->settings;
         if (j.has_fit)
             s.fit = j.fit;
         r.pic = picture_load_with(j.path, j.box_w, j.box_h, &s, r.reason, sizeof r.reason);
@@ -125,6 +125,14 @@ decoder *decoder_create(const picture_settings *s, uint32_t wake_event)
         return NULL;
     }
     return d;
+}
+
+void decoder_set_settings(decoder *d, const picture_settings *s)
+{
+    SDL_LockMutex(d->lock);
+    d->settings = *s;
+    SDL_UnlockMutex(d->lock);
+    decoder_reset(d); /* what was decoded or queued with the old settings is not wanted */
 }
 
 void decoder_free(decoder *d)

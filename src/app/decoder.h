@@ -48,6 +48,9 @@ typedef struct {
  * pushed after each result; 0 for none. NULL when the thread cannot be started. */
 decoder *decoder_create(const picture_settings *s, uint32_t wake_event);
 void decoder_free(decoder *d);
+/* New settings (a reloaded kiosk.conf) for the requests that follow; forgets every request and result
+ * (decoder_reset). */
+void decoder_set_settings(decoder *d, const picture_settings *s);
 /* Forgets every request and result (e.g. the show or the screen size changed); a decode in progress
  * is discarded when it ends. */
 void decoder_reset(decoder *d);

@@ -3,14 +3,6 @@
 
 #include "textrun_sdl.h"
 
-SDL_Color DRAW_BG_TOP = {28, 27, 30, 255};
-SDL_Color DRAW_BG_BOTTOM = {14, 14, 16, 255};
-SDL_Color DRAW_TEXT = {238, 233, 224, 255};
-SDL_Color DRAW_TEXT_DIM = {170, 163, 152, 255};
-SDL_Color DRAW_ACCENT = {150, 28, 32, 255};
-SDL_Color DRAW_BANNER_BG = {8, 8, 9, 255};
-SDL_Color DRAW_BANNER_TEXT = {206, 198, 186, 255};
-
 /* a + (b - a) * t / 256 per channel */
 static SDL_Color mix(SDL_Color a, SDL_Color b, int t)
 {
@@ -18,16 +10,24 @@ static SDL_Color mix(SDL_Color a, SDL_Color b, int t)
                        (Uint8)(a.b + (b.b - a.b) * t / 256), 255};
 }
 
-void draw_set_colors(SDL_Color background, SDL_Color text, SDL_Color accent, SDL_Color banner)
+draw_palette draw_palette_make(SDL_Color background, SDL_Color text, SDL_Color accent, SDL_Color banner)
 {
     SDL_Color black = {0, 0, 0, 255};
-    DRAW_BG_TOP = background;
-    DRAW_BG_BOTTOM = mix(background, black, 128); /* the gradient darkens to half towards the bottom */
-    DRAW_TEXT = text;
-    DRAW_TEXT_DIM = mix(text, background, 80);
-    DRAW_ACCENT = accent;
-    DRAW_BANNER_BG = banner;
-    DRAW_BANNER_TEXT = mix(text, banner, 36);
+    return (draw_palette){
+        .bg_top = background,
+        .bg_bottom = mix(background, black, 128), /* the gradient darkens to half towards the bottom */
+        .text = text,
+        .text_dim = mix(text, background, 80),
+        .accent = accent,
+        .banner_bg = banner,
+        .banner_text = mix(text, banner, 36),
+    };
+}
+
+draw_palette draw_palette_default(void)
+{
+    return draw_palette_make((SDL_Color){28, 27, 30, 255}, (SDL_Color){238, 233, 224, 255},
+                             (SDL_Color){150, 28, 32, 255}, (SDL_Color){8, 8, 9, 255});
 }
 
 void draw_fill(SDL_Renderer *r, int x, int y, int w, int h, SDL_Color c)
@@ -38,15 +38,15 @@ void draw_fill(SDL_Renderer *r, int x, int y, int w, int h, SDL_Color c)
     SDL_RenderFillRect(r, &rect);
 }
 
-void draw_background(SDL_Renderer *r, int w, int h)
+void draw_background(SDL_Renderer *r, const draw_palette *p, int w, int h)
 {
     const int band = 4;
     for (int y = 0; y < h; y += band) {
         int t = h > 1 ? y * 256 / h : 0;
         SDL_Color c = {
-            (Uint8)(DRAW_BG_TOP.r + (DRAW_BG_BOTTOM.r - DRAW_BG_TOP.r) * t / 256),
-            (Uint8)(DRAW_BG_TOP.g + (DRAW_BG_BOTTOM.g - DRAW_BG_TOP.g) * t / 256),
-            (Uint8)(DRAW_BG_TOP.b + (DRAW_BG_BOTTOM.b - DRAW_BG_TOP.b) * t / 256),
+            (Uint8)(p->bg_top.r + (p->bg_bottom.r - p->bg_top.r) * t / 256),
+            (Uint8)(p->bg_top.g + (p->bg_bottom.g - p->bg_top.g) * t / 256),
+            (Uint8)(p->bg_top.b + (p->bg_bottom.b - p->bg_top.b) * t / 256),
             255,
         };
         draw_fill(r, 0, y, w, band, c);

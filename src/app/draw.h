@@ -13,11 +13,17 @@
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } draw_align;
 
-/* The palette of the exhibit: dark, warm, restrained (the defaults); kiosk.conf [colors] may change it
- * through draw_set_colors before anything is drawn. */
-void draw_set_colors(SDL_Color background, SDL_Color text, SDL_Color accent, SDL_Color banner);
-extern SDL_Color DRAW_BG_TOP, DRAW_BG_BOTTOM, DRAW_TEXT, DRAW_TEXT_DIM, DRAW_ACCENT, DRAW_BANNER_BG,
-    DRAW_BANNER_TEXT;
+/* The palette of an exhibit: dark, warm, restrained (the defaults); kiosk.conf [colors] changes it. A
+ * value, owned by whoever holds it (the exhibit); drawing functions take it as a parameter. */
+typedef struct {
+    SDL_Color bg_top, bg_bottom; /* the background gradient */
+    SDL_Color text, text_dim, accent, banner_bg, banner_text;
+} draw_palette;
+
+/* The palette from the four colours of kiosk.conf [colors]; the others are mixed from them. */
+draw_palette draw_palette_make(SDL_Color background, SDL_Color text, SDL_Color accent, SDL_Color banner);
+/* The default palette (kiosk.conf's defaults). */
+draw_palette draw_palette_default(void);
 
 /* How a piece of text is set: the role's fonts at a type size (0: the role's design size), a colour. */
 typedef struct {
@@ -28,8 +34,8 @@ typedef struct {
 } draw_style;
 
 void draw_fill(SDL_Renderer *r, int x, int y, int w, int h, SDL_Color c);
-/* Vertical gradient over the whole target. */
-void draw_background(SDL_Renderer *r, int w, int h);
+/* Vertical gradient of the palette over the whole target. */
+void draw_background(SDL_Renderer *r, const draw_palette *p, int w, int h);
 /* Draws s[0..len), a line of a paragraph of direction rtl, in a line box whose top is y and height
  * line_h; x is the left edge, the centre or the right edge depending on align. Returns the drawn width
  * (0 when the role has no font or the text is empty). */

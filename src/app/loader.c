@@ -1,20 +1,17 @@
 /* loader: see loader.h. */
 #include "loader.h"
 
-#include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include "banner.h"
 #include "lang.h"
-#include "schedule.h"
-#include "playlist.h"
-
 #include "log.h"
+#include "picture.h"
+#include "playlist.h"
+#include "schedule.h"
 
 #ifndef KIOSK_SOURCE_DIR
 #define KIOSK_SOURCE_DIR "."
@@ -31,25 +28,13 @@ void loader_log_problem(const char *rel_path, const char *reason)
     log_end(&l);
 }
 
-static const cli_options *g_cli;
-
-void loader_set_cli(const cli_options *o)
-{
-    g_cli = o;
-}
-
-picture_settings loader_picture_settings(const content *c)
-{
-    static const cli_options none = {0};
-    return picture_settings_resolve(&c->config, g_cli ? g_cli : &none);
-}
-
 /* Leaves out pictures whose header says they cannot or must not be decoded, with an error each: the
  * decoders never see them, and a folder of broken pictures counts as empty. */
-static void probe_pictures(content *c)
+static void probe_pictures(content *c, const cli_options *cli)
 {
+    static const cli_options none = {0};
     char why[256];
-    picture_settings ps = loader_picture_settings(c);
+    picture_settings ps = picture_settings_resolve(&c->config, cli ? cli : &none);
     for (size_t i = 0; i < c->count;) {
         const content_item *it = &c->items[i];
         if (it->kind == CONTENT_IMAGE && picture_probe(it->abs_path, &ps, why, sizeof why) != 0) {
@@ -61,7 +46,25 @@ static void probe_pictures(content *c)
     }
 }
 
-int loader_settings(content *c)
+/* The playlist of the day: on the day of remembrance its own, when the folder has one. */
+static const char *playlist_name(content *c)
+{
+    schedule sched;
+    time_t now = time(NULL);
+    struct tm tm;
+    char path[4096];
+    struct stat st;
+    schedule_from_config(&sched, &c->config, &c->diags);
+    localtime_r(&now, &tm);
+    snprintf(path, sizeof path, "%s/" REMEMBRANCE_PLAYLIST, c->root);
+    if (schedule_is_remembrance_day(&sched, &tm) && stat(path, &st) == 0)
+        return REMEMBRANCE_PLAYLIST;
+    return "playlist.txt";
+}
+
+/* Reads the folder's kiosk.conf and playlist.txt into a scanned c (config, order); problems go to
+ * c->diags. Returns 0, or -1 when out of memory. */
+static int read_settings(content *c, const cli_options *cli)
 {
     playlist pl;
     bool found = false;
@@ -73,20 +76,8 @@ int loader_settings(content *c)
                  "the banner has an unknown placeholder %s (known: {date} {years} {today} {category} "
                  "{article_date})",
                  name);
-    probe_pictures(c);
-    /* on the day of remembrance its own playlist, when the folder has one */
-    schedule sched;
-    time_t now = time(NULL);
-    struct tm tm;
-    schedule_from_config(&sched, &c->config, &c->diags);
-    localtime_r(&now, &tm);
-    const char *list = "playlist.txt";
-    char path[4096];
-    struct stat st;
-    snprintf(path, sizeof path, "%s/" REMEMBRANCE_PLAYLIST, c->root);
-    if (schedule_is_remembrance_day(&sched, &tm) && stat(path, &st) == 0)
-        list = REMEMBRANCE_PLAYLIST;
-    if (playlist_load_file(c->root, list, &pl, &found, &c->diags) != 0)
+    probe_pictures(c, cli);
+    if (playlist_load_file(c->root, playlist_name(c), &pl, &found, &c->diags) != 0)
         return -1;
     config_lang order[3];
     int n = lang_parse_order(c->config.language_order, order, 3);
@@ -101,15 +92,8 @@ int loader_settings(content *c)
     return rc;
 }
 
-content *loader_scan(const char *dir)
+static void log_problems(const content *c, const char *dir)
 {
-    content *c = content_scan(dir);
-    if (!c)
-        return NULL;
-    if (loader_settings(c) != 0) {
-        content_free(c);
-        return NULL;
-    }
     for (size_t i = 0; i < c->diags.count; i++) {
         const diag *d = &c->diags.items[i];
         log_line l;
@@ -121,66 +105,25 @@ content *loader_scan(const char *dir)
         log_str(&l, "reason", d->message);
         log_end(&l);
     }
+}
+
+content *loader_load(const char *dir, const cli_options *cli, bool log)
+{
+    content *c = content_scan(dir);
+    if (!c)
+        return NULL;
+    if (read_settings(c, cli) != 0) {
+        content_free(c);
+        return NULL;
+    }
+    if (log)
+        log_problems(c, dir);
     return c;
 }
 
-static show *build(const content *c, const design *d, const kiosk_fonts *fonts, double speed,
-                   bool titles_only)
+content *loader_scan(const char *dir)
 {
-    const kiosk_config *cfg = &c->config;
-    fonts_measurer m = {fonts, FONT_BODY, 0};
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    banner_values values = {
-        .language = cfg->language,
-        .commemorated = {cfg->date_year, cfg->date_month, cfg->date_day},
-        .today = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday},
-    };
-    show_params p = {
-        .body = {d->column_w, d->body_h, d->body_line_h, d->body_para_gap},
-        .measure = fonts_measure_cb,
-        .measure_ctx = &m,
-        .timing = show_timing_default(),
-        .banner = &values,
-        .banner_article = cfg->banner_article,
-        .banner_default = cfg->banner_default,
-        .titles_only = titles_only,
-    };
-    p.timing.words_per_minute = cfg->words_per_minute;
-    p.timing.text_min_ms = cfg->text_min_ms;
-    p.timing.text_max_ms = cfg->text_max_ms;
-    p.timing.title_ms = cfg->title_ms;
-    p.timing.image_ms = cfg->image_ms;
-    p.timing.speed = speed;
-    return show_build(c, &p);
-}
-
-show *loader_build(const content *c, const design *d, const kiosk_fonts *fonts, double speed)
-{
-    return build(c, d, fonts, speed, false);
-}
-
-show *loader_build_first(const content *c, const design *d, const kiosk_fonts *fonts, double speed)
-{
-    content first = *c; /* a shallow copy: the same first item, alone */
-    first.count = c->count > 0 ? 1 : 0;
-    return build(&first, d, fonts, speed, true);
-}
-
-static SDL_Color color(config_color c)
-{
-    return (SDL_Color){c.r, c.g, c.b, 255};
-}
-
-design loader_open_look(const content *c, int w, int h, kiosk_fonts *fonts)
-{
-    const kiosk_config *cfg = &c->config;
-    design d = design_compute(w, h, cfg->safe_area);
-    fonts_config fc = {cfg->title_font, cfg->body_font, cfg->banner_font};
-    fonts_open_config(fonts, &d, &fc);
-    draw_set_colors(color(cfg->background), color(cfg->text), color(cfg->accent), color(cfg->banner));
-    return d;
+    return loader_load(dir, NULL, true);
 }
 
 const char *loader_default_dir(void)

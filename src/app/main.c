@@ -12,8 +12,8 @@
 #include "check.h"
 #include "cli.h"
 #include "contact_sheet.h"
+#include "import_run.h"
 #include "loader.h"
-#include "picture.h"
 #include "log.h"
 #include "render_out.h"
 
@@ -43,10 +43,13 @@ int main(int argc, char **argv)
     log_str(&l, "version", KIOSK_VERSION);
     log_str(&l, "content", dir);
     log_str(&l, "mode",
-            opts.check        ? "check"
-            : opts.render_dir ? "render"
-            : opts.windowed   ? "window"
-                              : "fullscreen");
+            opts.import_source   ? "import"
+            : opts.rollback      ? "rollback"
+            : opts.import_status ? "import-status"
+            : opts.check         ? "check"
+            : opts.render_dir    ? "render"
+            : opts.windowed      ? "window"
+                                 : "fullscreen");
     log_end(&l);
 
     if (SDL_Init(0) != 0 || TTF_Init() != 0) {
@@ -56,17 +59,18 @@ int main(int argc, char **argv)
         return 3;
     }
     IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
-    loader_set_cli(&opts);
-    picture_settings pictures = picture_settings_from_cli(&opts);
-    picture_configure(&pictures);
     if (opts.check) /* no display needed */
-        rc = check_run(dir);
+        rc = check_run(&opts, dir);
     else if (opts.contact_sheet)
-        rc = contact_sheet_run(dir, opts.contact_sheet, opts.speed);
+        rc = contact_sheet_run(&opts, dir, opts.contact_sheet);
     else if (opts.render_dir)
-        rc = render_out_run(dir, opts.render_dir, opts.size_w, opts.size_h, opts.speed);
-    else
+        rc = render_out_run(&opts, dir, opts.render_dir);
+    else if (import_run_wanted(&opts))
+        rc = import_run(&opts, dir);
+    else {
+        import_run_recover(dir); /* an interrupted import, a damaged store: repaired before the show */
         rc = app_run(&opts, dir);
+    }
     IMG_Quit();
     TTF_Quit();
     SDL_Quit();

@@ -19,9 +19,6 @@ _Static_assert((int)CONFIG_FIT_CONTAIN == (int)IMGSCALE_FIT_CONTAIN &&
 #define BACKDROP_DIV 16   /* the backdrop is about 1/16 of the box on each side... */
 #define BACKDROP_BLUR_R 2 /* ...blurred with this radius, three times: soft, no blocks once stretched */
 
-static picture_settings g_settings = {IMGSCALE_FIT_CONTAIN, PICTURE_BACKDROP_BLUR, CLI_MAX_PIXELS_DEFAULT,
-                                      CLI_MAX_SIDE};
-
 picture_settings picture_settings_default(void)
 {
     return (picture_settings){IMGSCALE_FIT_CONTAIN, PICTURE_BACKDROP_BLUR, CLI_MAX_PIXELS_DEFAULT,
@@ -49,14 +46,8 @@ picture_settings picture_settings_resolve(const kiosk_config *k, const cli_optio
     return s;
 }
 
-void picture_configure(const picture_settings *s)
+void picture_log_settings(const picture_settings *s)
 {
-    g_settings = *s;
-}
-
-void picture_log_settings(void)
-{
-    const picture_settings *s = &g_settings;
     log_line l;
     log_begin(&l, LOG_INFO, "pictures");
     log_str(&l, "fit", imgscale_fit_name(s->fit));
@@ -64,11 +55,6 @@ void picture_log_settings(void)
     log_uint(&l, "max_pixels", s->max_pixels);
     log_int(&l, "max_side", s->max_side);
     log_end(&l);
-}
-
-picture_settings picture_current_settings(void)
-{
-    return g_settings;
 }
 
 /* A new ARGB8888 surface of w x h with src's pixels reduced by the area filter. */
@@ -175,18 +161,19 @@ int picture_probe(const char *path, const picture_settings *s, char *err, size_t
     return imgfile_probe(path, &lim, NULL, err, errlen);
 }
 
-picture *picture_load(const char *path, int box_w, int box_h, char *err, size_t errlen)
+picture_settings picture_settings_for_fit(const picture_settings *s, int fit)
 {
-    picture_settings s = g_settings;
-    return picture_load_with(path, box_w, box_h, &s, err, errlen);
+    picture_settings out = *s;
+    if (fit >= IMGSCALE_FIT_CONTAIN && fit <= IMGSCALE_FIT_KENBURNS)
+        out.fit = (imgscale_fit)fit;
+    return out;
 }
 
-picture *picture_load_for(const char *path, int box_w, int box_h, int fit, char *err, size_t errlen)
+picture *picture_load_for(const char *path, int box_w, int box_h, const picture_settings *s, int fit,
+                          char *err, size_t errlen)
 {
-    picture_settings s = g_settings;
-    if (fit >= IMGSCALE_FIT_CONTAIN && fit <= IMGSCALE_FIT_KENBURNS)
-        s.fit = (imgscale_fit)fit;
-    return picture_load_with(path, box_w, box_h, &s, err, errlen);
+    picture_settings one = picture_settings_for_fit(s, fit);
+    return picture_load_with(path, box_w, box_h, &one, err, errlen);
 }
 
 void picture_free(picture *p)

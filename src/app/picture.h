@@ -52,25 +52,20 @@ picture_settings picture_settings_from_cli(const cli_options *o);
 /* The settings of a content folder's kiosk.conf ([pictures] fit, backdrop, max_megapixels), with the
  * command line's --fit and --max-pixels over them where they were given. */
 picture_settings picture_settings_resolve(const kiosk_config *k, const cli_options *o);
-/* Sets the process-wide settings that picture_load and picture_load_for use. Call at start, before any
- * decoding thread runs (main.c, for every mode). */
-void picture_configure(const picture_settings *s);
-/* Logs the process-wide settings (event=pictures: fit, backdrop, max_pixels, max_side). */
-void picture_log_settings(void);
-/* The process-wide settings (the defaults until picture_configure). */
-picture_settings picture_current_settings(void);
+/* Logs settings (event=pictures: fit, backdrop, max_pixels, max_side). */
+void picture_log_settings(const picture_settings *s);
+/* s with the fit mode of one slide: fit is an imgscale_fit, or -1 to keep that of s (playlist.txt fit=). */
+picture_settings picture_settings_for_fit(const picture_settings *s, int fit);
 
 /* Checks only what the header of path says (format, size) against s's limits, as picture_load_with
  * would before decoding: 0 when the picture may be decoded, else -1 with the same reason in err. Reads
  * at most the header; thread-safe. For a scan that leaves out unusable pictures early (loader). */
 int picture_probe(const char *path, const picture_settings *s, char *err, size_t errlen);
-/* Loads path for a box_w x box_h picture area with the process-wide settings. Returns NULL with a
- * plain-words reason in err. */
-picture *picture_load(const char *path, int box_w, int box_h, char *err, size_t errlen);
-/* The same with the fit mode of one slide: fit is an imgscale_fit, or -1 for the process-wide one (e.g.
- * a slide's fit from playlist.txt). */
-picture *picture_load_for(const char *path, int box_w, int box_h, int fit, char *err, size_t errlen);
-/* The same with explicit settings; thread-safe. */
+/* Loads path for a box_w x box_h picture area with settings s and a slide's fit (-1: that of s). Returns
+ * NULL with a plain-words reason in err. Thread-safe. */
+picture *picture_load_for(const char *path, int box_w, int box_h, const picture_settings *s, int fit,
+                          char *err, size_t errlen);
+/* The same with the fit of s; thread-safe. */
 picture *picture_load_with(const char *path, int box_w, int box_h, const picture_settings *s, char *err,
                            size_t errlen);
 void picture_free(picture *p);

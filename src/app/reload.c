@@ -7,16 +7,17 @@
 
 #include <SDL.h>
 
-#include "loader.h"
+#include "exhibit.h"
 #include "log.h"
 #include "watch.h"
 
 struct reloader {
     char *dir;
+    cli_options cli; /* the command line's settings, over each new kiosk.conf */
     watch *w;
     SDL_Thread *thread; /* a running scan, or NULL */
     SDL_atomic_t done;  /* the thread has stored its result */
-    content *result;    /* written by the thread before done is set */
+    exhibit *result;    /* written by the thread before done is set */
     bool again;         /* the folder changed again while scanning: scan once more afterwards */
 };
 
@@ -32,7 +33,11 @@ uint32_t reload_event_type(void)
 static int scan_thread(void *data)
 {
     reloader *r = data;
-    r->result = loader_scan(r->dir);
+    /* The folder resolved once: when it is a link to a version of the content store (an import swaps
+     * the link), the whole scan, and later the pictures' paths, read that one version, never a mix. */
+    char *real = realpath(r->dir, NULL);
+    r->result = exhibit_load(real ? real : r->dir, &r->cli, true);
+    free(real);
     SDL_AtomicSet(&r->done, 1);
     if (reload_event_type() != (Uint32)-1) { /* wake the event loop */
         SDL_Event e;
@@ -43,11 +48,12 @@ static int scan_thread(void *data)
     return 0;
 }
 
-reloader *reload_open(const char *dir, uint32_t settle_ms)
+reloader *reload_open(const char *dir, const cli_options *cli, uint32_t settle_ms)
 {
     reloader *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
+    r->cli = *cli;
     r->dir = strdup(dir);
     r->w = watch_open(dir, settle_ms);
     if (!r->dir || !r->w) {
@@ -69,15 +75,15 @@ void reload_close(reloader *r)
         return;
     if (r->thread)
         SDL_WaitThread(r->thread, NULL);
-    content_free(r->result);
+    exhibit_free(r->result);
     watch_close(r->w);
     free(r->dir);
     free(r);
 }
 
-content *reload_poll(reloader *r, uint64_t now_ms)
+exhibit *reload_poll(reloader *r, uint64_t now_ms)
 {
-    content *out = NULL;
+    exhibit *out = NULL;
     if (watch_poll(r->w, now_ms))
         r->again = true;
     if (r->thread && SDL_AtomicGet(&r->done)) {

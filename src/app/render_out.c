@@ -10,6 +10,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include "exhibit.h"
 #include "loader.h"
 #include "log.h"
 #include "picture.h"
@@ -44,22 +45,20 @@ static int fail(const char *what, const char *path, const char *reason)
     return 3;
 }
 
-int render_each(const char *content_dir, int w, int h, double speed, render_slide_fn fn, void *user)
+int render_each(const cli_options *cli, const char *content_dir, int w, int h, render_slide_fn fn, void *user)
 {
     int rc = 3;
-    content *c = NULL;
+    exhibit *e = NULL;
     show *s = NULL;
     SDL_Surface *target = NULL;
     SDL_Renderer *r = NULL;
     kiosk_fonts fonts = {0};
 
-    c = loader_scan(content_dir);
-    if (!c)
+    e = exhibit_load(content_dir, cli, true);
+    if (!e)
         goto cleanup;
-    design d = loader_open_look(c, w, h, &fonts);
-    picture_settings ps = loader_picture_settings(c);
-    picture_configure(&ps);
-    s = loader_build(c, &d, &fonts, speed);
+    design d = exhibit_open_look(e, w, h, &fonts);
+    s = exhibit_build(e, &d, &fonts);
     if (!s)
         goto cleanup;
     target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -68,14 +67,14 @@ int render_each(const char *content_dir, int w, int h, double speed, render_slid
         rc = fail("render-error", content_dir, SDL_GetError());
         goto cleanup;
     }
-    slide_draw_ctx ctx = {r, &d, &fonts};
-    size_t errors = diag_count(&c->diags, DIAG_ERROR), shown = 0;
+    slide_draw_ctx ctx = exhibit_draw_ctx(e, r, &d, &fonts);
+    size_t errors = diag_count(&e->content->diags, DIAG_ERROR), shown = 0;
     for (size_t i = 0; i < s->count; i++) {
         const slide *sl = &s->slides[i];
         picture *pic = NULL;
         if (sl->kind == SLIDE_IMAGE) {
             char why[256];
-            pic = picture_load_for(sl->path, d.w, d.picture_h, sl->fit, why, sizeof why);
+            pic = picture_load_for(sl->path, d.w, d.picture_h, &e->pictures, sl->fit, why, sizeof why);
             if (!pic) { /* left out, as the live show leaves it out */
                 loader_log_problem(sl->source, why);
                 errors++;
@@ -107,7 +106,7 @@ cleanup:
     if (target)
         SDL_FreeSurface(target);
     show_free(s);
-    content_free(c);
+    exhibit_free(e);
     fonts_close(&fonts);
     return rc;
 }
@@ -131,7 +130,7 @@ static int save_slide(void *user, size_t index, const slide *sl, SDL_Surface *pi
     return 0;
 }
 
-int render_out_run(const char *content_dir, const char *out_dir, int w, int h, double speed)
+int render_out_run(const cli_options *cli, const char *content_dir, const char *out_dir)
 {
     char path[4096];
     render_files rf = {out_dir, NULL};
@@ -142,7 +141,7 @@ int render_out_run(const char *content_dir, const char *out_dir, int w, int h, d
     rf.manifest = fopen(path, "w");
     if (!rf.manifest)
         return fail("render-error", path, strerror(errno));
-    int rc = render_each(content_dir, w, h, speed, save_slide, &rf);
+    int rc = render_each(cli, content_dir, cli->size_w, cli->size_h, save_slide, &rf);
     if (fclose(rf.manifest) != 0 && rc == 0)
         rc = fail("render-error", path, strerror(errno));
     return rc;

@@ -29,17 +29,18 @@ static void entry_release(slide_cache_entry *e)
     memset(e, 0, sizeof *e);
 }
 
-int slide_cache_init(slide_cache *c, const slide_draw_ctx *ctx, const show *s, decoder *dec,
-                     uint32_t extra_ms)
+int slide_cache_init(slide_cache *c, const slide_draw_ctx *ctx, const show *s, const picture_settings *ps,
+                     decoder *dec, uint32_t extra_ms)
 {
     memset(c, 0, sizeof *c);
     c->ctx = *ctx;
+    c->pictures = *ps;
     c->show = s;
     c->dec = dec;
     c->extra_ms = extra_ms;
     c->flags = calloc(s->count, sizeof *c->flags);
     if (dec)
-        decoder_reset(dec);
+        decoder_set_settings(dec, ps);
     return c->flags ? 0 : -1;
 }
 
@@ -270,8 +271,8 @@ static slide_cache_entry *prepare_entry(slide_cache *c, size_t i, uint64_t now)
             e->pending = NULL;
         } else if (!c->dec) {
             char why[256];
-            pic = picture_load_for(s->path, c->ctx.design->w, c->ctx.design->picture_h, s->fit, why,
-                                   sizeof why);
+            pic = picture_load_for(s->path, c->ctx.design->w, c->ctx.design->picture_h, &c->pictures, s->fit,
+                                   why, sizeof why);
             if (!pic) {
                 loader_log_problem(s->source, why);
                 c->flags[i] |= FLAG_BAD;

@@ -58,8 +58,9 @@ typedef struct {
 typedef struct {
     slide_draw_ctx ctx;
     const show *show;
-    decoder *dec;      /* borrowed, may be NULL */
-    uint32_t extra_ms; /* kenburns motion beyond the slide's duration */
+    picture_settings pictures; /* the exhibit's, for decoding on this thread (the decoder gets a copy) */
+    decoder *dec;              /* borrowed, may be NULL */
+    uint32_t extra_ms;         /* kenburns motion beyond the slide's duration */
     slide_cache_entry entries[SLIDE_CACHE_SIZE];
     SDL_Texture *scratch; /* kenburns: a moving slide composed here before it is faded */
     uint8_t *flags;       /* per slide: picture failed to decode (bad), warning logged */
@@ -73,9 +74,10 @@ typedef struct {
     uint64_t stamp;
 } slide_cache;
 
-/* Returns 0, or -1 when out of memory. Resets the decoder (its results belong to the previous cache). */
-int slide_cache_init(slide_cache *c, const slide_draw_ctx *ctx, const show *s, decoder *dec,
-                     uint32_t extra_ms);
+/* Returns 0, or -1 when out of memory. Gives the decoder the picture settings ps and resets it (its
+ * results belong to the previous cache). */
+int slide_cache_init(slide_cache *c, const slide_draw_ctx *ctx, const show *s, const picture_settings *ps,
+                     decoder *dec, uint32_t extra_ms);
 void slide_cache_free(slide_cache *c);
 /* Drops every texture and pending picture (e.g. the render targets were lost); they are made again. */
 void slide_cache_clear(slide_cache *c);

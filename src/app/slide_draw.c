@@ -12,6 +12,11 @@
 #include "textcase.h"
 #include "textfit.h"
 
+draw_palette slide_draw_palette(const slide_draw_ctx *c)
+{
+    return c->palette ? *c->palette : draw_palette_default();
+}
+
 static int px(double v)
 {
     return (int)(v + 0.5);
@@ -46,16 +51,18 @@ static void draw_one_line(const slide_draw_ctx *c, font_role role, int min_size,
 static void draw_banner(const slide_draw_ctx *c, const slide *s)
 {
     const design *d = c->design;
-    draw_fill(c->renderer, 0, d->banner_y, d->w, d->h - d->banner_y, DRAW_BANNER_BG);
-    draw_fill(c->renderer, 0, d->banner_y, d->w, px(d->h / 540.0 + 0.5), DRAW_ACCENT);
+    draw_palette p = slide_draw_palette(c);
+    draw_fill(c->renderer, 0, d->banner_y, d->w, d->h - d->banner_y, p.banner_bg);
+    draw_fill(c->renderer, 0, d->banner_y, d->w, px(d->h / 540.0 + 0.5), p.accent);
     draw_one_line(c, FONT_BANNER, d->banner_min_size, s->banner, d->w / 2, d->banner_y,
-                  d->safe_w - 2 * px(d->w * 0.04), d->banner_h, ALIGN_CENTER, DRAW_BANNER_TEXT, true);
+                  d->safe_w - 2 * px(d->w * 0.04), d->banner_h, ALIGN_CENTER, p.banner_text, true);
 }
 
 /* Title and fallback slides: a centred group of title, a short accent rule, dateline and date. */
 static void draw_title(const slide_draw_ctx *c, const slide *s)
 {
     const design *d = c->design;
+    draw_palette p = slide_draw_palette(c);
     int cx = d->w / 2;
     int gap = px(d->body_size * 1.1);
     int rule_h = px(d->h / 360.0 + 0.5);
@@ -68,15 +75,15 @@ static void draw_title(const slide_draw_ctx *c, const slide *s)
         top = d->safe_y;
 
     int y = top;
-    y += text_block_draw_centered(c, FONT_TITLE, s->title, cx, y, d->title_w, d->title_line_h, DRAW_TEXT);
+    y += text_block_draw_centered(c, FONT_TITLE, s->title, cx, y, d->title_w, d->title_line_h, p.text);
     y += gap;
     int rule_w = px(d->w * 0.06);
-    draw_fill(c->renderer, cx - rule_w / 2, y, rule_w, rule_h, DRAW_ACCENT);
+    draw_fill(c->renderer, cx - rule_w / 2, y, rule_w, rule_h, p.accent);
     y += rule_h + gap;
     y += text_block_draw_centered(c, FONT_DATELINE, s->dateline, cx, y, d->column_w, d->dateline_line_h,
-                                  DRAW_TEXT_DIM);
+                                  p.text_dim);
     draw_one_line(c, FONT_SMALL, c->fonts->size[FONT_SMALL], s->date_text, cx, y, d->column_w,
-                  d->small_line_h, ALIGN_CENTER, DRAW_TEXT_DIM, true);
+                  d->small_line_h, ALIGN_CENTER, p.text_dim, true);
 }
 
 /* Excerpt slides: a running head (the article title in capitals, cut with an ellipsis to one line, and
@@ -85,10 +92,11 @@ static void draw_title(const slide_draw_ctx *c, const slide *s)
 static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
 {
     const design *d = c->design;
+    draw_palette p = slide_draw_palette(c);
     layout_box box = {d->column_w, d->body_h, d->body_line_h, d->body_para_gap};
     bool rtl = s->title && bidi_text_is_rtl(s->title, strlen(s->title));
     int left = d->column_x, right = d->column_x + d->column_w, part_w = 0;
-    draw_style small = {c->fonts, FONT_SMALL, 0, DRAW_TEXT_DIM};
+    draw_style small = {c->fonts, FONT_SMALL, 0, p.text_dim};
 
     if (s->parts > 1) {
         char part[32];
@@ -101,7 +109,7 @@ static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
         char head[1024];
         textcase_upper(s->title, strlen(s->title), NULL, head, sizeof head);
         draw_one_line(c, FONT_SMALL, c->fonts->size[FONT_SMALL], head, rtl ? right : left, d->runhead_y,
-                      d->column_w - part_w, d->small_line_h, rtl ? ALIGN_RIGHT : ALIGN_LEFT, DRAW_TEXT_DIM,
+                      d->column_w - part_w, d->small_line_h, rtl ? ALIGN_RIGHT : ALIGN_LEFT, p.text_dim,
                       false);
     }
     draw_fill(c->renderer, d->column_x, d->runhead_y + d->small_line_h + px(d->h / 216.0), d->column_w,
@@ -111,7 +119,7 @@ static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
     int y = d->body_y + (d->body_h - block) / 2;
     if (y < d->body_y)
         y = d->body_y;
-    draw_style body = {c->fonts, FONT_BODY, 0, DRAW_TEXT};
+    draw_style body = {c->fonts, FONT_BODY, 0, p.text};
     for (size_t i = 0; i < s->line_count; i++) {
         const slide_line *l = &s->lines[i];
         if (i > 0 && l->para_start)
@@ -125,7 +133,8 @@ static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
 void slide_draw(const slide_draw_ctx *c, const slide *s, const picture *pic)
 {
     const design *d = c->design;
-    draw_background(c->renderer, d->w, d->h);
+    draw_palette p = slide_draw_palette(c);
+    draw_background(c->renderer, &p, d->w, d->h);
     switch (s->kind) {
     case SLIDE_TITLE:
     case SLIDE_FALLBACK:

@@ -7,6 +7,7 @@
 #include <SDL.h>
 
 #include "design.h"
+#include "draw.h"
 #include "fonts.h"
 #include "picture.h"
 #include "show.h"
@@ -15,7 +16,11 @@ typedef struct {
     SDL_Renderer *renderer;
     const design *design;
     const kiosk_fonts *fonts;
+    const draw_palette *palette; /* borrowed; NULL: draw_palette_default() */
 } slide_draw_ctx;
+
+/* The context's palette (the default one when it has none). */
+draw_palette slide_draw_palette(const slide_draw_ctx *c);
 
 /* pic: the decoded picture of an image slide, or NULL (then the slide is drawn as a quiet empty frame). */
 void slide_draw(const slide_draw_ctx *c, const slide *s, const picture *pic);

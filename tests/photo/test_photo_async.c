@@ -26,7 +26,7 @@
 #include "decoder.h"
 #include "design.h"
 #include "fonts.h"
-#include "loader.h"
+#include "exhibit.h"
 #include "photo_util.h"
 #include "slide_cache.h"
 
@@ -243,7 +243,7 @@ typedef struct {
     SDL_Renderer *r;
     design d;
     kiosk_fonts fonts;
-    content *content;
+    exhibit *ex;
     show *show;
     decoder *dec;
     slide_cache cache;
@@ -257,15 +257,23 @@ static void rig_open(rig *g, const char *dir, imgscale_fit fit)
     assert_non_null(g->r);
     g->d = design_compute(640, 400, 0.0);
     fonts_open(&g->fonts, &g->d);
-    g->content = content_scan(dir);
-    g->show = loader_build(g->content, &g->d, &g->fonts, 1.0);
+    /* the folder as scanned, every picture kept (exhibit_load would leave out those whose header is
+     * bad): the cache itself must find the broken one */
+    g->ex = calloc(1, sizeof *g->ex);
+    assert_non_null(g->ex);
+    g->ex->content = content_scan(dir);
+    assert_non_null(g->ex->content);
+    g->ex->speed = 1.0;
+    g->ex->timing = show_timing_default();
+    g->ex->palette = draw_palette_default();
+    g->show = exhibit_build(g->ex, &g->d, &g->fonts);
     assert_non_null(g->show);
     picture_settings s = picture_settings_default();
     s.fit = fit;
     g->dec = decoder_create(&s, g_wake);
     assert_non_null(g->dec);
-    slide_draw_ctx ctx = {g->r, &g->d, &g->fonts};
-    assert_int_equal(slide_cache_init(&g->cache, &ctx, g->show, g->dec, 2400), 0);
+    slide_draw_ctx ctx = exhibit_draw_ctx(g->ex, g->r, &g->d, &g->fonts);
+    assert_int_equal(slide_cache_init(&g->cache, &ctx, g->show, &s, g->dec, 2400), 0);
 }
 
 static void rig_close(rig *g)
@@ -273,7 +281,7 @@ static void rig_close(rig *g)
     slide_cache_free(&g->cache);
     decoder_free(g->dec);
     show_free(g->show);
-    content_free(g->content);
+    exhibit_free(g->ex);
     fonts_close(&g->fonts);
     SDL_DestroyRenderer(g->r);
     SDL_FreeSurface(g->target);

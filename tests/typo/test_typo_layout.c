@@ -21,7 +21,7 @@
 #include "design.h"
 #include "draw.h"
 #include "fonts.h"
-#include "loader.h"
+#include "exhibit.h"
 #include "log.h"
 #include "show.h"
 #include "slide_draw.h"
@@ -156,12 +156,12 @@ static int render_dir(const char *dir, int w, int h, double margin, stats *st)
     typo_canvas cv;
     tracer t = {&d, NULL, 0, 0, 0};
     fonts_open(&fonts, &d);
-    content *c = loader_scan(dir);
+    exhibit *c = exhibit_load(dir, NULL, true);
     assert_non_null(c);
-    show *s = loader_build(c, &d, &fonts, 1.0);
+    show *s = exhibit_build(c, &d, &fonts);
     assert_non_null(s);
     typo_canvas_new(&cv, d.w, d.h);
-    slide_draw_ctx ctx = {cv.r, &d, &fonts};
+    slide_draw_ctx ctx = exhibit_draw_ctx(c, cv.r, &d, &fonts);
     draw_set_trace(trace, &t);
     for (size_t i = 0; i < s->count; i++) {
         const slide *sl = &s->slides[i];
@@ -189,7 +189,7 @@ static int render_dir(const char *dir, int w, int h, double margin, stats *st)
     draw_set_trace(NULL, NULL);
     typo_canvas_free(&cv);
     show_free(s);
-    content_free(c);
+    exhibit_free(c);
     fonts_close(&fonts);
     return t.problems;
 }
@@ -277,7 +277,7 @@ static void bundled_exhibit(void **state)
     }
 }
 
-/* The first frame at start (app.c draw_preview) comes from loader_build_first, before the whole show is
+/* The first frame at start (app.c draw_preview) comes from exhibit_build_first, before the whole show is
  * laid out: it must be exactly the first slide of the full show, so nothing jumps when the show takes
  * over. Also with a folder whose first article has pages and a kiosk.conf changing looks and banners. */
 static void first_slide_alone(void **state)
@@ -294,11 +294,11 @@ static void first_slide_alone(void **state)
     const int sizes[][2] = {{1920, 1080}, {1080, 1920}};
     for (size_t k = 0; k < 2; k++)
         for (size_t i = 0; i < 2; i++) {
-            content *c = loader_scan(dirs[k]);
+            exhibit *c = exhibit_load(dirs[k], NULL, true);
             assert_non_null(c);
             kiosk_fonts fonts;
-            design d = loader_open_look(c, sizes[i][0], sizes[i][1], &fonts);
-            show *full = loader_build(c, &d, &fonts, 1.0), *first = loader_build_first(c, &d, &fonts, 1.0);
+            design d = exhibit_open_look(c, sizes[i][0], sizes[i][1], &fonts);
+            show *full = exhibit_build(c, &d, &fonts), *first = exhibit_build_first(c, &d, &fonts);
             assert_non_null(full);
             assert_non_null(first);
             assert_int_equal(first->count, 1);
@@ -307,8 +307,8 @@ static void first_slide_alone(void **state)
             typo_canvas a, b;
             typo_canvas_new(&a, d.w, d.h);
             typo_canvas_new(&b, d.w, d.h);
-            slide_draw(&(slide_draw_ctx){a.r, &d, &fonts}, &full->slides[0], NULL);
-            slide_draw(&(slide_draw_ctx){b.r, &d, &fonts}, &first->slides[0], NULL);
+            slide_draw(&(slide_draw_ctx){a.r, &d, &fonts, &c->palette}, &full->slides[0], NULL);
+            slide_draw(&(slide_draw_ctx){b.r, &d, &fonts, &c->palette}, &first->slides[0], NULL);
             SDL_RenderFlush(a.r);
             SDL_RenderFlush(b.r);
             assert_int_equal(a.surf->pitch, b.surf->pitch);
@@ -317,7 +317,7 @@ static void first_slide_alone(void **state)
             typo_canvas_free(&b);
             show_free(full);
             show_free(first);
-            content_free(c);
+            exhibit_free(c);
             fonts_close(&fonts);
         }
     typo_rm_rf(dir);
