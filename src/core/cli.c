@@ -15,6 +15,7 @@ typedef enum {
     OPT_FIT,
     OPT_MAX_PIXELS,
     OPT_CONTACT_SHEET,
+    OPT_RENDERER,
     OPT_HELP,
     OPT_VERSION
 } opt_id;
@@ -36,6 +37,7 @@ static const opt_spec OPTIONS[] = {
     {"fit", OPT_FIT, true},
     {"max-pixels", OPT_MAX_PIXELS, true},
     {"contact-sheet", OPT_CONTACT_SHEET, true},
+    {"renderer", OPT_RENDERER, true},
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -160,6 +162,10 @@ static int apply_option(const opt_spec *o, const char *value, cli_options *opts,
             return fail(err, errlen, "--contact-sheet: expected a file name, got ''");
         opts->contact_sheet = value;
         return 0;
+    case OPT_RENDERER:
+        if (renderer_parse_mode(value, &opts->renderer) != 0)
+            return fail(err, errlen, "--renderer: expected auto, software or gpu, got '%s'", value);
+        return 0;
     case OPT_HELP:
         opts->help = true;
         return 0;
@@ -264,6 +270,10 @@ void cli_usage(FILE *f, const char *prog)
             "                  80M (default 80M, at most 1000M), and pictures wider or\n"
             "                  taller than 20000 pixels; a refused picture is logged\n"
             "                  (event=content-error) and left out of the show\n"
+            "  --renderer R    how the show is drawn: auto (the default: SDL's software\n"
+            "                  renderer without a GPU, OpenGL/GLES with one; logged in\n"
+            "                  event=display), software or gpu. $SDL_RENDER_DRIVER, when\n"
+            "                  set, wins\n"
             "  -h, --help      show this help and exit\n"
             "  -V, --version   show the version and exit\n"
             "\n"

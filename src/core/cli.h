@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "imgscale.h"
+#include "renderer_choice.h"
 
 /* Pictures larger than this many pixels are refused (decompression bombs), unless --max-pixels says
  * otherwise; and so are pictures wider or taller than CLI_MAX_SIDE pixels. */
@@ -30,6 +31,7 @@ typedef struct {
     uint64_t max_pixels;       /* --max-pixels N (default CLI_MAX_PIXELS_DEFAULT) */
     bool fit_given;            /* --fit was given (it wins over kiosk.conf) */
     bool max_pixels_given;     /* --max-pixels was given (likewise) */
+    renderer_mode renderer;    /* --renderer auto|software|gpu (default auto) */
     bool help, version;
 } cli_options;
 

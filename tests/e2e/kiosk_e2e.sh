@@ -12,6 +12,13 @@
 #   kiosk_e2e.sh photo   PATH/TO/memorial-kiosk PATH/TO/badinput_tool
 #       a show of one 6000x4000 JPEG: the first frame is the placeholder; the picture must then appear by
 #       itself (xwd: at least 30 % of the window colourful within 30 s), and Esc quits cleanly.
+#   kiosk_e2e.sh fullscreen          PATH/TO/memorial-kiosk
+#   kiosk_e2e.sh fullscreen-portrait PATH/TO/memorial-kiosk
+#       as shipped: full screen (no --window), no SDL_* variable, on an X server of 1920x1080 (portrait:
+#       1080x1920) without a window manager. The window, SDL's sizes (event=display size/screen) and a
+#       screenshot of the whole X screen (xwd -root) must show the slide over the whole screen: no pixel of
+#       the corner blocks or along the four edges is the root window's black, and the banner's red rule
+#       runs from the left edge to the right one near the bottom. Ctrl+Alt+Q quits cleanly.
 #
 # Needs Xvfb, xdotool and xwd (Debian: xvfb xdotool x11-apps; scripts/test installs them).
 # Xvfb runs on the first free display of :90..:99 (its own lock decides, so parallel runs never share one).
@@ -21,9 +28,10 @@ set -euo pipefail
 mode=${1:-}
 bin=${2:-}
 badtool=${3:-} # photo mode: tests/badinput's badinput_tool, which writes the test JPEG
-if [[ $mode != click && $mode != sigterm && $mode != staff && $mode != photo ]] || [[ -z $bin ]] ||
+if [[ $mode != click && $mode != sigterm && $mode != staff && $mode != photo && $mode != fullscreen &&
+    $mode != fullscreen-portrait ]] || [[ -z $bin ]] ||
     [[ $mode == photo && ! -x $badtool ]]; then
-    echo "usage: $0 click|sigterm|staff PATH/TO/memorial-kiosk" >&2
+    echo "usage: $0 click|sigterm|staff|fullscreen|fullscreen-portrait PATH/TO/memorial-kiosk" >&2
     echo "       $0 photo PATH/TO/memorial-kiosk PATH/TO/badinput_tool" >&2
     exit 2
 fi
@@ -45,6 +53,13 @@ fi
 # Generous waits for a loaded 2-core machine (and sanitizer builds); the 1 s bound is the contract.
 readonly XVFB_READY_MS=20000 FIRST_FRAME_MS=60000 CLICK_BOUND_MS=1000 CLICK_WAIT_MS=10000
 readonly SETTLE_MS=90000 STABLE_MS=1500 SHOT_EVERY=0.25 EXIT_MS=15000
+
+# The X screen: the windowed tests' 1024x768, the full-screen ones the sizes of real kiosk screens.
+case $mode in
+fullscreen) screen_w=1920 screen_h=1080 ;;
+fullscreen-portrait) screen_w=1080 screen_h=1920 ;;
+*) screen_w=1024 screen_h=768 ;;
+esac
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-e2e-XXXXXX")
 xvfb_pid=
@@ -135,7 +150,7 @@ start_xvfb() {
         [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]] && continue
         : >"$work/displayfd"
         # -displayfd: Xvfb writes the display number to fd 3 once it accepts connections.
-        Xvfb ":$n" -screen 0 1024x768x24 -nolisten tcp -noreset -displayfd 3 \
+        Xvfb ":$n" -screen 0 "${screen_w}x${screen_h}x24" -nolisten tcp -noreset -displayfd 3 \
             3>"$work/displayfd" >>"$work/xvfb.log" 2>&1 &
         xvfb_pid=$!
         local deadline
@@ -207,9 +222,20 @@ start_app() {
     local preload
     preload=$(asan_preload)
     [[ -z $preload ]] || say "sanitizer build: LD_PRELOAD=$preload"
-    # A real X11 window whatever the caller's environment says.
-    SDL_VIDEODRIVER=x11 WAYLAND_DISPLAY='' LD_PRELOAD=${preload:-${LD_PRELOAD:-}} \
-        "$bin" --window 800x600 --speed 0.05 "$work/content" >"$work/kiosk.stdout" 2>"$log" &
+    if [[ $mode == fullscreen* ]]; then
+        # As shipped: no --window and no SDL_* variable at all (the kiosk picks its renderer itself); no
+        # Wayland display, so SDL finds the X server.
+        local unset=() v
+        for v in $(compgen -e); do
+            [[ $v == SDL_* ]] && unset+=(-u "$v")
+        done
+        env "${unset[@]}" -u WAYLAND_DISPLAY LD_PRELOAD="${preload:-${LD_PRELOAD:-}}" \
+            "$bin" --speed 0.05 "$work/content" >"$work/kiosk.stdout" 2>"$log" &
+    else
+        # A real X11 window whatever the caller's environment says.
+        SDL_VIDEODRIVER=x11 WAYLAND_DISPLAY='' LD_PRELOAD=${preload:-${LD_PRELOAD:-}} \
+            "$bin" --window 800x600 --speed 0.05 "$work/content" >"$work/kiosk.stdout" 2>"$log" &
+    fi
     app_pid=$!
     local deadline
     now_ms
@@ -239,9 +265,11 @@ find_window() {
     done
 }
 
-# shot FILE: an xwd screenshot of the kiosk window.
+# shot FILE: an xwd screenshot of the kiosk window (full screen: of the whole X screen, root window).
 shot() {
-    xwd -id "$WIN" -silent >"$1" 2>>"$work/xwd.err" || fail "xwd of window $WIN failed: $(tail -n 3 "$work/xwd.err")"
+    local target=(-id "$WIN")
+    [[ $mode == fullscreen* ]] && target=(-root)
+    xwd "${target[@]}" -silent >"$1" 2>>"$work/xwd.err" || fail "xwd of window $WIN failed: $(tail -n 3 "$work/xwd.err")"
 }
 
 # Fails unless FILE (an xwd dump) is mostly non-zero bytes: the exhibit's darkest colours are not black.
@@ -289,6 +317,43 @@ colourful() {
               END { printf "%d\n", n ? 1000 * c / n : 0 }'
 }
 
+# cover_report FILE W H: reads an xwd dump of the whole W x H screen (3 or 4 bytes a pixel) and prints
+# "black_corners=N black_edges=N rule_row=Y rule_px=N": pixels that are pure black (the bare X root)
+# in the 32x32 corner blocks and along the four edges, and the row of the bottom quarter with the most
+# pixels of the banner's red rule (r >= 100, r exceeding g and b by 60) with that count (-1 0: none).
+cover_report() {
+    local f=$1 w=$2 h=$3 hdr
+    hdr=($(od -An -v -tu4 -w100 -N100 --endian=big "$f"))
+    # header_size [0], ..., width [4], height [5], byte_order [7], ..., bytes_per_line [12], ..., ncolors
+    # [19]; a depth-24 screen has 4 bytes a pixel (xwd may call it 24 or 32 bits), rarely 3
+    local stride=$((hdr[12] / w))
+    ((hdr[4] == w && hdr[5] == h && (stride == 3 || stride == 4))) ||
+        fail "the screenshot is ${hdr[4]}x${hdr[5]}, ${hdr[12]} bytes a row; expected ${w}x${h}, 3 or 4 bytes a pixel"
+    od -An -v -tu1 -w"${hdr[12]}" -j $((hdr[0] + hdr[19] * 12)) "$f" |
+        awk -v W="$w" -v H="$h" -v msb="${hdr[7]}" -v S="$stride" '
+        function px(x) { # sets r g b of pixel x of this row (LSB first: B G R [X]; MSB first: [X] R G B)
+            if (msb) { o = S * x + S - 2; r = $o; g = $(o + 1); b = $(o + 2) }
+            else { o = S * x + 1; b = $o; g = $(o + 1); r = $(o + 2) }
+        }
+        function black(x) { px(x); return r == 0 && g == 0 && b == 0 }
+        BEGIN { best = -1; bestn = 0 }
+        {
+            y = NR - 1
+            if (y >= H) exit
+            edge = (y == 0 || y == H - 1)
+            corner = (y < 32 || y >= H - 32)
+            if (edge) { for (x = 0; x < W; x++) if (black(x)) be++ }
+            else { if (black(0)) be++; if (black(W - 1)) be++ }
+            if (corner) for (x = 0; x < 32; x++) { if (black(x)) bc++; if (black(W - 1 - x)) bc++ }
+            if (y >= H * 3 / 4) {
+                n = 0
+                for (x = 0; x < W; x++) { px(x); if (r >= 100 && r - g >= 60 && r - b >= 60) n++ }
+                if (n > bestn) { bestn = n; best = y }
+            }
+        }
+        END { printf "black_corners=%d black_edges=%d rule_row=%d rule_px=%d\n", bc, be, best, bestn }'
+}
+
 # The line number of the first log line matching the extended regex, or 0.
 log_line_no() {
     local n
@@ -313,6 +378,30 @@ start_app
 find_window
 geometry=$(xdotool getwindowgeometry --shell "$WIN")
 say "window $WIN: ${geometry//$'\n'/ }"
+
+if [[ $mode == fullscreen* ]]; then
+    # The whole X screen, with no window manager to enlarge a window: the kiosk's own window must fill it.
+    [[ $geometry == *$'\nX=0\nY=0\nWIDTH='$screen_w$'\nHEIGHT='$screen_h$'\n'* ]] ||
+        fail "the window does not cover the ${screen_w}x${screen_h} screen at 0,0: ${geometry//$'\n'/ }"
+    display=$(grep -m1 'event=display ' "$log")
+    say "$display"
+    [[ $display == *" size=${screen_w}x${screen_h} "* && $display == *" screen=${screen_w}x${screen_h}"* ]] ||
+        fail "SDL's renderer output (size=) or desktop mode (screen=) is not ${screen_w}x${screen_h}: $display"
+    settle "$work/full.xwd"
+    report=$(cover_report "$work/full.xwd" "$screen_w" "$screen_h")
+    say "screenshot of the whole screen: $report"
+    read -r bc be row rule < <(sed 's/[a-z_]*=//g' <<<"$report")
+    ((bc == 0)) || fail "$bc pixels of the screen's corners are the bare X root's black: the slide does not reach them"
+    ((be == 0)) || fail "$be pixels along the screen's edges are the bare X root's black: the slide does not reach them"
+    ((row >= 0 && rule == screen_w)) ||
+        fail "no red banner rule across the whole width near the bottom (best row $row: $rule of $screen_w pixels)"
+    say "the slide covers the whole ${screen_w}x${screen_h} screen; banner rule on row $row, edge to edge"
+    grep -q 'level=warn event=display-size' "$log" && fail "display-size warning: $(grep 'event=display-size' "$log")"
+    xdotool mousemove "$((screen_w / 2))" "$((screen_h / 2))" key ctrl+alt+q
+    expect_clean_exit Ctrl+Alt+Q
+    echo "e2e.$mode: 1 passed, 0 failed"
+    exit 0
+fi
 [[ $geometry == *WIDTH=800*HEIGHT=600* ]] || fail "the window is not 800x600: $geometry"
 
 if [[ $mode == sigterm ]]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The .deb holds the program, the unit, the default content and its maintainer scripts; the unit passes
-# `systemd-analyze verify`. Usage: package.sh BUILD_DIR SOURCE_DIR BINARY
+# `systemd-analyze verify`; the USB stick path (issue 15) too. Usage: package.sh BUILD_DIR SOURCE_DIR BINARY
 set -euo pipefail
 build=$1 src=$2 bin=$3
 work=$(mktemp -d)
@@ -42,3 +42,25 @@ if command -v systemd-analyze >/dev/null; then
 else
     fail "systemd-analyze is missing (install systemd)"
 fi
+
+# 3. USB sticks (issue 15): the udev rule, the template unit and its script are in the package; the unit
+# (as the instance udev starts for sda1) passes verify; the script is executable and shellcheck-clean.
+for f in ./usr/lib/udev/rules.d/90-memorial-kiosk-usb.rules ./usr/lib/systemd/system/memorial-kiosk-usb@.service \
+    ./usr/lib/memorial-kiosk/usb-import; do
+    grep -q " $f\$" "$work/list" || fail "$f is not in the package"
+done
+grep ' \./usr/lib/memorial-kiosk/usb-import$' "$work/list" | grep -q '^-rwxr-xr-x' || fail "usb-import is not executable"
+grep -q 'SYSTEMD_WANTS}+="memorial-kiosk-usb@%k.service"' "$src/dist/90-memorial-kiosk-usb.rules" ||
+    fail "the udev rule does not start memorial-kiosk-usb@%k.service"
+u=$work/memorial-kiosk-usb@sda1.service
+sed "s|/usr/lib/memorial-kiosk/usb-import|$src/dist/usb-import|" "$src/dist/memorial-kiosk-usb@.service" >"$u"
+out=$(systemd-analyze verify "$u" 2>&1 | grep -v 'sysinit.target\|Unit .* not found' || true)
+[[ -z "$out" ]] || fail "systemd-analyze verify memorial-kiosk-usb@sda1.service: $out"
+grep -q '^BindsTo=dev-%i.device' "$u" || fail "the USB unit is not bound to its device (a pulled stick would not stop it)"
+grep -q '^ExecStopPost=.* stop %I' "$u" || fail "the USB unit does not report a pulled stick"
+grep -q '^KIOSK_USB_IMPORT=' "$src/dist/memorial-kiosk.default" || fail "no KIOSK_USB_IMPORT switch in the defaults"
+if command -v shellcheck >/dev/null; then
+    shellcheck "$src/dist/usb-import" || fail "shellcheck usb-import"
+fi
+"$src/dist/usb-import" 2>/dev/null && fail "usb-import without arguments did not refuse"
+echo "ok: USB sticks: udev rule, unit (verified), usb-import"

@@ -47,6 +47,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.max_pixels, 80000000);
     assert_false(o.fit_given);
     assert_false(o.max_pixels_given);
+    assert_int_equal(o.renderer, RENDERER_AUTO);
 }
 
 static void test_positional(void **state)
@@ -315,6 +316,30 @@ static void test_fit(void **state)
     expect_error(ARGC(b3), b3, "--fit: expected contain, cover or kenburns, got ''");
 }
 
+static void test_renderer(void **state)
+{
+    char *a1[] = {"kiosk", "--renderer", "software"};
+    char *a2[] = {"kiosk", "--renderer=gpu", "dir"};
+    char *a3[] = {"kiosk", "--renderer", "gpu", "--renderer", "auto"};
+    cli_options o;
+    assert_int_equal(parse(ARGC(a1), a1, &o), 0);
+    assert_int_equal(o.renderer, RENDERER_SOFTWARE);
+    assert_null(o.content_dir);
+    assert_int_equal(parse(ARGC(a2), a2, &o), 0);
+    assert_int_equal(o.renderer, RENDERER_GPU);
+    assert_string_equal(o.content_dir, "dir");
+    assert_int_equal(parse(ARGC(a3), a3, &o), 0); /* the last one wins */
+    assert_int_equal(o.renderer, RENDERER_AUTO);
+    char *b1[] = {"kiosk", "--renderer", "opengl"};
+    char *b2[] = {"kiosk", "--renderer"};
+    char *b3[] = {"kiosk", "--renderer=", "dir"};
+    char *b4[] = {"kiosk", "--renderer", "Software"};
+    expect_error(ARGC(b1), b1, "--renderer: expected auto, software or gpu, got 'opengl'");
+    expect_error(ARGC(b2), b2, "--renderer: missing value (see --help)");
+    expect_error(ARGC(b3), b3, "--renderer: expected auto, software or gpu, got ''");
+    expect_error(ARGC(b4), b4, "--renderer: expected auto, software or gpu, got 'Software'");
+}
+
 static void test_max_pixels(void **state)
 {
     char *a1[] = {"kiosk", "--max-pixels", "24000000"};
@@ -367,6 +392,9 @@ static void test_usage(void **state)
                                     "--fit MODE",
                                     "kenburns",
                                     "--max-pixels N",
+                                    "--renderer R",
+                                    "auto",
+                                    "SDL_RENDER_DRIVER",
                                     "-h, --help",
                                     "-V, --version",
                                     "--option=value",
@@ -420,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_parse_size),
         cmocka_unit_test(test_fit),
         cmocka_unit_test(test_max_pixels),
+        cmocka_unit_test(test_renderer),
         cmocka_unit_test(test_usage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

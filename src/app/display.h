@@ -1,0 +1,26 @@
+/* display: the live kiosk's window and renderer (owned by the display code; app.c's open_display calls
+ * it). Full screen fills the display everywhere: the window is created at the size of the display's
+ * desktop mode, at the display's origin, with SDL_WINDOW_FULLSCREEN_DESKTOP, so an X server without a
+ * window manager (xinit, Xvfb) shows it whole, and a window manager, a compositor (cage) and KMS/DRM
+ * still treat it as full screen. The renderer is chosen by renderer_choice.h (software without a GPU,
+ * OpenGL/GLES with one, --renderer to force it) before the window exists. Logged as event=display. */
+#ifndef KIOSK_DISPLAY_H
+#define KIOSK_DISPLAY_H
+
+#include <stdbool.h>
+
+#include <SDL.h>
+
+#include "cli.h"
+
+typedef struct {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    bool vsync; /* the renderer waits for the vertical blank (as far as SDL says) */
+} kiosk_display;
+
+/* Opens the window (full screen unless opts->windowed) and its renderer, after SDL's video subsystem is
+ * initialised; logs event=display. Returns 0, or -1 with SDL_GetError() set and nothing left open. */
+int display_open(const cli_options *opts, kiosk_display *out);
+
+#endif
