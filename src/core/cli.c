@@ -16,6 +16,10 @@ typedef enum {
     OPT_MAX_PIXELS,
     OPT_CONTACT_SHEET,
     OPT_RENDERER,
+    OPT_IMPORT,
+    OPT_ROLLBACK,
+    OPT_IMPORT_STATUS,
+    OPT_MAX_IMPORT_SIZE,
     OPT_HELP,
     OPT_VERSION
 } opt_id;
@@ -37,6 +41,10 @@ static const opt_spec OPTIONS[] = {
     {"fit", OPT_FIT, true},
     {"max-pixels", OPT_MAX_PIXELS, true},
     {"contact-sheet", OPT_CONTACT_SHEET, true},
+    {"import", OPT_IMPORT, true},
+    {"rollback", OPT_ROLLBACK, false},
+    {"import-status", OPT_IMPORT_STATUS, true},
+    {"max-import-size", OPT_MAX_IMPORT_SIZE, true},
     {"renderer", OPT_RENDERER, true},
 };
 
@@ -96,6 +104,30 @@ int cli_parse_pixels(const char *s, uint64_t *out)
         p++;
     }
     if (*p != '\0' || v < 1 || v > CLI_MAX_PIXELS_LIMIT)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_parse_bytes(const char *s, uint64_t *out)
+{
+    static const char UNITS[] = "KMGT";
+    uint64_t v = 0;
+    const char *p = s, *unit;
+    if (s == NULL)
+        return -1;
+    while (*p >= '0' && *p <= '9' && v < (1ull << 50)) {
+        v = v * 10 + (uint64_t)(*p - '0');
+        p++;
+    }
+    if (p == s)
+        return -1;
+    if (*p != '\0' && (unit = strchr(UNITS, *p)) != NULL) {
+        for (long i = 0; i <= unit - UNITS; i++)
+            v = v < (1ull << 50) ? v * 1024 : UINT64_MAX;
+        p++;
+    }
+    if (*p != '\0' || v < (1ull << 20) || v == UINT64_MAX)
         return -1;
     *out = v;
     return 0;
@@ -166,6 +198,24 @@ static int apply_option(const opt_spec *o, const char *value, cli_options *opts,
         if (renderer_parse_mode(value, &opts->renderer) != 0)
             return fail(err, errlen, "--renderer: expected auto, software or gpu, got '%s'", value);
         return 0;
+    case OPT_IMPORT:
+        if (*value == '\0')
+            return fail(err, errlen, "--import: expected a folder, got ''");
+        opts->import_source = value;
+        return 0;
+    case OPT_ROLLBACK:
+        opts->rollback = true;
+        return 0;
+    case OPT_IMPORT_STATUS:
+        if (strcmp(value, "removed") != 0)
+            return fail(err, errlen, "--import-status: expected removed, got '%s'", value);
+        opts->import_status = value;
+        return 0;
+    case OPT_MAX_IMPORT_SIZE:
+        if (cli_parse_bytes(value, &opts->max_import_size) != 0)
+            return fail(err, errlen,
+                        "--max-import-size: expected a size like 4G or 500M (at least 1M), got '%s'", value);
+        return 0;
     case OPT_HELP:
         opts->help = true;
         return 0;
@@ -231,6 +281,12 @@ int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t 
         return fail(err, errlen, "--window and --render cannot be used together");
     if (opts->windowed && opts->contact_sheet != NULL)
         return fail(err, errlen, "--window and --contact-sheet cannot be used together");
+    if ((opts->import_source != NULL) + opts->rollback + (opts->import_status != NULL) +
+            (opts->check || opts->render_dir || opts->contact_sheet || opts->windowed) >
+        1)
+        return fail(err, errlen,
+                    "--import, --rollback and --import-status go alone (not with each other, nor "
+                    "with --check, --render, --contact-sheet or --window)");
     return 0;
 }
 
@@ -274,6 +330,19 @@ void cli_usage(FILE *f, const char *prog)
             "                  renderer without a GPU, OpenGL/GLES with one; logged in\n"
             "                  event=display), software or gpu. $SDL_RENDER_DRIVER, when\n"
             "                  set, wins\n"
+            "  --import SOURCE_DIR\n"
+            "                  take SOURCE_DIR in as the new exhibit of CONTENT_DIR: checked,\n"
+            "                  copied beside it and swapped in whole (the show never sees\n"
+            "                  half of it); the same content again changes nothing; exit 0\n"
+            "                  when it is in or unchanged, 1 when refused (nothing to show,\n"
+            "                  a read error, too big, no space, another import running)\n"
+            "  --max-import-size SIZE\n"
+            "                  refuse an --import of more than SIZE bytes (K, M, G, T:\n"
+            "                  powers of 1024; default 4G)\n"
+            "  --rollback      bring back the exhibit shown before the last import\n"
+            "  --import-status removed\n"
+            "                  tell the kiosk's on-screen message that the USB stick was\n"
+            "                  pulled out\n"
             "  -h, --help      show this help and exit\n"
             "  -V, --version   show the version and exit\n"
             "\n"
@@ -297,7 +366,7 @@ void cli_usage(FILE *f, const char *prog)
             "\n"
             "Exit status:\n"
             "  0  success (with --check: the content has no errors)\n"
-            "  1  --check found errors in the content\n"
+            "  1  --check found errors in the content; --import or --rollback refused\n"
             "  2  usage error (bad command line)\n"
             "  3  no display, or another fatal error\n",
             prog);

@@ -32,6 +32,10 @@ typedef struct {
     bool fit_given;            /* --fit was given (it wins over kiosk.conf) */
     bool max_pixels_given;     /* --max-pixels was given (likewise) */
     renderer_mode renderer;    /* --renderer auto|software|gpu (default auto) */
+    const char *import_source; /* --import SOURCE_DIR */
+    bool rollback;             /* --rollback */
+    const char *import_status; /* --import-status STATE ("removed") */
+    uint64_t max_import_size;  /* --max-import-size SIZE in bytes; 0: the default (4 GiB) */
     bool help, version;
 } cli_options;
 
@@ -44,5 +48,8 @@ int cli_parse_size(const char *s, int *w, int *h);
 /* Parses a pixel count: decimal digits, optionally followed by M (millions), in 1..CLI_MAX_PIXELS_LIMIT.
  * Returns 0 or -1 (and leaves *out alone). */
 int cli_parse_pixels(const char *s, uint64_t *out);
+/* Parses a size in bytes: decimal digits, optionally followed by K, M, G or T (powers of 1024), at least
+ * 1M. Returns 0 or -1 (and leaves *out alone). */
+int cli_parse_bytes(const char *s, uint64_t *out);
 
 #endif
