@@ -39,7 +39,7 @@ static const builtin_entry builtin[] = {
     {"import.errors.one", "{errors} problem"},
     {"import.errors.other", "{errors} problems"},
     {"import.remove", "You can remove the stick."},
-    {"import.nothing", "Nothing on this stick can be shown: {reason}"},
+    {"import.nothing", "Nothing on this stick can be shown."},
     {"import.not_changed", "The exhibit has not changed."},
     {"import.refused", "The stick was not taken: {reason}"},
     {"import.no_folder", "This stick has no memorial-kiosk folder."},
