@@ -36,7 +36,7 @@ void import_status_set(char *dst, size_t n, const char *text)
         dst[len] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
     }
     if (text && text[len]) /* cut: do not end inside a UTF-8 sequence */
-        while (len > 0 && ((unsigned char)dst[len] & 0xc0) == 0x80)
+        while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
             len--;
     dst[len] = '\0';
 }
