@@ -17,9 +17,13 @@ typedef struct {
 static inline int tu_setup(void **state)
 {
     tu_fixture *fx = calloc(1, sizeof *fx);
-    snprintf(fx->base, sizeof fx->base, "/tmp/kiosk-store-XXXXXX");
-    if (!fx || !mkdtemp(fx->base))
+    if (!fx)
         return -1;
+    snprintf(fx->base, sizeof fx->base, "/tmp/kiosk-store-XXXXXX");
+    if (!mkdtemp(fx->base)) {
+        free(fx);
+        return -1;
+    }
     snprintf(fx->content, sizeof fx->content, "%s/content", fx->base);
     snprintf(fx->store, sizeof fx->store, "%s/.content.store", fx->base);
     *state = fx;
