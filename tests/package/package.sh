@@ -18,10 +18,14 @@ for f in ./usr/bin/memorial-kiosk ./usr/lib/systemd/system/memorial-kiosk.servic
     grep -q " $f\$" "$work/list" || fail "$f is not in the package"
 done
 grep -q '\./usr/share/memorial-kiosk/content/.*\.txt$' "$work/list" || fail "no default content in the package"
+# the program's own assets (the emblem and the on-screen words), where src/app/assets.c looks for them
+for f in emblem.svg text/en.txt text/az.txt text/ru.txt; do
+    grep -q " \./usr/share/memorial-kiosk/assets/$f\$" "$work/list" || fail "assets/$f is not in the package"
+done
 dpkg-deb --ctrl-tarfile "$deb" | tar t >"$work/ctrl"
 for f in postinst prerm conffiles; do grep -q "^\./$f\$" "$work/ctrl" || fail "no $f"; done
 dpkg-deb -f "$deb" Depends | grep -q libsdl2 || fail "Depends lacks SDL2"
-echo "ok: $(basename "$deb") holds the binary, the unit, the content and the maintainer scripts"
+echo "ok: $(basename "$deb") holds the binary, the unit, the content, the assets and the maintainer scripts"
 
 # 2. the unit: verified with the ExecStart pointed at the binary that was built
 if command -v systemd-analyze >/dev/null; then
