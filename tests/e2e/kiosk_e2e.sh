@@ -323,7 +323,7 @@ colourful() {
 # pixels of the banner's red rule (r >= 100, r exceeding g and b by 60) with that count (-1 0: none).
 cover_report() {
     local f=$1 w=$2 h=$3 hdr
-    hdr=($(od -An -v -tu4 -w100 -N100 --endian=big "$f"))
+    read -r -a hdr < <(od -An -v -tu4 -w100 -N100 --endian=big "$f")
     # header_size [0], ..., width [4], height [5], byte_order [7], ..., bytes_per_line [12], ..., ncolors
     # [19]; a depth-24 screen has 4 bytes a pixel (xwd may call it 24 or 32 bits), rarely 3
     local stride=$((hdr[12] / w))
@@ -390,7 +390,7 @@ if [[ $mode == fullscreen* ]]; then
     settle "$work/full.xwd"
     report=$(cover_report "$work/full.xwd" "$screen_w" "$screen_h")
     say "screenshot of the whole screen: $report"
-    read -r bc be row rule < <(sed 's/[a-z_]*=//g' <<<"$report")
+    read -r bc be row rule <<<"$(tr ' ' '\n' <<<"$report" | cut -d= -f2 | paste -sd' ')"
     ((bc == 0)) || fail "$bc pixels of the screen's corners are the bare X root's black: the slide does not reach them"
     ((be == 0)) || fail "$be pixels along the screen's edges are the bare X root's black: the slide does not reach them"
     ((row >= 0 && rule == screen_w)) ||
