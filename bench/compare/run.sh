@@ -12,10 +12,13 @@
 #                    --quick 3; the table gives their median), and once with the photos dropped from the
 #                    page cache
 #   --late-ms MS     a frame interval longer than this is a late frame (default 25: a missed 60 Hz refresh)
-#   --renderer R     how memorial-kiosk draws: "software" (default: SDL's software renderer, frames sent
-#                    to X with MIT-SHM like Chromium's --disable-gpu), "software-gl" (software renderer,
-#                    but SDL's default window framebuffer, which on X11 goes through OpenGL: llvmpipe on
-#                    Xvfb) or "default" (the renderer the kiosk picks itself: OpenGL, llvmpipe on Xvfb)
+#   --renderer R     memorial-kiosk is run as shipped: full screen, no SDL_* variable (each one of the
+#                    caller's environment is removed), so it picks its renderer itself ("shipped", the
+#                    default). A tuned run, labelled TUNED in the table and the report, sets SDL variables:
+#                    "software" (SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0), "software-gl"
+#                    (SDL_RENDER_DRIVER=software: frames through SDL's OpenGL window texture, llvmpipe on
+#                    Xvfb) or "opengl" (SDL_RENDER_DRIVER=opengl: SDL's own default without the kiosk's
+#                    choice, llvmpipe on Xvfb)
 #   --eager-page     Chromium gets the naive page (every <img> loaded at once) instead of the windowed one
 #   --only WHICH     run only "kiosk" or "chromium" (for development; the table then has one column)
 #   --kiosk PATH     this memorial-kiosk binary (default: build it in build-bench/ as below)
@@ -38,7 +41,7 @@ still=30
 tap_every=2500
 late_ms=25
 eager=0
-renderer=software
+renderer=shipped
 only=
 kiosk_bin=
 chromium_bin=chromium
@@ -92,11 +95,24 @@ done
 [[ $tap_every =~ ^[0-9]+$ && $tap_every -ge 1500 ]] || { echo "run.sh: --tap-every needs >= 1500 ms" >&2; exit 2; }
 [[ -z $only || $only == kiosk || $only == chromium ]] || { echo "run.sh: --only kiosk|chromium" >&2; exit 2; }
 case $renderer in
-software) kiosk_env=(SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0) ;;
-software-gl) kiosk_env=(SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software) ;;
-default) kiosk_env=(SDL_VIDEODRIVER=x11) ;;
-*) echo "run.sh: --renderer software|software-gl|default" >&2; exit 2 ;;
+shipped) kiosk_tune=() ;;
+software) kiosk_tune=(SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0) ;;
+software-gl) kiosk_tune=(SDL_RENDER_DRIVER=software) ;;
+opengl) kiosk_tune=(SDL_RENDER_DRIVER=opengl) ;;
+*) echo "run.sh: --renderer shipped|software|software-gl|opengl" >&2; exit 2 ;;
 esac
+# memorial-kiosk's environment: every SDL_* variable of the caller removed (and WAYLAND_DISPLAY, so SDL
+# finds the X server), then the tuned ones, if any. It always runs full screen (no --window).
+kiosk_env=()
+for v in $(compgen -e); do
+    [[ $v == SDL_* ]] && kiosk_env+=(-u "$v")
+done
+kiosk_env+=(-u WAYLAND_DISPLAY "${kiosk_tune[@]}")
+if ((${#kiosk_tune[@]})); then
+    kiosk_label="TUNED, not as shipped: full screen, ${kiosk_tune[*]}"
+else
+    kiosk_label="as shipped: full screen, no SDL variables"
+fi
 run_kiosk=1
 run_chromium=1
 [[ $only == chromium ]] && run_kiosk=0
@@ -241,7 +257,7 @@ END {
     if (has("kiosk.render-big.render_big_s"))
         rb = sprintf("%.0f ms, %.1f MiB", v("kiosk.render-big.render_big_s") * 1000, v("kiosk.render-big.render_big_maxrss_kb") / 1024)
     row("  kiosk --render of it to PNG, no display", rb, "", "", "")
-    hl = "measure"; hk = "memorial-kiosk"; hc = "chromium"; hr = "chromium/kiosk"; ht = "target (kiosk)"
+    hl = "measure"; hk = tuned ? "memorial-kiosk (TUNED)" : "memorial-kiosk"; hc = "chromium"; hr = "chromium/kiosk"; ht = "target (kiosk)"
     if (md) {
         print "| " hl " | " hk " | " hc " | " hr " | " ht " |"
         print "| --- | ---: | ---: | ---: | --- |"
@@ -265,11 +281,12 @@ END {
 }
 AWK
 )
-awk -F= -v still="$still" -v late_ms="$late_ms" -v md=0 "$table_awk" "$work/all.kv" >"$work/table.txt"
-awk -F= -v still="$still" -v late_ms="$late_ms" -v md=1 "$table_awk" "$work/all.kv" >"$work/table.md"
+tuned=$( ((${#kiosk_tune[@]})) && echo 1 || echo 0)
+awk -F= -v still="$still" -v late_ms="$late_ms" -v tuned="$tuned" -v md=0 "$table_awk" "$work/all.kv" >"$work/table.txt"
+awk -F= -v still="$still" -v late_ms="$late_ms" -v tuned="$tuned" -v md=1 "$table_awk" "$work/all.kv" >"$work/table.md"
 
 kiosk_display=$(sed -n 's/.*event=display \(.*\)/\1/p' "$work/kiosk.log" 2>/dev/null | head -n1)
-header="memorial-kiosk $kiosk_version vs. $chromium_version, 1920x1080 on Xvfb; the bundled exhibit + $photos photos of 3000x2000 ($slides slides); tap every $tap_every ms"
+header="memorial-kiosk $kiosk_version ($kiosk_label) vs. $chromium_version, 1920x1080 on Xvfb; the bundled exhibit + $photos photos of 3000x2000 ($slides slides); tap every $tap_every ms"
 noise=$(awk -F= '$1 ~ /walk\.walk_(system_|xserver_|probe_)?cpu_pct$/ { split($1, k, "."); v[k[1] "." k[3]] = $2 }
     END { for (s in v) if (s ~ /walk_system_cpu_pct$/) { side = s; sub(/\..*/, "", side)
         o = v[side ".walk_system_cpu_pct"] - v[side ".walk_cpu_pct"] - v[side ".walk_xserver_cpu_pct"]
@@ -289,10 +306,10 @@ if [[ -n $report ]]; then
     {
         echo "## Run of $run_date"
         echo
-        echo "- command: \`bench/compare/run.sh$( ((quick)) && echo " --quick")$( [[ $renderer == software ]] || echo " --renderer $renderer")$( ((quick)) || [[ $photos == 200 ]] || echo " --photos $photos")$( [[ $still == 30 || $quick == 1 ]] || echo " --still $still")$( ((eager)) && echo " --eager-page")\`"
+        echo "- command: \`bench/compare/run.sh$( ((quick)) && echo " --quick")$( [[ $renderer == shipped ]] || echo " --renderer $renderer")$( ((quick)) || [[ $photos == 200 ]] || echo " --photos $photos")$( [[ $still == 30 || $quick == 1 ]] || echo " --still $still")$( ((eager)) && echo " --eager-page")\`"
         echo "- machine: \`$(uname -a)\`"
         echo "- CPU: $cpu_model, $(nproc) cores; RAM: $mem_total"
-        echo "- memorial-kiosk $kiosk_version (Release build, --window 1920x1080, ${kiosk_env[*]:1}; its log: ${kiosk_display:-?});" \
+        echo "- memorial-kiosk $kiosk_version (Release build, $kiosk_label; its log: ${kiosk_display:-?});" \
             "$chromium_version (Debian package, --kiosk --disable-gpu, $( ((eager)) && echo "naive page: every picture loaded at once" || echo "windowed page: pictures of the current, next and previous slides"))"
         echo "- SDL $(dpkg-query -W -f '${Version}' libsdl2-2.0-0 2>/dev/null || echo "?"), Xvfb $(dpkg-query -W -f '${Version}' xvfb 2>/dev/null || echo "?")"
         echo "- load average before / after the run: $load_before / ${load_after:-?}; niceness of Xvfb, the programs and the probe: ${nice_level:-0}"
@@ -312,8 +329,13 @@ fi
 if [[ -n $from ]]; then
     [[ -s $from/params.env ]] || fail "$from is not a kept work folder of run.sh (no params.env)"
     work=$from
+    unset kiosk_label
     # shellcheck disable=SC1091
     source "$work/params.env"
+    if [[ -z ${kiosk_label:-} ]]; then # kept by an older run.sh: always --window, with SDL variables
+        kiosk_tune=("${kiosk_env[@]}")
+        kiosk_label="TUNED, not as shipped: --window 1920x1080, ${kiosk_env[*]:1}"
+    fi
     print_results
     exit 0
 fi
@@ -461,6 +483,7 @@ for var in run_date photos still tap_every late_ms eager renderer quick slides k
     printf '%s=%q\n' "$var" "${!var}"
 done >"$work/params.env"
 printf 'kiosk_env=(%s)\n' "$(printf '%q ' "${kiosk_env[@]}")" >>"$work/params.env"
+printf 'kiosk_tune=(%s)\nkiosk_label=%q\n' "$(printf '%q ' "${kiosk_tune[@]}")" "$kiosk_label" >>"$work/params.env"
 
 # ---- X server ----
 : >"$work/displayfd"
@@ -594,9 +617,9 @@ current_slide() {
 }
 
 if ((run_kiosk)); then
-    measure kiosk "$work/show" env "${kiosk_env[@]}" "$kiosk_bin" --window 1920x1080 "$show"
-    measure_starts kiosk "$work/show" env "${kiosk_env[@]}" "$kiosk_bin" --window 1920x1080 "$show"
-    measure_big kiosk-big "$work/big" env "${kiosk_env[@]}" "$kiosk_bin" --window 1920x1080 "$big"
+    measure kiosk "$work/show" env "${kiosk_env[@]}" "$kiosk_bin" "$show"
+    measure_starts kiosk "$work/show" env "${kiosk_env[@]}" "$kiosk_bin" "$show"
+    measure_big kiosk-big "$work/big" env "${kiosk_env[@]}" "$kiosk_bin" "$big"
 fi
 if ((run_chromium)); then
     mkdir -p "$work/chromium-home" "$work/chromium-big-home"
