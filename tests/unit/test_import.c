@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "cli.h"
 #include "content.h"
 #include "import.h"
 #include "import_testutil.h"
@@ -333,10 +334,58 @@ static void test_removed_state(void **state)
     assert_string_equal(st.source, "/run/usb/sda1/memorial-kiosk");
 }
 
+static int parse(cli_options *o, char *err, int argc, ...)
+{
+    char *argv[8] = {"memorial-kiosk"};
+    va_list ap;
+    va_start(ap, argc);
+    for (int i = 1; i < argc && i < 8; i++)
+        argv[i] = va_arg(ap, char *);
+    va_end(ap);
+    return cli_parse(argc, argv, o, err, 256);
+}
+
+static void test_cli_options(void **state)
+{
+    (void)state;
+    cli_options o;
+    char err[256];
+    assert_int_equal(parse(&o, err, 3, "--import", "/run/usb/x"), 0);
+    assert_string_equal(o.import_source, "/run/usb/x");
+    assert_null(o.content_dir);
+    assert_int_equal(o.max_import_size, 0);
+    assert_int_equal(parse(&o, err, 5, "--import=/a", "--max-import-size", "500M", "/srv/content"), 0);
+    assert_string_equal(o.import_source, "/a");
+    assert_string_equal(o.content_dir, "/srv/content");
+    assert_int_equal(o.max_import_size, 500ull << 20);
+    assert_int_equal(parse(&o, err, 2, "--rollback"), 0);
+    assert_true(o.rollback);
+    assert_int_equal(parse(&o, err, 4, "--import-status", "removed", "c"), 0);
+    assert_string_equal(o.import_status, "removed");
+    assert_int_equal(parse(&o, err, 3, "--import-status", "done"), -1);
+    assert_non_null(strstr(err, "expected removed"));
+    assert_int_equal(parse(&o, err, 4, "--import", "a", "--rollback"), -1);
+    assert_int_equal(parse(&o, err, 4, "--import", "a", "--check"), -1);
+    assert_int_equal(parse(&o, err, 2, "--import"), -1);
+    uint64_t v = 7;
+    assert_int_equal(cli_parse_bytes("4G", &v), 0);
+    assert_int_equal(v, 4ull << 30);
+    assert_int_equal(cli_parse_bytes("1048576", &v), 0);
+    assert_int_equal(v, 1048576);
+    assert_int_equal(cli_parse_bytes("2T", &v), 0);
+    assert_int_equal(v, 2ull << 40);
+    assert_int_equal(cli_parse_bytes("1K", &v), -1); /* under 1M */
+    assert_int_equal(cli_parse_bytes("4GB", &v), -1);
+    assert_int_equal(cli_parse_bytes("", &v), -1);
+    assert_int_equal(cli_parse_bytes("99999999999999999999T", &v), -1);
+    assert_int_equal(v, 2ull << 40);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ignored_names),
+        cmocka_unit_test(test_cli_options),
         cmocka_unit_test_setup_teardown(test_walk, tu_setup, tu_teardown),
         cmocka_unit_test_setup_teardown(test_copy_source_vanishes, tu_setup, tu_teardown),
         cmocka_unit_test_setup_teardown(test_import_then_unchanged, tu_setup, tu_teardown),
