@@ -160,8 +160,10 @@ int tree_walk(const char *root, const tree_limits *lim, tree_list *out, char *wh
 {
     struct stat st;
     memset(out, 0, sizeof *out);
-    if (stat(root, &st) != 0 || !S_ISDIR(st.st_mode))
-        return why_set(why, n, errno ? errno : ENOTDIR, "%s: there is no such folder", root);
+    if (stat(root, &st) != 0)
+        return why_set(why, n, errno, "%s: there is no such folder", root);
+    if (!S_ISDIR(st.st_mode))
+        return why_set(why, n, ENOTDIR, "%s: there is no such folder", root);
     walk_ctx w = {root, st.st_dev, lim, out, why, n};
     int rc = walk_dir(&w, "", 0);
     if (rc == 0 && out->count > 1)
@@ -292,9 +294,9 @@ static int copy_file(const char *src, const char *dst, const char *rel, char *bu
     int rc = 0, out = -1, in = open_source(src, rel, why, n);
     if (in < 0)
         return -in;
-    if (fsu_join(path, sizeof path, dst, rel) != 0 ||
+    if ((rc = fsu_join(path, sizeof path, dst, rel)) != 0 ||
         (out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0) {
-        rc = write_error(errno ? errno : ENAMETOOLONG, rel, why, n);
+        rc = write_error(rc ? rc : errno, rel, why, n);
         goto cleanup;
     }
     for (;;) {
@@ -333,8 +335,8 @@ int tree_copy(const char *src, const tree_list *l, const char *dst, const tree_c
         const tree_entry *e = &l->items[i];
         if (!e->is_dir)
             rc = copy_file(src, dst, e->rel, buf, o, &done, why, n);
-        else if (fsu_join(path, sizeof path, dst, e->rel) != 0 || mkdir(path, 0755) != 0)
-            rc = write_error(errno ? errno : ENAMETOOLONG, e->rel, why, n);
+        else if ((rc = fsu_join(path, sizeof path, dst, e->rel)) != 0 || mkdir(path, 0755) != 0)
+            rc = write_error(rc ? rc : errno, e->rel, why, n);
     }
     /* the folders' entries, deepest first, then the top */
     for (size_t i = l->count; rc == 0 && i-- > 0;)
