@@ -376,7 +376,9 @@ static int start(app *a, const char *content_dir)
     gesture_init(&a->touch);
     a->started = SDL_GetTicks64();
     notify_init();
-    a->ex = exhibit_load(content_dir, a->opts, true);
+    char *real = realpath(content_dir, NULL); /* a link into the content store: one version, whole */
+    a->ex = exhibit_load(real ? real : content_dir, a->opts, true);
+    free(real);
     if (!a->ex) {
         log_fatal("out of memory");
         return -1;
