@@ -36,6 +36,7 @@ typedef struct {
                                 itself: x11); false: SDL's framebuffer goes through its GL texture path */
 } renderer_decision;
 
+/* Borrows f (and its strings) for the call only; the decision's reason is static text. */
 renderer_decision renderer_decide(const renderer_facts *f);
 /* "auto", "software", "gpu" -> mode; returns 0 or -1 (and leaves *out alone). */
 int renderer_parse_mode(const char *s, renderer_mode *out);
