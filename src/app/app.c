@@ -64,7 +64,7 @@ static void draw_preview(app *a)
         return;
     show *s = exhibit_build_first(a->ex, &a->design, &a->fonts);
     if (s && s->count > 0 && s->slides[0].kind != SLIDE_IMAGE) {
-        slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts);
+        slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts, a->emblem);
         app_frame_begin(a, (SDL_Color){14, 14, 16, 255});
         slide_draw(&ctx, &s->slides[0], NULL);
         app_frame_end(a);
@@ -98,6 +98,9 @@ int app_layout(app *a, uint64_t now)
     a->show = NULL;
     fonts_close(&a->fonts);
     a->design = exhibit_open_look(a->ex, w, h, &a->fonts);
+    if (a->emblem)
+        SDL_FreeSurface(a->emblem);
+    a->emblem = exhibit_load_emblem(&a->design);
     if (!a->first_frame_done) {
         a->t_fonts = log_ms_since_start();
         draw_preview(a);
@@ -105,7 +108,7 @@ int app_layout(app *a, uint64_t now)
     a->show = exhibit_build(a->ex, &a->design, &a->fonts);
     if (!a->show)
         return -1;
-    slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts);
+    slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts, a->emblem);
     uint32_t transition_ms = a->ex->transition_ms;
     if (slide_cache_init(&a->cache, &ctx, a->show, &a->ex->pictures, a->dec, 2 * transition_ms) != 0)
         return -1;
@@ -385,6 +388,7 @@ static int start(app *a, const char *content_dir)
     }
     a->t_content = log_ms_since_start();
     picture_log_settings(&a->ex->pictures);
+    exhibit_log(a->ex);
     start_decoder(a);
     if (app_layout(a, SDL_GetTicks64()) != 0) {
         log_fatal("out of memory");
@@ -453,6 +457,8 @@ int app_run(const cli_options *opts, const char *content_dir)
     fonts_close(&a.fonts);
     if (a.screen)
         SDL_DestroyTexture(a.screen);
+    if (a.emblem)
+        SDL_FreeSurface(a.emblem);
     if (a.renderer)
         SDL_DestroyRenderer(a.renderer);
     if (a.window)

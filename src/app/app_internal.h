@@ -66,6 +66,7 @@ typedef struct {
     uint64_t status_until; /* the staff status overlay is shown until then (0: not shown) */
     uint64_t started;      /* SDL ticks at start, for the uptime */
     SDL_Texture *screen;   /* with a rotation: the frame at content size, turned when presented */
+    SDL_Surface *emblem;   /* the emblem at the design's size (NULL: none could be loaded) */
 } app;
 
 /* app.c */

@@ -60,6 +60,7 @@ void app_swap_if_due(app *a, uint64_t now)
     log_uint(&l, "slides", a->show->count);
     log_uint(&l, "errors", diag_count(&a->ex->content->diags, DIAG_ERROR));
     log_end(&l);
+    exhibit_log(a->ex);
     a->remembrance = -1;          /* the new schedule is looked at afresh */
     if (a->mode != SCHEDULE_SHOW) /* the new schedule decides at once what is on screen */
         a->dirty = true;
@@ -115,14 +116,18 @@ void app_draw_schedule(app *a)
 {
     app_frame_begin(a, (SDL_Color){0, 0, 0, 255});
     if (a->mode == SCHEDULE_SILENCE) {
+        /* the kiosk's own words (assets/text) in the banner's language, the others' titles below */
+        char others[512] = "";
+        for (size_t i = 0; i < a->ex->language_count; i++)
+            if (a->ex->languages[i] != strings_language(a->ex->ui))
+                snprintf(others + strlen(others), sizeof others - strlen(others), "%s%s",
+                         *others ? " \xC2\xB7 " : "", strings_get(a->ex->words[i], "silence.title"));
         slide card = {.kind = SLIDE_FALLBACK,
-                      .title = "A minute of silence",
-                      .dateline = "Bir d\xC9\x99qiq\xC9\x99lik s\xC3\xBCkut \xC2\xB7 "
-                                  "\xD0\x9C\xD0\xB8\xD0\xBD\xD1\x83\xD1\x82\xD0\xB0 "
-                                  "\xD0\xBC\xD0\xBE\xD0\xBB\xD1\x87\xD0\xB0\xD0\xBD\xD0\xB8\xD1\x8F",
+                      .title = (char *)strings_get(a->ex->ui, "silence.title"),
+                      .dateline = *others ? others : (char *)strings_get(a->ex->ui, "silence.subtitle"),
                       .banner = a->show->slides[a->tl.current].banner,
                       .fit = -1};
-        slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts);
+        slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts, a->emblem);
         slide_draw(&ctx, &card, NULL);
     }
     app_frame_end(a);

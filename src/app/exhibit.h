@@ -4,8 +4,8 @@
  * the live show, --render, --check, --contact-sheet and the live reload alike; a reload swaps a whole new
  * exhibit in at a slide boundary, so every setting of kiosk.conf takes effect there and nothing is
  * read from process-wide state. Immutable once built.
- * Ownership: exhibit_load returns a new exhibit owned by the caller, with its content; exhibit_free
- * frees both. */
+ * Ownership: exhibit_load returns a new exhibit owned by the caller, with its content and its words;
+ * exhibit_free frees them all. */
 #ifndef KIOSK_EXHIBIT_H
 #define KIOSK_EXHIBIT_H
 
@@ -21,6 +21,7 @@
 #include "schedule.h"
 #include "show.h"
 #include "slide_draw.h"
+#include "ui_strings.h"
 
 typedef struct {
     content *content;          /* owned: items, problems (diags) and the folder's kiosk.conf (config) */
@@ -36,6 +37,10 @@ typedef struct {
     uint32_t long_press_ms;    /* [staff] long_press_seconds */
     double safe_area;          /* [screen] safe_area_percent / 100 */
     int rotation;              /* [screen] rotation, degrees clockwise */
+    strings *ui;               /* owned: the kiosk's own words in [banner] language (assets/text) */
+    config_lang languages[SHOW_BANNER_LINES]; /* the exhibit's languages (lang_of_exhibit) */
+    strings *words[SHOW_BANNER_LINES];        /* owned: the words in each of them */
+    size_t language_count;
 } exhibit;
 
 /* Loads dir (see loader_load) and resolves its settings with the command line's (cli: borrowed for the
@@ -43,6 +48,8 @@ typedef struct {
  * only when out of memory. */
 exhibit *exhibit_load(const char *dir, const cli_options *cli, bool log_problems);
 void exhibit_free(exhibit *e);
+/* Logs what the exhibit resolved to (event=exhibit: the settings in effect), at start and at each swap. */
+void exhibit_log(const exhibit *e);
 /* The look for a screen of w x h: the design grid with the exhibit's safe area, and its fonts opened
  * into *fonts (close with fonts_close). */
 design exhibit_open_look(const exhibit *e, int w, int h, kiosk_fonts *fonts);
@@ -51,7 +58,12 @@ show *exhibit_build(const exhibit *e, const design *d, const kiosk_fonts *fonts)
 /* The first slide of the show alone, as exhibit_build lays it out (an article's title slide without its
  * pages): drawn at start while the whole show is laid out. NULL when out of memory. */
 show *exhibit_build_first(const exhibit *e, const design *d, const kiosk_fonts *fonts);
-/* The slides' drawing context for a renderer, the design and fonts (borrowed: all must outlive it). */
-slide_draw_ctx exhibit_draw_ctx(const exhibit *e, SDL_Renderer *r, const design *d, const kiosk_fonts *fonts);
+/* The emblem (assets/emblem.svg) at the height slides of design d draw it; NULL (logged) when missing.
+ * Free with SDL_FreeSurface. */
+SDL_Surface *exhibit_load_emblem(const design *d);
+/* The slides' drawing context for a renderer, the design, fonts and emblem (borrowed: all must outlive
+ * it; emblem may be NULL). */
+slide_draw_ctx exhibit_draw_ctx(const exhibit *e, SDL_Renderer *r, const design *d, const kiosk_fonts *fonts,
+                                SDL_Surface *emblem);
 
 #endif

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "banner.h"
+#include "banner_place.h"
 #include "lang.h"
 #include "log.h"
 #include "picture.h"
@@ -89,6 +90,8 @@ static int read_settings(content *c, const cli_options *cli)
         lang_apply_order(c, order, (size_t)n);
     int rc = found ? playlist_apply(&pl, c, c->config.playlist_append_unlisted) : 0;
     playlist_free(&pl);
+    if (rc == 0 && banner_place(c, c->config.banner_slide_every) < 0)
+        rc = -1;
     return rc;
 }
 

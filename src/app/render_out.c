@@ -50,6 +50,7 @@ int render_each(const cli_options *cli, const char *content_dir, int w, int h, r
     int rc = 3;
     exhibit *e = NULL;
     show *s = NULL;
+    SDL_Surface *emblem = NULL;
     SDL_Surface *target = NULL;
     SDL_Renderer *r = NULL;
     kiosk_fonts fonts = {0};
@@ -58,6 +59,7 @@ int render_each(const cli_options *cli, const char *content_dir, int w, int h, r
     if (!e)
         goto cleanup;
     design d = exhibit_open_look(e, w, h, &fonts);
+    emblem = exhibit_load_emblem(&d);
     s = exhibit_build(e, &d, &fonts);
     if (!s)
         goto cleanup;
@@ -67,7 +69,7 @@ int render_each(const cli_options *cli, const char *content_dir, int w, int h, r
         rc = fail("render-error", content_dir, SDL_GetError());
         goto cleanup;
     }
-    slide_draw_ctx ctx = exhibit_draw_ctx(e, r, &d, &fonts);
+    slide_draw_ctx ctx = exhibit_draw_ctx(e, r, &d, &fonts, emblem);
     size_t errors = diag_count(&e->content->diags, DIAG_ERROR), shown = 0;
     for (size_t i = 0; i < s->count; i++) {
         const slide *sl = &s->slides[i];
@@ -105,6 +107,8 @@ cleanup:
         SDL_DestroyRenderer(r);
     if (target)
         SDL_FreeSurface(target);
+    if (emblem)
+        SDL_FreeSurface(emblem);
     show_free(s);
     exhibit_free(e);
     fonts_close(&fonts);

@@ -14,7 +14,16 @@
 #include "content.h"
 #include "utf8.h"
 
-typedef enum { KEY_SECONDS, KEY_UINT, KEY_ENUM, KEY_COLOR, KEY_STRING, KEY_DATE, KEY_PERCENT } key_type;
+typedef enum {
+    KEY_SECONDS,
+    KEY_UINT,
+    KEY_ENUM,
+    KEY_COLOR,
+    KEY_STRING,
+    KEY_DATE,
+    KEY_PERCENT,
+    KEY_BANNER_SLIDE
+} key_type;
 
 typedef struct {
     const char *section, *name;
@@ -62,6 +71,9 @@ static const config_key keys[] = {
     {"banner", "default", KEY_STRING, STR(banner_default)},
     {"banner", "date", KEY_DATE, OFF(date_year), 0, 0, NULL, 0},
     {"banner", "language", KEY_ENUM, OFF(language), 0, 0, lang_names, 0},
+    {"banner", "slide", KEY_BANNER_SLIDE, OFF(banner_slide_every), 1, 100, NULL, 0},
+    {"banner", "slide_seconds", KEY_SECONDS, OFF(banner_slide_ms), 1, 3600, NULL, 0},
+    {"banner", "slide_languages", KEY_STRING, STR(banner_languages)},
     {"screen", "safe_area_percent", KEY_PERCENT, OFF(safe_area), 0, 20, NULL, 0},
     {"screen", "rotation", KEY_ENUM, OFF(rotation), 0, 0, rotation_names, 0},
     {"schedule", "hours", KEY_STRING, STR(hours)},
@@ -97,6 +109,8 @@ void config_defaults(kiosk_config *c)
     snprintf(c->banner_font, sizeof c->banner_font, "Noto Sans");
     snprintf(c->banner_article, sizeof c->banner_article, "{category} \xC2\xB7 {article_date}");
     snprintf(c->banner_default, sizeof c->banner_default, "{date}");
+    c->banner_slide_every = CONFIG_BANNER_SLIDE_ONCE;
+    c->banner_slide_ms = 12000;
     c->date_year = 1990;
     c->date_month = 1;
     c->date_day = 20;
@@ -198,6 +212,26 @@ static void problem(parse_state *st, diag_severity sev, const char *fmt, const c
     st->problems++;
 }
 
+/* "none" | "once" | "every N" (N within the key's range). Returns NULL when stored, else a reason. */
+static const char *parse_banner_slide(const char *value, const config_key *k, int *out)
+{
+    double num;
+    if (strcmp(value, "none") == 0) {
+        *out = CONFIG_BANNER_SLIDE_NONE;
+        return NULL;
+    }
+    if (strcmp(value, "once") == 0) {
+        *out = CONFIG_BANNER_SLIDE_ONCE;
+        return NULL;
+    }
+    if (strncmp(value, "every", 5) != 0 || !isspace((unsigned char)value[5]) ||
+        parse_number(value + 6 + strspn(value + 6, " \t"), &num) != 0 || num != floor(num) || num < k->min ||
+        num > k->max)
+        return "expected none, once or every N";
+    *out = (int)num;
+    return NULL;
+}
+
 /* Applies one value; returns a reason on a bad value, NULL when it was stored. */
 static const char *apply(const config_key *k, const char *value, kiosk_config *c)
 {
@@ -243,6 +277,8 @@ static const char *apply(const config_key *k, const char *value, kiosk_config *c
         return NULL;
     case KEY_DATE:
         return parse_date(value, (int *)(void *)field) == 0 ? NULL : "expected a date like 1990-01-20";
+    case KEY_BANNER_SLIDE:
+        return parse_banner_slide(value, k, (int *)(void *)field);
     }
     return "unsupported key type";
 }
@@ -250,6 +286,8 @@ static const char *apply(const config_key *k, const char *value, kiosk_config *c
 static void describe_allowed(const config_key *k, char *buf, size_t n)
 {
     buf[0] = '\0';
+    if (k->type == KEY_BANNER_SLIDE)
+        snprintf(buf, n, " (none, once, or every N with N from %g to %g)", k->min, k->max);
     if (k->type == KEY_ENUM) {
         size_t used = 0;
         for (int i = 0; k->enum_names[i] && used < n; i++)

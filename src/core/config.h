@@ -19,6 +19,10 @@ typedef struct {
     uint8_t r, g, b;
 } config_color;
 
+/* [banner] slide: none, once (per round of the show, at its end), or every N items (a number > 0). */
+#define CONFIG_BANNER_SLIDE_NONE (-1)
+#define CONFIG_BANNER_SLIDE_ONCE 0
+
 typedef struct {
     /* [show] */
     uint32_t image_ms, title_ms, text_min_ms, text_max_ms, idle_resume_ms;
@@ -41,6 +45,9 @@ typedef struct {
     char banner_default[256];            /* template for every other slide */
     int date_year, date_month, date_day; /* the commemorated date */
     config_lang language;                /* month names of the banner */
+    int banner_slide_every;    /* the banner slide: CONFIG_BANNER_SLIDE_NONE, _ONCE, or every N items */
+    uint32_t banner_slide_ms;  /* how long the banner slide stays */
+    char banner_languages[32]; /* its lines' languages, e.g. "az en ru"; "" or "auto": the articles' */
     /* [screen] */
     double safe_area; /* fraction of each edge kept free, 0 .. 0.2 */
     int rotation;     /* degrees clockwise the screen is mounted turned: 0, 90, 180 or 270 */

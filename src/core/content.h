@@ -14,7 +14,11 @@
 #include "config.h"
 #include "diag.h"
 
-typedef enum { CONTENT_ARTICLE, CONTENT_IMAGE } content_kind;
+/* CONTENT_BANNER: the date banner as a slide of its own; no file (rel_path "@banner"), placed by kiosk.conf
+ * [banner] slide (banner_place.h) or by a playlist's "@banner" line. */
+typedef enum { CONTENT_ARTICLE, CONTENT_IMAGE, CONTENT_BANNER } content_kind;
+
+#define CONTENT_BANNER_NAME "@banner"
 
 typedef struct {
     content_kind kind;

@@ -117,3 +117,41 @@ void lang_apply_order(content *c, const config_lang *order, size_t n)
         start = end;
     }
 }
+
+/* Adds l to out (count *n, capacity cap) when it is not there yet. */
+static void add_lang(config_lang l, config_lang *out, size_t *n, size_t cap)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (out[i] == l)
+            return;
+    if (*n < cap)
+        out[(*n)++] = l;
+}
+
+size_t lang_of_exhibit(const content *c, const char *spec, config_lang fallback, config_lang *out, size_t cap)
+{
+    config_lang order[3], found[3];
+    size_t n = 0, nfound = 0;
+    if (cap == 0)
+        return 0;
+    if (spec && *spec && strcmp(spec, "auto") != 0) {
+        int k = lang_parse_order(spec, order, 3);
+        for (int i = 0; i < k; i++)
+            add_lang(order[i], out, &n, cap);
+        if (n > 0)
+            return n;
+    }
+    for (size_t i = 0; i < c->count; i++)
+        if (c->items[i].kind == CONTENT_ARTICLE)
+            add_lang(lang_of_item(&c->items[i]), found, &nfound, 3);
+    int k = lang_parse_order(c->config.language_order, order, 3);
+    for (int i = 0; i < k; i++) /* the exhibit's own order first, for the languages it has */
+        for (size_t j = 0; j < nfound; j++)
+            if (found[j] == order[i])
+                add_lang(order[i], out, &n, cap);
+    for (size_t j = 0; j < nfound; j++)
+        add_lang(found[j], out, &n, cap);
+    if (n == 0)
+        add_lang(fallback, out, &n, cap);
+    return n;
+}

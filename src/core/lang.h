@@ -19,5 +19,10 @@ int lang_parse_order(const char *spec, config_lang *order, size_t cap);
 /* Reorders each run of consecutive articles (pictures end a run) so that their languages follow order;
  * articles of languages not in order keep their place after the listed ones. Stable. */
 void lang_apply_order(content *c, const config_lang *order, size_t n);
+/* The exhibit's languages (at most cap, at least 1) into out: those of spec ("az en ru"; kiosk.conf
+ * [banner] slide_languages) when it names any; else ("" or "auto") the languages of c's articles, those
+ * of c's language_order first, then in order of appearance; else fallback alone. Returns the count. */
+size_t lang_of_exhibit(const content *c, const char *spec, config_lang fallback, config_lang *out,
+                       size_t cap);
 
 #endif

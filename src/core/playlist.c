@@ -194,16 +194,39 @@ static long find_item(const content *c, const char *name, const bool *taken)
     return -1;
 }
 
+/* A banner slide where the playlist says "@banner". Returns 0 or -1 (memory). */
+static int banner_item(const playlist_entry *e, content_item *out)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = CONTENT_BANNER;
+    out->rel_path = strdup(CONTENT_BANNER_NAME);
+    out->duration_ms = e->duration_ms;
+    out->fit = -1;
+    return out->rel_path ? 0 : -1;
+}
+
 int playlist_apply(const playlist *p, content *c, bool append_unlisted)
 {
     int rc = -1;
+    size_t banners = 0;
+    for (size_t k = 0; k < p->count; k++)
+        banners += strcmp(p->entries[k].name, CONTENT_BANNER_NAME) == 0;
     bool *taken = calloc(c->count ? c->count : 1, sizeof *taken);
-    content_item *order = calloc(c->count ? c->count : 1, sizeof *order);
+    content_item *order = calloc(c->count + banners + 1, sizeof *order);
+    content_item *items = realloc(c->items, (c->count + banners + 1) * sizeof *items);
     size_t n = 0;
-    if (!taken || !order)
+    if (items)
+        c->items = items;
+    if (!taken || !order || !items)
         goto cleanup;
     for (size_t k = 0; k < p->count; k++) {
         const playlist_entry *e = &p->entries[k];
+        if (strcmp(e->name, CONTENT_BANNER_NAME) == 0) {
+            if (banner_item(e, &order[n]) != 0)
+                goto cleanup;
+            n++;
+            continue;
+        }
         long i = find_item(c, e->name, taken);
         if (i < 0) {
             diag_add(&c->diags, DIAG_WARNING, "playlist.txt", e->line,
@@ -231,6 +254,10 @@ int playlist_apply(const playlist *p, content *c, bool append_unlisted)
     c->count = n;
     rc = 0;
 cleanup:
+    if (rc != 0)
+        for (size_t k = 0; k < n; k++)
+            if (order[k].kind == CONTENT_BANNER)
+                content_item_free(&order[k]); /* the banners made here; the others are still c's */
     free(taken);
     free(order);
     return rc;

@@ -1,5 +1,6 @@
 /* playlist: the optional playlist.txt of a content folder: one file name per line in show order, with
  * per-line settings after the name ("alley.jpg duration=12 fit=cover"), '#' comments and blank lines.
+ * The line "@banner" (with an optional duration=) places the date banner slide (CONTENT_BANNER).
  * Names are relative to the folder ('\' is read as '/'); a name that is absolute or has a ".." part is
  * refused (nothing escapes the folder). Problems go to a diag_list as `playlist.txt:LINE: …`. Pure. */
 #ifndef KIOSK_PLAYLIST_H

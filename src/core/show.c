@@ -64,6 +64,8 @@ const char *slide_kind_name(slide_kind k)
         return "image";
     case SLIDE_FALLBACK:
         return "fallback";
+    case SLIDE_BANNER:
+        return "banner";
     }
     return "unknown";
 }
@@ -277,15 +279,47 @@ static int add_image(builder *b, const content_item *it)
     return ok ? 0 : -1;
 }
 
+/* The date banner as a slide of its own: the date large, the years since, the memorial line in each of
+ * the exhibit's languages. Without words (a bare show_params), the default banner alone. */
+static int add_banner_slide(builder *b, const content_item *it)
+{
+    const show_words *w = b->p->words;
+    bool ok = true;
+    slide *sl = new_slide(b, SLIDE_BANNER, it->rel_path, b->default_banner);
+    if (!sl)
+        return -1;
+    sl->title = dup_opt(w && w->date ? w->date : b->default_banner, &ok);
+    sl->date_text = dup_opt(w && w->years && *w->years ? w->years : NULL, &ok);
+    size_t n = w ? w->line_count : 0;
+    sl->lines = calloc(n ? n : 1, sizeof *sl->lines);
+    if (!ok || !sl->lines)
+        return -1;
+    for (size_t i = 0; i < n && i < SHOW_BANNER_LINES; i++) {
+        sl->lines[i].text = dup_opt(w->lines[i], &ok);
+        if (!ok)
+            return -1;
+        sl->lines[i].para_start = true;
+        sl->line_count++;
+        sl->words += layout_count_words(w->lines[i]);
+    }
+    sl->words += layout_count_words(sl->title) + layout_count_words(sl->date_text);
+    uint32_t ms = w && w->duration_ms ? w->duration_ms : 12000;
+    sl->duration_ms = item_duration(b, it, show_scale_ms(ms, b->p->timing.speed));
+    return 0;
+}
+
 static int add_fallback(builder *b)
 {
     bool ok = true;
+    const show_words *w = b->p->words;
+    const char *title = w && w->fallback_title ? w->fallback_title : FALLBACK_TITLE;
+    const char *subtitle = w && w->fallback_subtitle ? w->fallback_subtitle : FALLBACK_SUBTITLE;
     slide *sl = new_slide(b, SLIDE_FALLBACK, NULL, b->default_banner);
     if (!sl)
         return -1;
-    sl->title = dup_opt(FALLBACK_TITLE, &ok);
-    sl->dateline = dup_opt(FALLBACK_SUBTITLE, &ok);
-    sl->words = layout_count_words(FALLBACK_TITLE) + layout_count_words(FALLBACK_SUBTITLE);
+    sl->title = dup_opt(title, &ok);
+    sl->dateline = dup_opt(subtitle, &ok);
+    sl->words = layout_count_words(title) + layout_count_words(subtitle);
     sl->duration_ms = show_scale_ms(b->p->timing.image_ms, b->p->timing.speed);
     return ok ? 0 : -1;
 }
@@ -309,6 +343,8 @@ show *show_build(const content *c, const show_params *p)
             r = add_article(&b, it);
         else if (it->kind == CONTENT_IMAGE)
             r = add_image(&b, it);
+        else if (it->kind == CONTENT_BANNER && !p->titles_only)
+            r = add_banner_slide(&b, it);
         if (r != 0)
             goto cleanup;
     }

@@ -13,7 +13,7 @@
 #include "content.h"
 #include "layout.h"
 
-typedef enum { SLIDE_TITLE, SLIDE_EXCERPT, SLIDE_IMAGE, SLIDE_FALLBACK } slide_kind;
+typedef enum { SLIDE_TITLE, SLIDE_EXCERPT, SLIDE_IMAGE, SLIDE_FALLBACK, SLIDE_BANNER } slide_kind;
 
 typedef struct {
     char *text;      /* one laid-out line, UTF-8 */
@@ -23,13 +23,15 @@ typedef struct {
 
 typedef struct {
     slide_kind kind;
-    char *source; /* relative path in the content folder; NULL for the fallback slide */
-    char *path;   /* image: path to open; NULL otherwise */
-    char *title;  /* title and excerpt slides: the article title (excerpt: running head); fallback: heading */
-    char *dateline;    /* title slide: dateline or NULL; fallback: sub-heading */
-    char *date_text;   /* title slide: human date "20 January 2024" or NULL */
-    char *caption;     /* image: caption or NULL */
-    slide_line *lines; /* excerpt: the body lines of this slide */
+    char *source;   /* relative path in the content folder; NULL for the fallback slide */
+    char *path;     /* image: path to open; NULL otherwise */
+    char *title;    /* title and excerpt slides: the article title (excerpt: running head); fallback: heading;
+                     * banner: the commemorated date ("20 January 1990"), set large */
+    char *dateline; /* title slide: dateline or NULL; fallback: sub-heading */
+    char *date_text; /* title slide: human date "20 January 2024" or NULL; banner: the years ("36 years") */
+    char *caption;   /* image: caption or NULL */
+    slide_line
+        *lines; /* excerpt: the body lines of this slide; banner: the memorial line, one per language */
     size_t line_count;
     size_t part, parts; /* excerpt: 1-based part number of the article's excerpts, and their count */
     char *banner;       /* the date banner text shown on this slide, never NULL */
@@ -53,6 +55,18 @@ typedef struct {
     double speed;          /* all durations are divided by this (> 0) */
 } show_timing;
 
+/* The words of the banner slide and of the fallback card, in the exhibit's languages (the shell takes
+ * them from assets/text; all borrowed for show_build). */
+#define SHOW_BANNER_LINES 3
+typedef struct {
+    const char *date;                     /* "20 January 1990" in the banner's language */
+    const char *years;                    /* "36 years"; NULL or "" when none */
+    const char *lines[SHOW_BANNER_LINES]; /* the memorial line in each language, in order */
+    size_t line_count;
+    uint32_t duration_ms;                           /* [banner] slide_seconds (a playlist's duration= wins) */
+    const char *fallback_title, *fallback_subtitle; /* the card of an empty folder (NULL: English) */
+} show_words;
+
 typedef struct {
     layout_box body;           /* excerpt text box */
     layout_measure_fn measure; /* measures body text */
@@ -66,7 +80,8 @@ typedef struct {
     const banner_values *banner;
     const char *banner_article;
     const char *banner_default;
-    bool titles_only; /* articles give their title slide only, unpaginated (a quick first frame) */
+    bool titles_only;        /* articles give their title slide only, unpaginated (a quick first frame) */
+    const show_words *words; /* the banner slide's and fallback card's words; NULL: English, no lines */
 } show_params;
 
 /* Default timing (speed 1). */
@@ -78,7 +93,7 @@ void show_free(show *s);
 char *show_format_date(int year, int month, int day, char *buf, size_t n);
 /* Scales ms by 1/speed, at least 1 ms. */
 uint32_t show_scale_ms(uint32_t ms, double speed);
-const char *slide_kind_name(slide_kind k); /* "title" "excerpt" "image" "fallback" */
+const char *slide_kind_name(slide_kind k); /* "title" "excerpt" "image" "fallback" "banner" */
 /* Height of an excerpt slide's body lines in box (layout_block_height with the slide's para_start lines
  * after the first). Within box->height for the box the show was built with (unless one line alone is
  * taller than the box). */

@@ -272,7 +272,7 @@ static void rig_open(rig *g, const char *dir, imgscale_fit fit)
     s.fit = fit;
     g->dec = decoder_create(&s, g_wake);
     assert_non_null(g->dec);
-    slide_draw_ctx ctx = exhibit_draw_ctx(g->ex, g->r, &g->d, &g->fonts);
+    slide_draw_ctx ctx = exhibit_draw_ctx(g->ex, g->r, &g->d, &g->fonts, NULL);
     assert_int_equal(slide_cache_init(&g->cache, &ctx, g->show, &s, g->dec, 2400), 0);
 }
 

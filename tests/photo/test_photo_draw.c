@@ -75,7 +75,7 @@ static void draw(canvas *c, picture *p)
     slide s;
     memset(&s, 0, sizeof s);
     s.kind = SLIDE_IMAGE;
-    slide_draw_ctx ctx = {c->r, &c->d, &c->fonts, NULL};
+    slide_draw_ctx ctx = {c->r, &c->d, &c->fonts, NULL, NULL};
     picture_draw(&ctx, &s, p);
     SDL_RenderFlush(c->r);
 }

@@ -114,6 +114,7 @@ static void contain_matches_reference(void **state)
 {
     kh_fixture *f = *state;
     assert_int_equal(mkdir(kh_fx_path(f, "content"), 0755), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
     make_quads(f, "content/quads.png");
     render(f, NULL, NULL);
     assert_int_equal(f->manifest.count, 1);
@@ -137,6 +138,7 @@ static void exif_portrait_stands_up(void **state)
 {
     kh_fixture *f = *state;
     assert_int_equal(mkdir(kh_fx_path(f, "content"), 0755), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
     /* stored 1200x800 (a camera held sideways), the red marker in the stored top-left corner;
      * EXIF 6: shown 800x1200, the marker in the top-right corner */
     pu_image im = pu_new(1200, 800, PU_GREY);
@@ -172,6 +174,7 @@ static void caption_pairs_with_picture(void **state)
 {
     kh_fixture *f = *state;
     assert_int_equal(mkdir(kh_fx_path(f, "content"), 0755), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
     pu_image im = pu_new(800, 600, 0xFFC8C8C8u);
     pu_write_jpeg(kh_fx_path(f, "content/alley.jpg"), &im, 90, 0, false);
     pu_free(&im);
@@ -211,6 +214,7 @@ static void bomb_refused_show_goes_on(void **state)
 {
     kh_fixture *f = *state;
     assert_int_equal(mkdir(kh_fx_path(f, "content"), 0755), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
     pu_image im = pu_new(300, 200, PU_RED);
     pu_write_png(kh_fx_path(f, "content/a.png"), &im, false);
     pu_fill(&im, 0, 0, 300, 200, PU_BLUE);
@@ -250,6 +254,7 @@ static void fit_cover_matches_reference(void **state)
 {
     kh_fixture *f = *state;
     assert_int_equal(mkdir(kh_fx_path(f, "content"), 0755), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
     make_quads(f, "content/quads.png");
     render(f, "--fit", "cover");
     load_slide(f, 1);
@@ -261,6 +266,7 @@ static void fit_kenburns_start_pose(void **state)
 {
     kh_fixture *f = *state;
     assert_int_equal(mkdir(kh_fx_path(f, "content"), 0755), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
     make_quads(f, "content/quads.png");
     render(f, "--fit=kenburns", NULL);
     load_slide(f, 1);
@@ -273,6 +279,7 @@ static void max_pixels_refuses(void **state)
 {
     kh_fixture *f = *state;
     assert_int_equal(mkdir(kh_fx_path(f, "content"), 0755), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
     make_quads(f, "content/quads.png");
     render(f, "--max-pixels", "400000"); /* 900 x 500 = 450000 */
     char *line = kh_find_line(f->run.err, "path=quads.png");

@@ -475,6 +475,12 @@ kh_fixture *kh_fixture_new(const char *tag)
     return f;
 }
 
+int kh_fx_no_banner_slide(kh_fixture *f)
+{
+    static const char conf[] = "[banner]\nslide = none\n";
+    return kh_write_file(kh_fx_path(f, "content/kiosk.conf"), conf, sizeof conf - 1);
+}
+
 void kh_fixture_free(kh_fixture *f)
 {
     if (!f)

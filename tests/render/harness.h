@@ -112,6 +112,9 @@ kh_fixture *kh_fixture_new(const char *tag);
 void kh_fixture_free(kh_fixture *f);
 /* tmp/rel, owned by the fixture. */
 char *kh_fx_path(kh_fixture *f, const char *rel);
+/* Writes content/kiosk.conf with `[banner] slide = none`: for tests of other slides, whose show should
+ * hold only the slides of their own files (the banner slide has tests of its own). 0 or -1. */
+int kh_fx_no_banner_slide(kh_fixture *f);
 /* Registers p (malloc'd) to be freed with the fixture; returns p. */
 void *kh_fx_keep(kh_fixture *f, void *p);
 /* cmocka setup/teardown that make *state a kh_fixture (tag "test"). */

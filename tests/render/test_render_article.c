@@ -317,6 +317,7 @@ static void check_article_at(void **state)
     char *out = kh_fx_path(f, "out");
     assert_int_equal(mkdir(content, 0755), 0);
     assert_int_equal(kh_copy_file(g_path, kh_fx_path(f, "content/article.txt")), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
 
     const char *argv[] = {g_bin, "--render", out, "--size", size, content, NULL};
     assert_int_equal(kh_run(argv, f->tmp, 90000, &f->run), 0);

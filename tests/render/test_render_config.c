@@ -95,12 +95,12 @@ static void render_follows_config_and_playlist(void **state)
     const kh_manifest *m = &f->manifest;
 
     /* order: the playlist, then the file it does not list */
-    const char *order[][2] = {{"image", "photo.png"},       {"title", "b-undated.txt"},
-                              {"excerpt", "b-undated.txt"}, {"title", "a-dated.txt"},
-                              {"excerpt", "a-dated.txt"},   {"title", "c-left-out.txt"},
-                              {"excerpt", "c-left-out.txt"}};
-    assert_int_equal(m->count, 7);
-    for (size_t i = 0; i < 7; i++) {
+    const char *order[][2] = {{"image", "photo.png"},        {"title", "b-undated.txt"},
+                              {"excerpt", "b-undated.txt"},  {"title", "a-dated.txt"},
+                              {"excerpt", "a-dated.txt"},    {"title", "c-left-out.txt"},
+                              {"excerpt", "c-left-out.txt"}, {"banner", "@banner"}};
+    assert_int_equal(m->count, 8); /* [banner] slide = once (the default): the banner slide ends the round */
+    for (size_t i = 0; i < 8; i++) {
         assert_string_equal(m->entries[i].kind, order[i][0]);
         assert_string_equal(m->entries[i].source, order[i][1]);
     }

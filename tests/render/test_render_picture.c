@@ -123,6 +123,7 @@ static void letterboxed_4x3(void **state)
 {
     kh_fixture *f = *state;
     assert_int_equal(mkdir(kh_fx_path(f, "content"), 0755), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
     const int edges[] = {0, 200, 400};
     const SDL_Color cols[] = {{255, 0, 0, 255}, {0, 0, 255, 255}};
     make_png(kh_fx_path(f, "content/halves.png"), 400, 300, edges, cols, 2);
@@ -197,6 +198,7 @@ static void panorama_not_cut(void **state)
 {
     kh_fixture *f = *state;
     assert_int_equal(mkdir(kh_fx_path(f, "content"), 0755), 0);
+    assert_int_equal(kh_fx_no_banner_slide(f), 0);
     const int edges[] = {0, 300, 2700, 3000};
     const SDL_Color cols[] = {{255, 0, 0, 255}, {0, 255, 0, 255}, {0, 0, 255, 255}};
     make_png(kh_fx_path(f, "content/panorama.png"), 3000, 200, edges, cols, 3);

@@ -126,6 +126,7 @@ static void test_kind_names(void **state)
     assert_string_equal(slide_kind_name(SLIDE_EXCERPT), "excerpt");
     assert_string_equal(slide_kind_name(SLIDE_IMAGE), "image");
     assert_string_equal(slide_kind_name(SLIDE_FALLBACK), "fallback");
+    assert_string_equal(slide_kind_name(SLIDE_BANNER), "banner");
 }
 
 static void test_article_and_images(void **state)
