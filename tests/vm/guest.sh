@@ -1,5 +1,5 @@
 #!/bin/bash
-# vm.boot, the guest's half (see run.sh): runs inside the virtual machine as the unit kiosk-vm-test, after
+# vm.boot and vm.usb, the guest's half (see run.sh): runs inside the virtual machine as the unit kiosk-vm-test, after
 # the .deb's memorial-kiosk.service was started at boot on the console (KMS/DRM). It checks what the Pi's
 # IT person relies on and reports each step on the second serial port (ttyS1; the first is the console, where
 # a getty would hang it up) as "KIOSK-VM: ..." lines; at "KIOSK-VM: tap" the host taps the screen. Ends with
@@ -41,6 +41,15 @@ done
 [[ -n $connector ]] || fail "no connected, enabled DRM connector"
 dpms_is On || fail "DPMS of $connector is $(dpms), not On, while showing"
 say "showing on ${connector##*/} (dpms $(dpms)), $(journalctl -b -u "$unit" -o cat | grep -m1 'event=first-frame')"
+
+# vm.usb: the USB stick steps instead of the rest (guest-usb.sh)
+if grep -qw kiosk_vm_test=usb /proc/cmdline; then
+    # shellcheck disable=SC1091 # tests/vm/guest-usb.sh, installed there by run.sh
+    . /usr/local/lib/kiosk-vm-usb.sh
+    say PASS
+    systemctl poweroff
+    exit 0
+fi
 
 # 2. A hung main loop: stopped, the watchdog is no longer fed; systemd kills it and starts it again.
 pid=$(prop MainPID)

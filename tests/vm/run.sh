@@ -10,13 +10,22 @@
 # itself (qemu's screendump of an emulated card does not follow KMS page flips reliably; the pixels are
 # tested by tests/render, tests/e2e and tests/typo).
 #
-# Usage: run.sh BUILD_DIR      (the build whose .deb is tested; made here with cpack)
+# vm.usb (run.sh BUILD_DIR usb): the same machine with a USB (xHCI) controller; instead of the hang, dark
+# and tap steps, guest-usb.sh asks the host to plug and pull the stick images made by sticks.sh (QMP,
+# qmp.py): a good FAT32 stick and an exFAT one give the new exhibit on screen (time from the plug printed),
+# the same stick again "unchanged", a stick of junk "refused", a stick without the folder "no-folder", a
+# stick with two partitions, a stick pulled in the middle of the copy (the exhibit stays, the status says
+# so), a second stick while one is read, the USB path switched off. Afterwards no stick image has changed.
+#
+# Usage: run.sh BUILD_DIR [boot|usb]    (the build whose .deb is tested; made here with cpack)
 # Needs root (debootstrap, chroot), debootstrap, qemu-system-x86, e2fsprogs and python3, and Debian's
 # mirror for the first run: the base system (~1 GB) is kept in KIOSK_VM_CACHE (default
 # /var/tmp/memorial-kiosk-vm) and made again only when its package list changes. About 3 minutes with the
 # cache, 5 without. The virtual machine is emulated (TCG); KIOSK_VM_ACCEL=kvm uses KVM where it works.
 set -euo pipefail
 build=$(cd "$1" && pwd)
+mode=${2:-boot}
+[[ $mode == boot || $mode == usb ]] || { echo "usage: run.sh BUILD_DIR [boot|usb]" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${KIOSK_VM_CACHE:-/var/tmp/memorial-kiosk-vm}
 mirror=${KIOSK_VM_MIRROR:-http://deb.debian.org/debian}
@@ -29,7 +38,9 @@ fail() {
 }
 
 [[ $(id -u) == 0 ]] || skip "needs root (debootstrap and chroot build the guest system)"
-for tool in debootstrap qemu-system-x86_64 mkfs.ext4 python3 cpack; do
+tools="debootstrap qemu-system-x86_64 mkfs.ext4 python3 cpack"
+[[ $mode == usb ]] && tools+=" mkfs.vfat mcopy mkfs.exfat mount.exfat-fuse losetup sfdisk"
+for tool in $tools; do
     command -v "$tool" >/dev/null || fail "$tool is missing (scripts/test installs it: scripts/packages.txt)"
 done
 [[ $(dpkg --print-architecture) == amd64 ]] || skip "the virtual machine is x86-64; this host is $(dpkg --print-architecture)"
@@ -73,6 +84,7 @@ chroot "$root" dpkg -i /tmp/kiosk.deb >"$work/dpkg.log" 2>&1 || { cat "$work/dpk
 rm "$root/tmp/kiosk.deb"
 chroot "$root" systemctl enable memorial-kiosk.service >/dev/null 2>&1 # postinst does it on a running system
 install -m 755 "$here/guest.sh" "$root/usr/local/sbin/kiosk-vm-test"
+install -D -m 644 "$here/guest-usb.sh" "$root/usr/local/lib/kiosk-vm-usb.sh"
 cat >"$root/etc/systemd/system/kiosk-vm-test.service" <<'UNIT'
 [Unit]
 Description=Memorial Kiosk virtual machine test
@@ -95,9 +107,17 @@ cpu=max
 [[ $accel == kvm ]] && cpu=host
 kernel=$(ls "$base"/boot/vmlinuz-* | tail -n 1)
 initrd=$(ls "$base"/boot/initrd.img-* | tail -n 1)
+extra=()
+append="root=/dev/vda rw console=ttyS0 systemd.journald.forward_to_console=1 systemd.show_status=0"
+if [[ $mode == usb ]]; then
+    # the sticks, and what they hold, to check afterwards that nothing was written to them
+    "$here/sticks.sh" "$work/sticks" >"$work/sticks.log" 2>&1 || { cat "$work/sticks.log"; fail "making the sticks"; }
+    (cd "$work/sticks" && sha256sum ./*.img) >"$work/sticks.sha256"
+    extra=(-device "qemu-xhci,id=xhci")
+    append+=" kiosk_vm_test=usb"
+fi
 qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -m 1536 -smp 2 -nic none -display none \
-    -kernel "$kernel" -initrd "$initrd" \
-    -append "root=/dev/vda rw console=ttyS0 systemd.journald.forward_to_console=1 systemd.show_status=0" \
+    -kernel "$kernel" -initrd "$initrd" -append "$append" "${extra[@]}" \
     -drive "file=$work/disk.img,format=raw,if=virtio" -vga std -device virtio-tablet-pci \
     -serial "file:$work/serial.log" -serial "file:$work/report.log" -qmp "unix:$work/qmp.sock,server,nowait" >"$work/qemu.log" 2>&1 &
 qemu_pid=$!
@@ -132,6 +152,17 @@ for down in (True, False):
 PY
 }
 
+# plug NAME [BPS] / pull NAME: a stick image in and out of the USB controller (qmp.py); each plug is a new
+# device (NAME-N), as a stick plugged again is
+declare -A plugged=()
+plugs=0
+plug() {
+    plugs=$((plugs + 1))
+    plugged[$1]=$1-$plugs
+    python3 "$here/qmp.py" "$work/qmp.sock" plug "${plugged[$1]}" "$work/sticks/$1.img" "${2:-0}"
+}
+pull() { python3 "$here/qmp.py" "$work/qmp.sock" pull "${plugged[$1]}"; }
+
 seen=0
 deadline=$((SECONDS + ${KIOSK_VM_TIMEOUT:-600}))
 result=
@@ -144,14 +175,22 @@ while [[ -z $result ]]; do
         echo "guest: $line"
         case $line in
         tap) tap || fail "the tap could not be sent" ;;
+        plug\ *) read -r name rate <<<"${line#plug }" && plug "$name" "$rate" || fail "plugging the stick in: $line" ;;
+        pull\ *) pull "${line#pull }" || fail "pulling the stick out: $line" ;;
         PASS) result=pass ;;
         FAIL*) result=fail ;;
         esac
     done
     seen=${#lines[@]}
-    sleep 0.5
+    sleep 0.2
 done
 [[ $result == pass ]] || fail "the guest's checks failed"
 wait "$qemu_pid" 2>/dev/null || true
 qemu_pid=
-echo "ok: booted, started by systemd on KMS/DRM, restarted after a hang, DPMS off when closed, on after a tap"
+if [[ $mode == usb ]]; then
+    (cd "$work/sticks" && sha256sum --quiet -c "$work/sticks.sha256") || fail "a stick image was written to"
+    echo "ok: USB sticks: FAT32 and exFAT imported and shown, unchanged, junk refused, no folder, two" \
+        "partitions, pulled mid-copy, a second stick, switched off; nothing written to the sticks"
+else
+    echo "ok: booted, started by systemd on KMS/DRM, restarted after a hang, DPMS off when closed, on after a tap"
+fi
