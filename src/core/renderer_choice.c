@@ -53,7 +53,7 @@ renderer_decision renderer_decide(const renderer_facts *f)
     if (is(f->video_driver, "dummy") || is(f->video_driver, "offscreen"))
         return software(f, "no screen to accelerate");
     if (!native_framebuffer(f->video_driver)) /* kmsdrm, wayland, or one we do not know: SDL's default */
-        return gpu("the video driver shows frames through OpenGL ES in any case");
+        return gpu("the video driver shows frames through OpenGL in any case");
     if (f->software_gl_forced)
         return software(f, "software OpenGL forced by the environment");
     if (!f->render_node)

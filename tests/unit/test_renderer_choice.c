@@ -49,15 +49,15 @@ static void test_x11_with_gpu(void **state)
     expect(&f, RENDERER_CHOICE_GPU, "a DRI render node", false);
 }
 
-/* KMS/DRM and Wayland show every frame through OpenGL ES in SDL 2: a software renderer saves nothing. */
+/* KMS/DRM and Wayland show every frame through OpenGL (ES) in SDL 2: a software renderer saves nothing. */
 static void test_kmsdrm_and_wayland(void **state)
 {
     const char *videos[] = {"KMSDRM", "kmsdrm", "wayland", "something-new", NULL};
     for (size_t i = 0; i < sizeof videos / sizeof videos[0]; i++) {
         renderer_facts f = facts(videos[i], false, NULL);
-        expect(&f, RENDERER_CHOICE_GPU, "the video driver shows frames through OpenGL ES in any case", false);
+        expect(&f, RENDERER_CHOICE_GPU, "the video driver shows frames through OpenGL in any case", false);
         f = facts(videos[i], true, "v3d");
-        expect(&f, RENDERER_CHOICE_GPU, "the video driver shows frames through OpenGL ES in any case", false);
+        expect(&f, RENDERER_CHOICE_GPU, "the video driver shows frames through OpenGL in any case", false);
     }
 }
 
