@@ -13,7 +13,7 @@ static bool is(const char *s, const char *want)
 
 /* Video drivers that put a window's pixels on screen themselves (X11: MIT-SHM), so SDL's software
  * renderer needs no OpenGL at all. Under KMS/DRM and Wayland, SDL 2 shows a software frame through an
- * OpenGL ES texture: GL is loaded whichever renderer draws. */
+ * OpenGL (ES) texture: GL is loaded whichever renderer draws. */
 static bool native_framebuffer(const char *video)
 {
     return is(video, "x11") || is(video, "dummy") || is(video, "offscreen");
