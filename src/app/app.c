@@ -161,6 +161,8 @@ static void draw_frame(app *a, uint64_t now)
         slide_cache_draw(&a->cache, f.to, now, 255);
     }
     app_draw_status(a, now);
+    if (a->notice && notice_visible(a->notice))
+        notice_draw(a->notice, a->renderer, &a->design, &a->fonts, a->ex->ui);
     app_frame_end(a);
     a->last_present = now; /* when this frame was begun: the next one is due a period later */
     framestats_frame(&a->frames, SDL_GetTicks64(), f.in_transition);
@@ -292,6 +294,8 @@ static void loop(app *a)
                 app_on_rescan(a, e);
         }
         app_swap_if_due(a, now);
+        if (a->notice && notice_poll(a->notice, now)) /* an import's message came, changed or went */
+            a->dirty = true;
         app_check_schedule(a, now);
         /* Events already queued go first: a release that waited in the queue while the last iteration
          * was busy (drawing slides ahead on a slow machine) must not turn a tap into a long press. */
@@ -400,6 +404,8 @@ static int start(app *a, const char *content_dir)
     log_uint(&l, "errors", diag_count(&a->ex->content->diags, DIAG_ERROR));
     log_end(&l);
     const char *settle = getenv("KIOSK_RELOAD_SETTLE_MS"); /* tests shorten it */
+    a->content_dir = content_dir;
+    a->notice = notice_create(content_dir);
     a->reload = reload_open(content_dir, a->opts,
                             settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
     framestats_init(&a->frames, FRAME_MS);
@@ -455,6 +461,7 @@ int app_run(const cli_options *opts, const char *content_dir)
     show_free(a.show);
     exhibit_free(a.ex);
     fonts_close(&a.fonts);
+    notice_free(a.notice); /* its texture belongs to the renderer */
     if (a.screen)
         SDL_DestroyTexture(a.screen);
     if (a.emblem)

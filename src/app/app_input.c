@@ -92,6 +92,9 @@ static void on_gesture(app *a, gesture_result g, uint64_t now)
     case GESTURE_NONE:
         break;
     case GESTURE_TAP:
+        if (app_staff_tap(a, (int)(a->touch.x0 * (float)a->design.w), (int)(a->touch.y0 * (float)a->design.h),
+                          now))
+            break;
         do_action(a, TL_NEXT, a->touch.finger == MOUSE_FINGER ? "click" : "tap", now);
         break;
     case GESTURE_SWIPE_LEFT:

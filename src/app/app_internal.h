@@ -16,6 +16,7 @@
 #include "fonts.h"
 #include "framestats.h"
 #include "gesture.h"
+#include "notice.h"
 #include "reload.h"
 #include "schedule.h"
 #include "show.h"
@@ -67,6 +68,10 @@ typedef struct {
     uint64_t started;      /* SDL ticks at start, for the uptime */
     SDL_Texture *screen;   /* with a rotation: the frame at content size, turned when presented */
     SDL_Surface *emblem;   /* the emblem at the design's size (NULL: none could be loaded) */
+    notice *notice;        /* the message of an import (USB stick, --import) over the show; may be NULL */
+    const char *content_dir; /* the folder as given (a link into the store after an import) */
+    SDL_Rect rollback_btn;   /* the staff panel's "roll back" button, content pixels (w 0: not shown) */
+    char staff_result[160];  /* what the last rollback did, shown on the panel */
 } app;
 
 /* app.c */
@@ -96,5 +101,8 @@ void app_screen_on(app *a);
 void app_show_status(app *a, uint64_t now);
 /* Draws the status overlay on the frame being drawn, when it is shown. */
 void app_draw_status(app *a, uint64_t now);
+/* A tap at content pixel (x, y): true when it hit the staff panel's rollback button (the previous
+ * exhibit is brought back through the store; the live reload then shows it). */
+bool app_staff_tap(app *a, int x, int y, uint64_t now);
 
 #endif

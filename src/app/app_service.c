@@ -11,6 +11,7 @@
 #include "notify.h"
 #include "draw.h"
 #include "slide_draw.h"
+#include "store.h"
 
 /* A newer exhibit: kept for the next slide boundary when it has something to show, else refused (the
  * last good show goes on). */
@@ -156,31 +157,83 @@ void app_show_status(app *a, uint64_t now)
     log_end(&l);
 }
 
+/* The panel's lines in the exhibit's words (assets/text staff.*). */
+static void status_lines(app *a, uint64_t now, char lines[6][320])
+{
+    const strings *w = a->ex->ui;
+    char v[8][64], part[3][96];
+    uint64_t up = (now - a->started) / 1000;
+    uint32_t p50 = framestats_percentile(&a->frames, 50);
+    const content *c = a->ex->content;
+    const slide *cur = &a->show->slides[a->tl.current];
+    snprintf(v[0], sizeof v[0], "%s", KIOSK_VERSION);
+    strings_format(w, "staff.title", (strings_arg[]){{"version", v[0]}}, 1, lines[0], 320);
+    strings_format(w, "staff.content", (strings_arg[]){{"path", a->content_dir ? a->content_dir : c->root}},
+                   1, lines[1], 320);
+    snprintf(v[0], sizeof v[0], "%zu", a->show->count);
+    snprintf(v[1], sizeof v[1], "%zu", diag_count(&c->diags, DIAG_ERROR));
+    snprintf(v[2], sizeof v[2], "%zu", diag_count(&c->diags, DIAG_WARNING));
+    strings_format(w, "staff.slides", (strings_arg[]){{"slides", v[0]}}, 1, part[0], sizeof part[0]);
+    strings_format(w, "staff.errors", (strings_arg[]){{"errors", v[1]}}, 1, part[1], sizeof part[1]);
+    strings_format(w, "staff.warnings", (strings_arg[]){{"warnings", v[2]}}, 1, part[2], sizeof part[2]);
+    snprintf(lines[2], 320, "%s \xC2\xB7 %s \xC2\xB7 %s", part[0], part[1], part[2]);
+    snprintf(v[0], sizeof v[0], "%llu", (unsigned long long)(up / 86400));
+    snprintf(v[1], sizeof v[1], "%02llu", (unsigned long long)(up / 3600 % 24));
+    snprintf(v[2], sizeof v[2], "%02llu", (unsigned long long)(up / 60 % 60));
+    snprintf(v[3], sizeof v[3], "%.1f", resident_kb() / 1024.0);
+    strings_format(w, "staff.uptime", (strings_arg[]){{"days", v[0]}, {"hours", v[1]}, {"minutes", v[2]}}, 3,
+                   part[0], sizeof part[0]);
+    strings_format(w, "staff.memory", (strings_arg[]){{"mb", v[3]}}, 1, part[1], sizeof part[1]);
+    snprintf(lines[3], 320, "%s \xC2\xB7 %s", part[0], part[1]);
+    snprintf(v[0], sizeof v[0], "%u", p50 ? 1000 / p50 : 0);
+    snprintf(v[1], sizeof v[1], "%u", p50);
+    snprintf(v[2], sizeof v[2], "%u", framestats_percentile(&a->frames, 99));
+    snprintf(v[3], sizeof v[3], "%llu", (unsigned long long)a->frames.late);
+    strings_format(w, "staff.transitions",
+                   (strings_arg[]){{"fps", v[0]}, {"p50", v[1]}, {"p99", v[2]}, {"late", v[3]}}, 4, lines[4],
+                   320);
+    snprintf(v[0], sizeof v[0], "%zu", a->tl.current + 1);
+    strings_format(w, "staff.slide",
+                   (strings_arg[]){{"index", v[0]}, {"source", cur->source ? cur->source : "-"}}, 2, lines[5],
+                   320);
+}
+
 void app_draw_status(app *a, uint64_t now)
 {
+    a->rollback_btn = (SDL_Rect){0, 0, 0, 0};
     if (now >= a->status_until)
         return;
     char lines[6][320];
-    uint64_t up = (now - a->started) / 1000;
-    uint32_t p50 = framestats_percentile(&a->frames, 50);
-    snprintf(lines[0], sizeof lines[0], "Memorial Kiosk %s", KIOSK_VERSION);
-    snprintf(lines[1], sizeof lines[1], "Content: %s", a->ex->content->root);
-    snprintf(lines[2], sizeof lines[2], "Slides: %zu \xC2\xB7 content errors: %zu \xC2\xB7 warnings: %zu",
-             a->show->count, diag_count(&a->ex->content->diags, DIAG_ERROR),
-             diag_count(&a->ex->content->diags, DIAG_WARNING));
-    snprintf(lines[3], sizeof lines[3], "Up: %llu d %02llu:%02llu \xC2\xB7 memory: %.1f MB",
-             (unsigned long long)(up / 86400), (unsigned long long)(up / 3600 % 24),
-             (unsigned long long)(up / 60 % 60), resident_kb() / 1024.0);
-    snprintf(lines[4], sizeof lines[4], "Transitions: %u fps (p50 %u ms, p99 %u ms), late frames: %llu",
-             p50 ? 1000 / p50 : 0, p50, framestats_percentile(&a->frames, 99),
-             (unsigned long long)a->frames.late);
-    snprintf(lines[5], sizeof lines[5], "Slide %zu: %s", a->tl.current + 1,
-             a->show->slides[a->tl.current].source ? a->show->slides[a->tl.current].source : "(fallback)");
+    status_lines(a, now, lines);
     const design *d = &a->design;
     int line_h = d->small_line_h, pad = d->small_size;
-    draw_fill(a->renderer, d->safe_x, d->safe_y, d->safe_w, 6 * line_h + 2 * pad, (SDL_Color){0, 0, 0, 215});
+    draw_palette p = a->ex->palette;
+    draw_fill(a->renderer, d->safe_x, d->safe_y, d->safe_w, 8 * line_h + 3 * pad, (SDL_Color){0, 0, 0, 215});
     draw_style st = {&a->fonts, FONT_SMALL, 0, (SDL_Color){238, 233, 224, 255}};
     for (int i = 0; i < 6; i++)
         draw_text(a->renderer, &st, lines[i], strlen(lines[i]), false, d->safe_x + pad,
                   d->safe_y + pad + i * line_h, line_h, ALIGN_LEFT);
+    /* the button: a generous target for a finger, the accent colour, its label inside */
+    const char *label = strings_get(a->ex->ui, "staff.rollback");
+    int bw = fonts_measure(&a->fonts, FONT_SMALL, label, strlen(label)) + 2 * pad;
+    SDL_Rect b = {d->safe_x + pad, d->safe_y + 2 * pad + 6 * line_h, bw, line_h + pad};
+    draw_fill(a->renderer, b.x, b.y, b.w, b.h, p.accent);
+    draw_text(a->renderer, &st, label, strlen(label), false, b.x + pad, b.y + pad / 2, line_h, ALIGN_LEFT);
+    if (a->staff_result[0])
+        draw_text(a->renderer, &st, a->staff_result, strlen(a->staff_result), false, b.x + b.w + pad,
+                  b.y + pad / 2, line_h, ALIGN_LEFT);
+    a->rollback_btn = b;
+}
+
+bool app_staff_tap(app *a, int x, int y, uint64_t now)
+{
+    SDL_Rect b = a->rollback_btn;
+    if (b.w == 0 || now >= a->status_until || x < b.x || x >= b.x + b.w || y < b.y || y >= b.y + b.h)
+        return false;
+    char why[160] = "";
+    int rc = store_rollback(a->content_dir, 500, why, sizeof why);
+    snprintf(a->staff_result, sizeof a->staff_result, "%s", rc == 0 ? "\xE2\x9C\x93" : why);
+    a->status_until = now + STATUS_MS; /* the panel stays to show what happened */
+    a->dirty = true;
+    return true;
 }
