@@ -45,11 +45,11 @@ export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy KIOSK_RELOAD_SETTLE_MS=800
 "$bin" --window 640x360 --speed 4 "$work/content" 2>"$work/log" &
 pid=$!
 wait_for 'event=first-frame' 1 30
-wait_for 'event=content-loaded slides=4 ' 1 5
+wait_for 'event=content-loaded slides=5 ' 1 5 # 2 articles (title + page) and the banner slide
 
 # 1. a file added
 article "$work/content/3-c.txt" "the third article"
-wait_for 'event=reload slides=6 ' 1 15
+wait_for 'event=reload slides=7 ' 1 15
 # the new article is shown
 wait_for 'event=slide .*source=3-c.txt' 1 30
 
@@ -60,14 +60,14 @@ wait_for 'event=reload ' $((n + 1)) 15
 
 # 3. a file removed
 rm "$work/content/1-a.txt"
-wait_for 'event=reload slides=4 ' 1 15
+wait_for 'event=reload slides=5 ' 1 15
 
 # 4. the folder replaced by mv
 mkdir "$work/new"
 article "$work/new/x.txt" "a replacement"
 mv "$work/content" "$work/old"
 mv "$work/new" "$work/content"
-wait_for 'event=reload slides=2 ' 1 15
+wait_for 'event=reload slides=3 ' 1 15
 wait_for 'event=slide .*source=x.txt' 1 30
 
 # 5. a slowly written file is read only when complete

@@ -69,6 +69,6 @@ printf '[schedule]\nremembrance_day = %s\nsilence = %s\nsilence_seconds = 60\n[s
 printf 'b.txt\n' >"$work/content/playlist-remembrance.txt"
 run 1
 grep -q 'event=schedule mode=silence remembrance=1' "$work/log" || fail "no minute of silence"
-grep -q 'event=content-loaded slides=2 ' "$work/log" || fail "the remembrance playlist was not used"
+grep -q 'event=content-loaded slides=3 ' "$work/log" || fail "the remembrance playlist was not used" # b.txt and the banner slide
 grep -q 'path=playlist-remembrance.txt' "$work/log" && fail "the playlist was taken for an article"
 echo "ok: dark when closed, shown when open, remembrance playlist and minute of silence"

@@ -27,7 +27,7 @@ static content *pictures(size_t n)
     c->items = calloc(n ? n : 1, sizeof *c->items);
     assert_non_null(c->items);
     for (size_t i = 0; i < n; i++) {
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "%zu.jpg", i + 1);
         c->items[i] = (content_item){.kind = CONTENT_IMAGE, .rel_path = strdup(name), .fit = -1};
     }
