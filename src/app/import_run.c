@@ -12,6 +12,7 @@
 #include "import.h"
 #include "loader.h"
 #include "log.h"
+#include "seal_run.h"
 #include "store.h"
 
 #define INSTALLED_BUNDLED "/usr/share/memorial-kiosk/content"
@@ -19,7 +20,7 @@
 
 bool import_run_wanted(const cli_options *o)
 {
-    return o->import_source || o->rollback || o->import_status;
+    return o->import_source || o->rollback || o->import_status || o->seal_dir;
 }
 
 const char *import_run_bundled_dir(void)
@@ -82,6 +83,8 @@ static int run_import(const cli_options *o, const char *content_dir)
 
 int import_run(const cli_options *o, const char *content_dir)
 {
+    if (o->seal_dir) /* staff's side: no content folder involved */
+        return seal_run(o->seal_dir);
     if (is_bundled(content_dir)) {
         log_line l;
         log_begin(&l, LOG_ERROR, o->import_source ? "import" : "rollback");

@@ -46,6 +46,7 @@ int main(int argc, char **argv)
             opts.import_source   ? "import"
             : opts.rollback      ? "rollback"
             : opts.import_status ? "import-status"
+            : opts.seal_dir      ? "seal"
             : opts.check         ? "check"
             : opts.render_dir    ? "render"
             : opts.windowed      ? "window"

@@ -20,6 +20,7 @@ typedef enum {
     OPT_ROLLBACK,
     OPT_IMPORT_STATUS,
     OPT_MAX_IMPORT_SIZE,
+    OPT_SEAL,
     OPT_HELP,
     OPT_VERSION
 } opt_id;
@@ -46,6 +47,7 @@ static const opt_spec OPTIONS[] = {
     {"import-status", OPT_IMPORT_STATUS, true},
     {"max-import-size", OPT_MAX_IMPORT_SIZE, true},
     {"renderer", OPT_RENDERER, true},
+    {"seal", OPT_SEAL, true},
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -216,6 +218,11 @@ static int apply_option(const opt_spec *o, const char *value, cli_options *opts,
             return fail(err, errlen,
                         "--max-import-size: expected a size like 4G or 500M (at least 1M), got '%s'", value);
         return 0;
+    case OPT_SEAL:
+        if (*value == '\0')
+            return fail(err, errlen, "--seal: expected a folder, got ''");
+        opts->seal_dir = value;
+        return 0;
     case OPT_HELP:
         opts->help = true;
         return 0;
@@ -282,10 +289,11 @@ int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t 
     if (opts->windowed && opts->contact_sheet != NULL)
         return fail(err, errlen, "--window and --contact-sheet cannot be used together");
     if ((opts->import_source != NULL) + opts->rollback + (opts->import_status != NULL) +
+            (opts->seal_dir != NULL) +
             (opts->check || opts->render_dir || opts->contact_sheet || opts->windowed) >
         1)
         return fail(err, errlen,
-                    "--import, --rollback and --import-status go alone (not with each other, nor "
+                    "--import, --rollback, --import-status and --seal go alone (not with each other, nor "
                     "with --check, --render, --contact-sheet or --window)");
     return 0;
 }
@@ -343,6 +351,10 @@ void cli_usage(FILE *f, const char *prog)
             "  --import-status removed\n"
             "                  tell the kiosk's on-screen message that the USB stick was\n"
             "                  pulled out\n"
+            "  --seal DIR      seal a finished exhibit for kiosks that take it in by\n"
+            "                  themselves (Syncthing): write DIR/memorial-kiosk.manifest\n"
+            "                  (each file's size and SHA-256); --import of a sealed folder\n"
+            "                  takes it in only when its files match the seal\n"
             "  -h, --help      show this help and exit\n"
             "  -V, --version   show the version and exit\n"
             "\n"

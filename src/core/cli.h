@@ -36,6 +36,7 @@ typedef struct {
     bool rollback;             /* --rollback */
     const char *import_status; /* --import-status STATE ("removed") */
     uint64_t max_import_size;  /* --max-import-size SIZE in bytes; 0: the default (4 GiB) */
+    const char *seal_dir;      /* --seal DIR */
     bool help, version;
 } cli_options;
 

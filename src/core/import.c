@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "fsutil.h"
+#include "import_seal.h"
 #include "import_tree.h"
 #include "log.h"
 #include "store.h"
@@ -29,6 +30,8 @@ typedef struct {
     char staging[PATH_MAX];
     char current[PATH_MAX];
     tree_list src, cur;
+    import_seal seal; /* a sealed source (memorial-kiosk.manifest) */
+    bool quiet;       /* a sealed source writes no status until its copy begins */
 } job;
 
 const char *import_result_name(import_result r)
@@ -115,10 +118,15 @@ static int compare(job *j, bool *same)
 {
     char why[256];
     tree_limits any = {UINT64_MAX, IMPORT_MAX_FILES};
-    tree_copy_opts o = {on_progress, j, j->rq->throttle_ms_per_mib};
+    tree_copy_opts o = {on_progress, j, j->rq->throttle_ms_per_mib, NULL, NULL};
     *same = false;
-    if (store_current(&j->sp, j->current, sizeof j->current) != 0 ||
-        tree_walk(j->current, &any, &j->cur, NULL, 0) != 0)
+    if (store_current(&j->sp, j->current, sizeof j->current) != 0)
+        return 0;
+    if (j->seal.sealed) { /* the same seal id: the same files and bytes */
+        *same = import_seal_same(&j->seal, j->current);
+        return 0;
+    }
+    if (tree_walk(j->current, &any, &j->cur, NULL, 0) != 0)
         return 0;
     if (tree_same(j->rq->source, &j->src, j->current, &j->cur, &o, same, why, sizeof why) != 0)
         return refuse(j, why);
@@ -145,7 +153,12 @@ static int check_space(job *j)
 static int copy_in(job *j)
 {
     char why[256];
-    tree_copy_opts o = {on_progress, j, j->rq->throttle_ms_per_mib};
+    tree_copy_opts o = {on_progress, j, j->rq->throttle_ms_per_mib,
+                        j->seal.sealed ? import_seal_copied : NULL, &j->seal};
+    if (j->quiet) {
+        j->quiet = false;
+        write_status(j, IMPORT_STATE_READING);
+    }
     if (check_space(j) != 0)
         return 1;
     if (store_staging_create(&j->sp, j->staging, sizeof j->staging) != 0) {
@@ -154,6 +167,10 @@ static int copy_in(job *j)
     }
     if (tree_copy(j->rq->source, &j->src, j->staging, &o, why, sizeof why) != 0)
         return refuse(j, why);
+    if (j->seal.sealed && import_seal_verify(&j->seal, why, sizeof why) != 0)
+        return refuse(j, why);
+    if (j->seal.sealed && import_seal_keep(&j->seal, j->staging) != 0)
+        return refuse(j, "the seal could not be kept on the kiosk's disk");
     j->out->bytes = j->src.bytes;
     if (check_dir(j, j->staging) != 0)
         return refuse(j, "out of memory");
@@ -169,7 +186,7 @@ static int copy_in(job *j)
 static int run(job *j)
 {
     struct stat st;
-    char why[256];
+    char why[256], seal_path[PATH_MAX];
     tree_limits lim = {j->rq->max_bytes ? j->rq->max_bytes : IMPORT_MAX_BYTES_DEFAULT, IMPORT_MAX_FILES};
     bool same = false;
     if (prepare(j) != 0)
@@ -180,12 +197,17 @@ static int run(job *j)
         write_status(j, IMPORT_STATE_NO_FOLDER);
         return 1;
     }
-    write_status(j, IMPORT_STATE_READING);
+    j->quiet = fsu_join(seal_path, sizeof seal_path, j->rq->source, MANIFEST_NAME) == 0 &&
+               lstat(seal_path, &st) == 0 && S_ISREG(st.st_mode);
+    if (!j->quiet)
+        write_status(j, IMPORT_STATE_READING);
     int rc = tree_walk(j->rq->source, &lim, &j->src, why, sizeof why);
     j->out->ignored = j->src.ignored;
-    j->total = j->src.bytes;
     if (rc != 0)
         return refuse(j, why);
+    if ((rc = import_seal_select(&j->seal, j->rq->source, &j->src, why, sizeof why)) != 0)
+        return refuse(j, rc == 1 ? why : "out of memory");
+    j->total = j->src.bytes;
     if (compare(j, &same) != 0)
         return 1;
     if (same) {
@@ -212,6 +234,11 @@ static void log_outcome(const job *j)
         log_str(&l, "reason", o->reason);
     if (o->result == IMPORT_DONE)
         log_str(&l, "version", o->version);
+    if (j->seal.sealed) {
+        char hex[SHA256_HEX_LEN + 1];
+        sha256_hex(j->seal.m.seal, hex);
+        log_str(&l, "seal", hex);
+    }
     log_uint(&l, "ignored", o->ignored);
     log_end(&l);
 }
@@ -230,7 +257,7 @@ int import_exhibit(const import_request *rq, import_outcome *out)
     out->slides = j.st.slides;
     out->errors = j.st.errors;
     out->ms = now_ms() - t0;
-    if (j.lock >= 0 && j.st.state != IMPORT_STATE_NO_FOLDER) {
+    if (j.lock >= 0 && j.st.state != IMPORT_STATE_NO_FOLDER && !j.quiet) {
         j.st.percent = out->result == IMPORT_REFUSED ? 0 : 100;
         import_status_set(j.st.reason, sizeof j.st.reason, out->result == IMPORT_REFUSED ? out->reason : "");
         write_status(&j, FINAL[out->result]);
@@ -239,6 +266,7 @@ int import_exhibit(const import_request *rq, import_outcome *out)
     log_outcome(&j);
     tree_list_free(&j.src);
     tree_list_free(&j.cur);
+    import_seal_free(&j.seal);
     return rc;
 }
 

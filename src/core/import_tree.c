@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "sha256.h"
 
 #define TREE_MAX_DEPTH 32
 #define CHUNK (256 * 1024)
@@ -291,9 +292,11 @@ static int copy_file(const char *src, const char *dst, const char *rel, char *bu
                      uint64_t *done, char *why, size_t n)
 {
     char path[PATH_MAX];
+    sha256_ctx hash;
     int rc = 0, out = -1, in = open_source(src, rel, why, n);
     if (in < 0)
         return -in;
+    sha256_init(&hash);
     if ((rc = fsu_join(path, sizeof path, dst, rel)) != 0 ||
         (out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0) {
         rc = write_error(rc ? rc : errno, rel, why, n);
@@ -311,10 +314,18 @@ static int copy_file(const char *src, const char *dst, const char *rel, char *bu
             write_error(rc, rel, why, n);
             goto cleanup;
         }
+        if (o && o->copied) /* the bytes as copied: what the seal is checked against */
+            sha256_update(&hash, buf, (size_t)r);
         progress(o, done, (size_t)r);
     }
     if (fsync(out) != 0)
         rc = write_error(errno, rel, why, n);
+    if (rc == 0 && o && o->copied) {
+        uint64_t size = hash.total;
+        uint8_t sha[SHA256_LEN];
+        sha256_final(&hash, sha);
+        o->copied(o->copied_ud, rel, size, sha);
+    }
 cleanup:
     if (out >= 0 && close(out) != 0 && rc == 0)
         rc = write_error(errno, rel, why, n);

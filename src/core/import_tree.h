@@ -35,10 +35,15 @@ typedef struct {
 /* Called with the bytes read so far (of the compare or the copy). */
 typedef void (*tree_progress_fn)(void *ud, uint64_t done);
 
+/* Called by tree_copy after each file with the size and SHA-256 of the bytes it copied. */
+typedef void (*tree_copied_fn)(void *ud, const char *rel, uint64_t size, const uint8_t sha[32]);
+
 typedef struct {
     tree_progress_fn progress; /* may be NULL */
     void *ud;
     uint32_t throttle_ms_per_mib; /* tests: sleep this long after each MiB read (0: none) */
+    tree_copied_fn copied;        /* may be NULL (then nothing is hashed) */
+    void *copied_ud;
 } tree_copy_opts;
 
 /* True when a file or folder of this name is left out of an import. */
