@@ -234,7 +234,7 @@ static void log_outcome(const job *j)
         log_str(&l, "reason", o->reason);
     if (o->result == IMPORT_DONE)
         log_str(&l, "version", o->version);
-    if (j->seal.sealed) {
+    if (j->seal.m.count) { /* a manifest that could be read */
         char hex[SHA256_HEX_LEN + 1];
         sha256_hex(j->seal.m.seal, hex);
         log_str(&l, "seal", hex);
