@@ -186,7 +186,7 @@ static int copy_in(job *j)
 static int run(job *j)
 {
     struct stat st;
-    char why[256], seal_path[PATH_MAX];
+    char why[256];
     tree_limits lim = {j->rq->max_bytes ? j->rq->max_bytes : IMPORT_MAX_BYTES_DEFAULT, IMPORT_MAX_FILES};
     bool same = false;
     if (prepare(j) != 0)
@@ -197,8 +197,7 @@ static int run(job *j)
         write_status(j, IMPORT_STATE_NO_FOLDER);
         return 1;
     }
-    j->quiet = fsu_join(seal_path, sizeof seal_path, j->rq->source, MANIFEST_NAME) == 0 &&
-               lstat(seal_path, &st) == 0 && S_ISREG(st.st_mode);
+    j->quiet = import_seal_expected(j->rq->source);
     if (!j->quiet)
         write_status(j, IMPORT_STATE_READING);
     int rc = tree_walk(j->rq->source, &lim, &j->src, why, sizeof why);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fsutil.h"
 
@@ -80,12 +81,32 @@ static void count_matches(const import_seal *s, tree_list *l, size_t *matching, 
     }
 }
 
+static bool exists(const char *dir, const char *name)
+{
+    char path[PATH_MAX];
+    struct stat st;
+    return fsu_join(path, sizeof path, dir, name) == 0 && lstat(path, &st) == 0;
+}
+
+bool import_seal_expected(const char *source)
+{
+    return exists(source, MANIFEST_NAME) || exists(source, ".stfolder");
+}
+
 int import_seal_select(import_seal *s, const char *source, tree_list *l, char *why, size_t n)
 {
     char path[PATH_MAX], reason[200];
     size_t matching, extra;
     memset(s, 0, sizeof *s);
     tree_entry *me = find(l, MANIFEST_NAME);
+    if ((!me || me->is_dir) && exists(source, ".stfolder")) {
+        if (why && n)
+            snprintf(why, n,
+                     "the exhibit is still arriving (no seal yet: a Syncthing folder is taken in "
+                     "only with its %s)",
+                     MANIFEST_NAME);
+        return 1;
+    }
     if (!me || me->is_dir)
         return 0;
     s->sealed = true;

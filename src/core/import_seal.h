@@ -24,9 +24,13 @@ typedef struct {
     size_t copied;   /* files copied */
 } import_seal;
 
+/* True when source holds MANIFEST_NAME or is a Syncthing folder (".stfolder"): then the import writes
+ * no status until its copy begins (a watched folder is retried; the kiosk's message stays quiet). */
+bool import_seal_expected(const char *source);
 /* When source holds MANIFEST_NAME: reads it, takes it out of the walked list l, and checks l against
  * it; l then holds exactly the listed files and the folders they need. Returns 0 (s->sealed tells
- * whether there was a manifest; without one l is unchanged), 1 still arriving (why says "the exhibit is
+ * whether there was a manifest; without one l is unchanged), 1 still arriving (also a Syncthing folder
+ * without a manifest: "no seal yet") (why says "the exhibit is
  * still arriving (N of M files match the seal)" or that the manifest cannot be read yet), or ENOMEM. */
 int import_seal_select(import_seal *s, const char *source, tree_list *l, char *why, size_t n);
 /* True when the version folder dir keeps the same seal as s. */

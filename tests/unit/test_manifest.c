@@ -288,7 +288,17 @@ static void test_import_damaged_seal(void **state)
     assert_int_equal(import_exhibit(&c.rq, &c.out), 1);
     assert_non_null(strstr(c.out.reason, "the exhibit is still arriving (its seal cannot be read yet"));
     assert_false(tu_exists(fx->base, "content"));
-    /* without a manifest: taken in as before */
+    /* a Syncthing folder without a manifest (the first version's seal not there yet): refused */
+    char marker[300];
+    unlink((snprintf(marker, sizeof marker, "%s/%s", c.src, MANIFEST_NAME), marker));
+    tu_write(c.src, ".stfolder/.keep", "");
+    assert_int_equal(import_exhibit(&c.rq, &c.out), 1);
+    assert_non_null(strstr(c.out.reason, "the exhibit is still arriving (no seal yet"));
+    assert_false(tu_exists(fx->store, "status"));
+    tu_write(c.src, MANIFEST_NAME, "x");
+    snprintf(marker, sizeof marker, "rm -r '%s/.stfolder'", c.src);
+    assert_int_equal(system(marker), 0);
+    /* a plain folder without a manifest: taken in as before */
     unlink((snprintf(c.src + strlen(c.src), 64, "/%s", MANIFEST_NAME), c.src));
     init(&c, fx);
     assert_int_equal(import_exhibit(&c.rq, &c.out), 0);
