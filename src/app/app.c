@@ -384,7 +384,12 @@ static int start(app *a, const char *content_dir)
     a->started = SDL_GetTicks64();
     notify_init();
     char *real = realpath(content_dir, NULL); /* a link into the content store: one version, whole */
-    a->ex = exhibit_load(real ? real : content_dir, a->opts, true);
+    /* The first frame comes from the first item alone (a folder of thousands of photos is not read
+     * first); the whole exhibit is loaded on the reload thread and swapped in at once (app_swap_if_due). */
+    a->ex = exhibit_load_first(real ? real : content_dir, a->opts);
+    a->growing = a->ex != NULL;
+    if (!a->ex)
+        a->ex = exhibit_load(real ? real : content_dir, a->opts, true);
     free(real);
     if (!a->ex) {
         log_fatal("out of memory");
@@ -398,16 +403,15 @@ static int start(app *a, const char *content_dir)
         log_fatal("out of memory");
         return -1;
     }
-    log_line l;
-    log_begin(&l, LOG_INFO, "content-loaded");
-    log_uint(&l, "slides", a->ex->content->count ? a->show->count : 0);
-    log_uint(&l, "errors", diag_count(&a->ex->content->diags, DIAG_ERROR));
-    log_end(&l);
+    if (!a->growing)
+        app_log_loaded(a);
     const char *settle = getenv("KIOSK_RELOAD_SETTLE_MS"); /* tests shorten it */
     a->content_dir = content_dir;
     a->notice = notice_create(content_dir);
     a->reload = reload_open(content_dir, a->opts,
                             settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
+    if (a->growing)
+        reload_request(a->reload); /* the whole exhibit, at once */
     framestats_init(&a->frames, FRAME_MS);
     return 0;
 }

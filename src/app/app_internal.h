@@ -56,6 +56,7 @@ typedef struct {
     tl_action last_dir;
     reloader *reload;    /* live reload of the folder; NULL when it cannot be watched */
     exhibit *pending;    /* a newer exhibit (the folder changed), swapped in at the next slide boundary */
+    bool growing;        /* ex is the first item alone (a quick first frame): the whole exhibit follows */
     framestats frames;   /* intervals between the frames of transitions */
     bool settling;       /* the last frame drawn was part of a transition */
     schedule_mode mode;  /* what the exhibit's schedule wants now */
@@ -89,6 +90,8 @@ void app_on_event(app *a, const SDL_Event *e);
 void app_poll_input(app *a, uint64_t now);
 /* app_service.c */
 void app_on_rescan(app *a, exhibit *e);
+/* Logs event=content-loaded for the exhibit on screen (slides, errors). */
+void app_log_loaded(app *a);
 void app_swap_if_due(app *a, uint64_t now);
 void app_check_schedule(app *a, uint64_t now);
 void app_draw_schedule(app *a);

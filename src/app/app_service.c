@@ -33,11 +33,49 @@ void app_on_rescan(app *a, exhibit *e)
     a->pending = e;
 }
 
+void app_log_loaded(app *a)
+{
+    log_line l;
+    log_begin(&l, LOG_INFO, "content-loaded");
+    log_uint(&l, "slides", a->ex->content->count ? a->show->count : 0);
+    log_uint(&l, "errors", diag_count(&a->ex->content->diags, DIAG_ERROR));
+    log_end(&l);
+}
+
+/* The whole exhibit after a quick first frame of its first item: swapped in at once, on the same slide
+ * (the first item's slides are the whole show's first slides). Without a reload thread it is loaded
+ * here, once the first frame is up. */
+static void grow(app *a, uint64_t now)
+{
+    if (!a->pending && !a->reload && a->first_frame_done)
+        a->pending = exhibit_load(a->content_dir, a->opts, true);
+    if (!a->pending || timeline_frame(&a->tl, now).in_transition)
+        return;
+    exhibit *old = a->ex;
+    a->ex = a->pending;
+    a->pending = NULL;
+    a->growing = false;
+    size_t shown = a->logged_slide;
+    int rc = app_layout(a, now); /* keeps the current slide */
+    exhibit_free(old);
+    if (rc != 0) {
+        a->quit = true;
+        return;
+    }
+    a->logged_slide = shown; /* the same slide: not logged again */
+    app_log_loaded(a);
+    exhibit_log(a->ex);
+}
+
 /* At a slide boundary (the current slide's time is up, or nothing but the fallback is shown), the newer
  * exhibit replaces the old one whole (its content and every setting of its kiosk.conf) and starts from
  * its first slide. */
 void app_swap_if_due(app *a, uint64_t now)
 {
+    if (a->growing) {
+        grow(a, now);
+        return;
+    }
     if (!a->pending || timeline_frame(&a->tl, now).in_transition)
         return;
     bool fallback = a->show->count == 1 && a->show->slides[0].kind == SLIDE_FALLBACK;

@@ -77,6 +77,20 @@ exhibit *exhibit_load(const char *dir, const cli_options *cli, bool log_problems
     return e;
 }
 
+exhibit *exhibit_load_first(const char *dir, const cli_options *cli)
+{
+    exhibit *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    e->content = loader_load_first(dir, cli);
+    if (!e->content || load_words(e) != 0) {
+        exhibit_free(e);
+        return NULL;
+    }
+    resolve(e, cli);
+    return e;
+}
+
 void exhibit_free(exhibit *e)
 {
     if (!e)
@@ -161,7 +175,7 @@ static show *build(const exhibit *e, const content *c, const design *d, const ki
     fonts_measurer m = {fonts, FONT_BODY, 0};
     time_t now = time(NULL);
     struct tm tm;
-    words_buf buf;
+    words_buf buf = {"", ""};
     localtime_r(&now, &tm);
     banner_values values = {
         .language = cfg->language,

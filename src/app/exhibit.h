@@ -47,6 +47,10 @@ typedef struct {
  * call; NULL: none). Problems are logged when log_problems (else they stay in content->diags). NULL
  * only when out of memory. */
 exhibit *exhibit_load(const char *dir, const cli_options *cli, bool log_problems);
+/* The exhibit of the folder's first item alone (loader_load_first), for a first frame that does not wait
+ * for the whole folder; the whole exhibit follows. NULL when there is no such shortcut (see
+ * loader_load_first). */
+exhibit *exhibit_load_first(const char *dir, const cli_options *cli);
 void exhibit_free(exhibit *e);
 /* Logs what the exhibit resolved to (event=exhibit: the settings in effect), at start and at each swap. */
 void exhibit_log(const exhibit *e);

@@ -124,6 +124,31 @@ content *loader_load(const char *dir, const cli_options *cli, bool log)
     return c;
 }
 
+#define FIRST_LIMIT 8 /* items looked at for the first showable one (a broken picture is skipped) */
+
+content *loader_load_first(const char *dir, const cli_options *cli)
+{
+    char path[4096];
+    struct stat st;
+    content *c = content_scan_first(dir, FIRST_LIMIT);
+    if (!c)
+        return NULL;
+    config_load(c->root, &c->config, &c->diags);
+    snprintf(path, sizeof path, "%s/playlist.txt", dir);
+    bool listed = stat(path, &st) == 0;
+    snprintf(path, sizeof path, "%s/" REMEMBRANCE_PLAYLIST, dir);
+    listed |= stat(path, &st) == 0;
+    if (!listed && !c->config.language_order[0]) {
+        probe_pictures(c, cli);
+        while (c->count > 1)
+            content_remove(c, c->count - 1);
+        if (c->count == 1)
+            return c;
+    }
+    content_free(c);
+    return NULL;
+}
+
 content *loader_scan(const char *dir)
 {
     return loader_load(dir, NULL, true);

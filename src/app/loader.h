@@ -14,6 +14,12 @@
  * (cli: borrowed for the call, may be NULL), and logs every problem when log_problems. Returns NULL only
  * when out of memory. Free with content_free. */
 content *loader_load(const char *dir, const cli_options *cli, bool log_problems);
+/* The first item of the show alone, found without reading the whole folder (content_scan_first), with
+ * the folder's kiosk.conf; problems are not logged (the whole load that follows logs them). NULL when
+ * the order is not the folder's name order (a playlist.txt, a day's playlist, [show] language_order:
+ * then the whole folder must be read first), when the walk found nothing showable, or when out of
+ * memory. Free with content_free. */
+content *loader_load_first(const char *dir, const cli_options *cli);
 /* loader_load(dir, NULL, true). */
 content *loader_scan(const char *dir);
 /* Logs one content problem found after the scan (e.g. a picture that fails to decode). */

@@ -90,6 +90,8 @@ static bool should_show(const notice *n, uint64_t now, int64_t wall)
     case IMPORT_STATE_REFUSED:
     case IMPORT_STATE_NO_FOLDER:
         return age < NOTICE_SHOW_S && now - n->first_seen < (uint64_t)NOTICE_SHOW_S * 1000;
+    case IMPORT_STATE_REMOVED: /* pulled while it was read (a reason says so): the old exhibit stays */
+        return n->st.reason[0] && age < NOTICE_SHOW_S && now - n->first_seen < (uint64_t)NOTICE_SHOW_S * 1000;
     default:
         return false;
     }
@@ -210,6 +212,12 @@ static int compose(const import_status *st, const strings *s, int head, int smal
             add_text(b, &count, strings_format(s, "import.refused", &arg, 1, text, sizeof text), head, TEXT,
                      3, 0);
         }
+        add_text(b, &count, strings_get(s, "import.not_changed"), small, TEXT, 2, gap);
+        break;
+    case IMPORT_STATE_REMOVED:
+        if (!st->reason[0])
+            break;
+        add_text(b, &count, strings_get(s, "import.pulled"), head, TEXT, 3, 0);
         add_text(b, &count, strings_get(s, "import.not_changed"), small, TEXT, 2, gap);
         break;
     case IMPORT_STATE_NO_FOLDER:

@@ -62,6 +62,7 @@ typedef struct {
     size_t nvisited, cap_visited;
     size_t cap_items; /* capacity of c->items */
     int root_listed;  /* the root folder could be opened */
+    size_t limit;     /* stop once this many items are found (0: walk everything) */
 } scan;
 
 static int has_ext(const char *name, const char *ext)
@@ -415,7 +416,7 @@ static int scan_dir(scan *s, const char *rel_dir, int depth)
     if (list_dir(s, rel_dir, &ents, &n) != 0) {
         goto cleanup;
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !(s->limit != 0 && s->c->count >= s->limit); i++) {
         if (do_entry(s, ents, i, depth) != 0) {
             goto cleanup;
         }
@@ -433,9 +434,14 @@ static int compare_items(const void *a, const void *b)
 
 content *content_scan(const char *root)
 {
+    return content_scan_first(root, 0);
+}
+
+content *content_scan_first(const char *root, size_t limit)
+{
     int ok = 0;
     content *c = calloc(1, sizeof *c); /* owned until returned */
-    scan s = {.c = c};                 /* owns root_real and visited */
+    scan s = {.c = c, .limit = limit}; /* owns root_real and visited */
     struct stat st;
 
     if (c == NULL) {

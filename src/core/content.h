@@ -41,6 +41,10 @@ typedef struct {
 /* Scans root. Returns NULL only when out of memory. A missing or empty folder gives count == 0 and a
  * diag explaining why. The result owns everything; free with content_free. */
 content *content_scan(const char *root);
+/* The same, but the walk stops once limit items are found (0: no limit): the first items of the show in
+ * name order, found without reading the whole folder (the kiosk's first frame does not wait for a folder
+ * of thousands of photos). The items are those content_scan would list first, in the same order. */
+content *content_scan_first(const char *root, size_t limit);
 void content_free(content *c);
 /* Frees what one item owns (not the item itself). */
 void content_item_free(content_item *it);

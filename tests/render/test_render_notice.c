@@ -231,6 +231,19 @@ static void test_refused_for_a_reason(void **state)
     assert_true(box.w > 0);
     assert_non_null(strstr(t.text, "another import"));
     assert_non_null(strstr(t.text, "The exhibit has not changed."));
+    /* the stick pulled while it was read: said so; pulled after a finished import: nothing to say */
+    memset(&st, 0, sizeof st);
+    st.state = IMPORT_STATE_REMOVED;
+    import_status_set(st.reason, sizeof st.reason, "the USB stick was removed before the copy was complete");
+    memset(&t, 0, sizeof t);
+    draw_set_trace(on_line, &t);
+    box = notice_draw_status(&st, sc.r, &sc.d, &sc.fonts, s);
+    draw_set_trace(NULL, NULL);
+    assert_true(box.w > 0);
+    assert_non_null(strstr(t.text, "removed before the copy was complete"));
+    assert_non_null(strstr(t.text, "The exhibit has not changed."));
+    st.reason[0] = '\0';
+    assert_int_equal(notice_draw_status(&st, sc.r, &sc.d, &sc.fonts, s).w, 0);
     strings_free(s);
     screen_close(&sc);
 }

@@ -203,6 +203,18 @@ static void test_order_and_ignored_files(void **state)
     assert_string_equal(c->items[0].article->paragraphs[0], "Only a body line.");
     assert_null(c->items[0].caption);
     assert_string_equal(c->items[2].article->category, "Days of sorrow");
+    /* the walk that stops early finds the same first items, in the same order (a folder named like
+     * a picture, sub-folders and numbers included) */
+    for (size_t limit = 1; limit <= c->count; limit++) {
+        content *first = content_scan_first(f->root, limit);
+        assert_non_null(first);
+        assert_int_equal(first->count, limit);
+        for (size_t i = 0; i < limit; i++)
+            assert_string_equal(first->items[i].rel_path, c->items[i].rel_path);
+        assert_string_equal(first->items[limit - 1].caption ? first->items[limit - 1].caption : "",
+                            c->items[limit - 1].caption ? c->items[limit - 1].caption : "");
+        content_free(first);
+    }
     content_free(c);
 }
 
