@@ -8,27 +8,48 @@
 
 #include <SDL_ttf.h>
 
+#include "check_pool.h"
 #include "content.h"
 #include "exhibit.h"
 #include "log.h"
 #include "picture.h"
 
-/* Decodes every picture (a small size is enough to prove the file is whole); a bad one is an error. */
-static void check_pictures(exhibit *e, bool *bad)
+/* Decodes every picture on the pool's threads (check_pool); a bad one is an error, added in item order
+ * (the same lines in the same order as one thread would give). bad[i] tells the slides to leave out. */
+static int check_pictures(exhibit *e, bool *bad)
 {
     content *c = e->content;
-    for (size_t i = 0; i < c->count; i++) {
-        const content_item *it = &c->items[i];
-        if (it->kind != CONTENT_IMAGE)
-            continue;
-        char why[256];
-        picture *p = picture_load_with(it->abs_path, 64, 64, &e->pictures, why, sizeof why);
-        if (!p) {
-            diag_add(&c->diags, DIAG_ERROR, it->rel_path, 0, "%s", why);
+    check_verdicts v;
+    check_pool_options o = check_pool_defaults();
+    if (check_pool_run(c, &e->pictures, &o, &v) != 0) {
+        check_verdicts_free(&v);
+        return -1;
+    }
+    for (size_t i = 0; i < c->count; i++)
+        if (v.why[i]) {
+            diag_add(&c->diags, DIAG_ERROR, c->items[i].rel_path, 0, "%s", v.why[i]);
             bad[i] = true;
         }
-        picture_free(p);
-    }
+    check_verdicts_free(&v);
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The rel_paths of the bad items, sorted for bsearch (a slide's source is looked up in O(log n)). */
+static const char **bad_paths(const content *c, const bool *bad, size_t *n)
+{
+    const char **paths = malloc((c->count + 1) * sizeof *paths);
+    *n = 0;
+    for (size_t i = 0; paths && i < c->count; i++)
+        if (bad[i])
+            paths[(*n)++] = c->items[i].rel_path;
+    if (paths)
+        qsort(paths, *n, sizeof *paths, cmp_str);
+    return paths;
 }
 
 /* The show as it will run on a 1920x1080 screen, one log line per slide (stderr), so staff see what will
@@ -37,16 +58,14 @@ static size_t report_slides(const exhibit *e, const bool *bad)
 {
     const content *c = e->content;
     kiosk_fonts fonts = {0};
-    size_t shown = 0;
+    size_t shown = 0, nbad = 0;
+    const char **badp = bad_paths(c, bad, &nbad);
     design d = exhibit_open_look(e, 1920, 1080, &fonts);
     show *s = exhibit_build(e, &d, &fonts);
-    for (size_t i = 0; s && i < s->count; i++) {
+    for (size_t i = 0; s && badp && i < s->count; i++) {
         const slide *sl = &s->slides[i];
-        bool skipped = false;
-        for (size_t k = 0; k < c->count && sl->kind == SLIDE_IMAGE; k++)
-            if (bad[k] && sl->source && strcmp(c->items[k].rel_path, sl->source) == 0)
-                skipped = true;
-        if (skipped)
+        if (sl->kind == SLIDE_IMAGE && sl->source && nbad > 0 &&
+            bsearch(&sl->source, badp, nbad, sizeof *badp, cmp_str))
             continue;
         shown++;
         log_line l;
@@ -63,6 +82,7 @@ static size_t report_slides(const exhibit *e, const bool *bad)
     }
     show_free(s);
     fonts_close(&fonts);
+    free(badp);
     return shown;
 }
 
@@ -78,7 +98,10 @@ int check_run(const cli_options *cli, const char *content_dir)
         fprintf(stdout, "%s: error: out of memory\n", content_dir);
         goto cleanup;
     }
-    check_pictures(e, bad);
+    if (check_pictures(e, bad) != 0) {
+        fprintf(stdout, "%s: error: out of memory\n", content_dir);
+        goto cleanup;
+    }
     size_t shown = TTF_WasInit() ? report_slides(e, bad) : 0;
     for (size_t i = 0; i < c->diags.count; i++) {
         diag_format(&c->diags.items[i], content_dir, line, sizeof line);
