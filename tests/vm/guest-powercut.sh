@@ -49,7 +49,7 @@ usb:*)
     t0=$(now_ms)
     say "plug $x"
     for ((i = 0; i < 1200; i++)); do
-        line=$(journalctl -b -o cat -u 'memorial-kiosk-usb@*' | grep -m 1 'action=imported')
+        line=$(journalctl -b -o cat -u 'memorial-kiosk-usb@*' 2>/dev/null | grep -m 1 'action=imported')
         if [[ -n $line ]]; then
             rc=$(sed -n 's/.*exit=\([0-9]*\).*/\1/p' <<<"$line")
             say "imported $x rc=${rc:-?} ms=$(($(now_ms) - t0))"

@@ -188,7 +188,7 @@ boot() {
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 rand_ms() { echo $(((RANDOM * 32768 + RANDOM) % ($1 + 1))); }
 # line PATTERN: the report's first line starting with PATTERN (without "POWERCUT: "), or nothing
-line() { grep -a -o "POWERCUT: $1.*" "$report" 2>/dev/null | head -n 1 | tr -d '\r' | sed 's/^POWERCUT: //'; }
+line() { { grep -a -o "POWERCUT: $1.*" "$report" 2>/dev/null || true; } | head -n 1 | tr -d '\r' | sed 's/^POWERCUT: //'; }
 # wait_line PATTERN SECONDS: until that line is there (1) or the time is over or qemu ended (0)
 wait_line() {
     local deadline=$(($(now_ms) + $2 * 1000))
@@ -252,6 +252,7 @@ check_state() {
     current=$name
     us=$(sed -n 's/.* ready_us=\([0-9]*\).*/\1/p' <<<"$st")
     ready_ms+=($((us / 1000)))
+    ready="ready=$((us / 1000))ms"
     est_boot=$(($(now_ms) - boot_t0))
 }
 record() { # record CYCLE SITUATION RESULT DETAILS...
@@ -274,12 +275,13 @@ for ((c = 1; c <= cycles + 1; c++)); do
     boot "$action"
     problem=
     detail=
+    ready=
     if [[ $s == boot ]]; then
         at=$(rand_ms "$est_boot")
         while (($(now_ms) - boot_t0 < at)) && kill -0 "$qemu_pid" 2>/dev/null; do sleep 0.05; done
         detail="at=${at}ms"
         if [[ -n $(line state) ]]; then
-            detail+=" ready=yes"
+            detail+=" reached-ready"
             check_state "${allowed[@]}" || true
         fi
     elif ! wait_line state 240; then
@@ -325,7 +327,7 @@ for ((c = 1; c <= cycles + 1; c++)); do
     done_line=
     [[ -n $qemu_pid ]] && cut
     fsck_disks >"$work/fsck.out" 2>&1 || problem+=" fsck: $(head -c 400 "$work/fsck.out" | tr '\n' ' ')"
-    record "$c" "$s" "$([[ -z $problem ]] && echo ok || echo FAIL)" "$detail" "shown=$current" "${problem}"
+    record "$c" "$s" "$([[ -z $problem ]] && echo ok || echo FAIL)" "$detail" "shown=$current" "$ready" "${problem}"
 done
 
 # A boot without the data disk: READY, with the exhibit kept on the read-only root (the bundled one).
