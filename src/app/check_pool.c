@@ -31,7 +31,9 @@ char *check_pool_one(const char *path, const picture_settings *s)
         return NULL;
     }
     char *copy = strdup(why);
-    return copy ? copy : no_memory;
+    if (!copy)
+        return no_memory;
+    return copy;
 }
 
 static int worker(void *arg)
