@@ -213,7 +213,6 @@ int manifest_parse(const char *text, size_t len, manifest *m, char *why, size_t 
 {
     header h;
     const char *p = text, *end = text + len;
-    uint8_t seal[SHA256_LEN];
     memset(m, 0, sizeof *m);
     int rc = parse_header(&p, end, &h, why, n);
     while (rc == 0 && p < end)
@@ -221,6 +220,7 @@ int manifest_parse(const char *text, size_t len, manifest *m, char *why, size_t 
     if (rc == 0 && (m->count != h.files || m->bytes != h.bytes))
         rc = why_set(why, n, EINVAL, "%s: its file count or size does not match its lines", MANIFEST_NAME);
     if (rc == 0) {
+        uint8_t seal[SHA256_LEN];
         compute_seal(m, seal);
         if (memcmp(seal, h.seal, SHA256_LEN) != 0)
             rc = why_set(why, n, EINVAL, "%s: its seal id does not match its lines", MANIFEST_NAME);
