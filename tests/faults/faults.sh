@@ -256,7 +256,9 @@ pictures_all_bad() {
     done
     # A bad slide is left at once, as if by a tap: a long idle_resume keeps the show from going on by
     # itself meanwhile (the kiosk must not depend on that to take in the repaired folder).
-    printf '[show]\nimage_seconds = 1\nidle_resume_seconds = 3600\n[transition]\nseconds = 2\n' >"$work/content/kiosk.conf"
+    # No banner slide: every slide of this show must be a picture, so that every slide turns bad.
+    printf '[show]\nimage_seconds = 1\nidle_resume_seconds = 3600\n[transition]\nseconds = 2\n[banner]\nslide = none\n' \
+        >"$work/content/kiosk.conf"
     start --window 640x360 --speed 20 "$work/content"
     wait_after 0 ' event=first-frame' 1 60
     wait_after 0 ' event=slide ' 3 30
