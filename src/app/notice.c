@@ -181,12 +181,17 @@ static int compose(const import_status *st, const strings *s, int head, int smal
     char text[768], num[128];
     int count = 0, gap = small * 2 / 3;
     strings_arg arg = {"", ""};
+    /* a USB stick (mounted there by dist/usb-import) is named and may be removed; a folder copied over
+     * the network or synced is "the new exhibit" */
+    bool usb = strncmp(st->source, NOTICE_USB_MOUNTS, strlen(NOTICE_USB_MOUNTS)) == 0;
     switch (st->state) {
     case IMPORT_STATE_READING:
         snprintf(num, sizeof num, "%d", st->percent < 0 ? 0 : st->percent > 100 ? 100 : st->percent);
         arg = (strings_arg){"percent", num};
-        add_text(b, &count, strings_format(s, "import.reading", &arg, 1, text, sizeof text), head, TEXT, 2,
-                 0);
+        add_text(
+            b, &count,
+            strings_format(s, usb ? "import.reading" : "import.reading_other", &arg, 1, text, sizeof text),
+            head, TEXT, 2, 0);
         block *bar = add(b, &count, small, TEXT, 1, gap);
         if (bar)
             bar->bar = atoi(num);
@@ -197,11 +202,13 @@ static int compose(const import_status *st, const strings *s, int head, int smal
         add_text(b, &count, strings_format(s, "import.done", &arg, 1, text, sizeof text), head, TEXT, 2, 0);
         if (st->errors > 0)
             add_problems(b, &count, st, s, small, gap);
-        add_text(b, &count, strings_get(s, "import.remove"), small, TEXT, 2, gap);
+        if (usb)
+            add_text(b, &count, strings_get(s, "import.remove"), small, TEXT, 2, gap);
         break;
     case IMPORT_STATE_UNCHANGED:
         add_text(b, &count, strings_get(s, "import.unchanged"), head, TEXT, 2, 0);
-        add_text(b, &count, strings_get(s, "import.remove"), small, TEXT, 2, gap);
+        if (usb)
+            add_text(b, &count, strings_get(s, "import.remove"), small, TEXT, 2, gap);
         break;
     case IMPORT_STATE_REFUSED:
         if (st->slides == 0 && st->errors > 0) {

@@ -36,6 +36,7 @@
 #define NOTICE_SHOW_S 60   /* a final state stays this long */
 #define NOTICE_STALE_S 600 /* a `reading` not rewritten for this long is hidden */
 #define NOTICE_POLL_MS 1000
+#define NOTICE_USB_MOUNTS "/run/memorial-kiosk/usb/" /* where dist/usb-import mounts sticks */
 
 typedef struct notice notice;
 

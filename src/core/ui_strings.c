@@ -41,6 +41,7 @@ static const builtin_entry builtin[] = {
     {"import.remove", "You can remove the stick."},
     {"import.nothing", "Nothing on this stick can be shown."},
     {"import.not_changed", "The exhibit has not changed."},
+    {"import.reading_other", "Reading the new exhibit\xE2\x80\xA6 {percent} %"},
     {"import.pulled", "The stick was removed before the copy was complete."},
     {"import.refused", "The stick was not taken: {reason}"},
     {"import.no_folder", "This stick has no memorial-kiosk folder."},

@@ -61,6 +61,7 @@ static import_status sample(import_state state)
     memset(&st, 0, sizeof st);
     st.state = state;
     st.time = 1;
+    import_status_set(st.source, sizeof st.source, NOTICE_USB_MOUNTS "sdb1/memorial-kiosk"); /* a stick */
     switch (state) {
     case IMPORT_STATE_READING:
         st.percent = 42;
@@ -244,6 +245,23 @@ static void test_refused_for_a_reason(void **state)
     assert_non_null(strstr(t.text, "The exhibit has not changed."));
     st.reason[0] = '\0';
     assert_int_equal(notice_draw_status(&st, sc.r, &sc.d, &sc.fonts, s).w, 0);
+    /* a stick is named and may be removed; a folder copied over the network is "the new exhibit" */
+    const char *sources[] = {NOTICE_USB_MOUNTS "sda1/memorial-kiosk", "/srv/exhibits/2027"};
+    for (int k = 0; k < 2; k++) {
+        memset(&st, 0, sizeof st);
+        st.state = IMPORT_STATE_READING;
+        st.percent = 37;
+        import_status_set(st.source, sizeof st.source, sources[k]);
+        memset(&t, 0, sizeof t);
+        draw_set_trace(on_line, &t);
+        notice_draw_status(&st, sc.r, &sc.d, &sc.fonts, s);
+        st.state = IMPORT_STATE_DONE;
+        st.slides = 5;
+        notice_draw_status(&st, sc.r, &sc.d, &sc.fonts, s);
+        draw_set_trace(NULL, NULL);
+        assert_non_null(strstr(t.text, k == 0 ? "Reading the USB stick" : "Reading the new exhibit"));
+        assert_true((strstr(t.text, "You can remove the stick.") != NULL) == (k == 0));
+    }
     strings_free(s);
     screen_close(&sc);
 }
