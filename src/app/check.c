@@ -62,9 +62,9 @@ static size_t report_slides(const exhibit *e, const bool *bad)
     const char **badp = bad_paths(c, bad, &nbad);
     design d = exhibit_open_look(e, 1920, 1080, &fonts);
     show *s = exhibit_build(e, &d, &fonts);
-    for (size_t i = 0; s && badp && i < s->count; i++) {
+    for (size_t i = 0; s && i < s->count; i++) {
         const slide *sl = &s->slides[i];
-        if (sl->kind == SLIDE_IMAGE && sl->source && nbad > 0 &&
+        if (sl->kind == SLIDE_IMAGE && sl->source && badp && nbad > 0 &&
             bsearch(&sl->source, badp, nbad, sizeof *badp, cmp_str))
             continue;
         shown++;

@@ -1,6 +1,7 @@
 /* check: `--check`: validates a content folder for staff. Prints one line per problem on stdout,
  * `path[:line]: error|warning: message` (path = the folder as given joined with the file's path),
- * decoding every picture to find broken ones. */
+ * decoding every picture to find broken ones (check_pool: on one thread per online CPU, the lines in item
+ * order whatever the threads; a check-progress log line every 2 s for a folder of over 200 pictures). */
 #ifndef KIOSK_CHECK_H
 #define KIOSK_CHECK_H
 
