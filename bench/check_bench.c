@@ -161,8 +161,8 @@ static int time_check(const char *bin, const char *dir, const char *label)
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
                  (double)ru.ru_stime.tv_usec / 1e6;
-    printf("%-8s photos=%ld seconds=%.2f photos_per_s=%.1f cpu_seconds=%.2f exit=%d peak_rss_mib=%.1f\n", label,
-           photos, s, s > 0 ? (double)photos / s : 0.0, cpu, code, (double)ru.ru_maxrss / 1024.0);
+    printf("%-8s photos=%ld seconds=%.2f photos_per_s=%.1f cpu_seconds=%.2f exit=%d peak_rss_mib=%.1f\n",
+           label, photos, s, s > 0 ? (double)photos / s : 0.0, cpu, code, (double)ru.ru_maxrss / 1024.0);
     return code == 127 || code >= 128;
 }
 
