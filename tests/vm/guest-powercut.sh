@@ -4,8 +4,9 @@
 # what the boot brought up on the second serial port (ttyS1) as one "POWERCUT: state ..." line, then does
 # what the kernel command line's kiosk_powercut= asks, until the host pulls the plug:
 #   show        nothing (the show runs)
-#   import:X    memorial-kiosk --import of the exhibit X (kept on the read-only root) as the user kiosk
-#   usb:X       asks the host to plug the stick holding X ("POWERCUT: plug X"), waits for the USB import
+#   import      memorial-kiosk --import of the exhibit X (A or B, the one not shown; kept on the read-only
+#               root) as the user kiosk ("POWERCUT: importing X")
+#   usb         asks the host to plug the stick holding X ("POWERCUT: plug X"), waits for the USB import
 #   boot, last  nothing
 # "POWERCUT: imported X rc=N ms=M" when an import has ended (the host then expects X for sure).
 set -u
@@ -34,9 +35,12 @@ say "state active=$(prop ActiveState) ready_us=$(prop ActiveEnterTimestampMonoto
     "restarts=$(prop NRestarts)"
 journalctl -b -o cat -u "$unit" | grep -m 3 -E 'event=store-recovered|event=content-error' | sed 's/^/POWERCUT: log /'
 
+# the exhibit to import: of A and B, the one not shown now
+x=A
+[[ $exhibit == "$(cd /usr/local/share/kiosk-powercut/A && find . -type f ! -name '.*' -print0 | LC_ALL=C sort -z |
+    xargs -0 -r sha256sum | sha256sum | cut -c1-16)" ]] && x=B
 case $action in
-import:*)
-    x=${action#import:}
+import)
     say "importing $x"
     t0=$(now_ms)
     setpriv --reuid=kiosk --regid=kiosk --clear-groups -- /usr/bin/memorial-kiosk --import \
@@ -44,8 +48,7 @@ import:*)
     rc=$?
     say "imported $x rc=$rc ms=$(($(now_ms) - t0))"
     ;;
-usb:*)
-    x=${action#usb:}
+usb)
     t0=$(now_ms)
     say "plug $x"
     for ((i = 0; i < 1200; i++)); do

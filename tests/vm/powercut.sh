@@ -17,7 +17,7 @@
 # the root disk image is byte for byte what setup-pi left.
 #
 # Usage: powercut.sh BUILD_DIR [--cycles N] [--seed S] [--keep DIR]
-#   --cycles N  cycles (default 4, one of each situation: CI); the long run: --cycles 200 (about 1 min each)
+#   --cycles N  cycles (default 4, one of each situation: CI); the long run: --cycles 200 (1-3 min each)
 #   --seed S    the random moments (default: the time)
 #   --keep DIR  the per-cycle results (results.txt) and the logs of failed boots
 # Needs what run.sh needs, plus mkfs.vfat and mcopy. Prints a summary: cycles, failures, time to READY
@@ -263,16 +263,14 @@ record() { # record CYCLE SITUATION RESULT DETAILS...
         cp "$work"/serial.log "$report" "$keep/fail-$1/" 2>/dev/null || true
     fi
 }
-other() { [[ $1 == A ]] && echo B || echo A; }
 situations=(boot show import usb)
 allowed=(bundled)
 for ((c = 1; c <= cycles + 1; c++)); do
     s=${situations[(c - 1) % 4]}
     ((c > cycles)) && s=last
-    target=$(other "$current")
-    case $s in import | usb) action=$s:$target ;; *) action=$s ;; esac
+    target=
     : >"$work/serial.log"
-    boot "$action"
+    boot "$s"
     problem=
     detail=
     ready=
@@ -294,9 +292,13 @@ for ((c = 1; c <= cycles + 1; c++)); do
             detail="at=${at}ms"
             ;;
         import | usb)
-            if [[ $s == import ]]; then wait_line importing 30 || problem="the import did not start"; fi
-            if [[ $s == usb ]]; then
+            # the guest picks the exhibit to import: A or B, the one not shown
+            if [[ $s == import ]]; then
+                wait_line importing 30 || problem="the import did not start"
+                target=$(line importing | cut -d ' ' -f 2)
+            else
                 wait_line plug 30 || problem="no plug asked"
+                target=$(line plug | cut -d ' ' -f 2)
                 python3 "$here/qmp.py" "$work/qmp.sock" plug "stick$c" "$work/stick-$target.img" 0 ||
                     problem="plugging the stick"
             fi
@@ -319,7 +321,7 @@ for ((c = 1; c <= cycles + 1; c++)); do
     # what the next boot may show
     if [[ ${done_line:-} == *" rc=0 "* ]]; then
         allowed=("$target")
-    elif [[ $s == import || $s == usb ]] && [[ -z ${done_line:-} ]]; then
+    elif [[ -n $target && -z ${done_line:-} ]]; then
         allowed=("$current" "$target")
     else
         allowed=("$current")
