@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -72,6 +73,25 @@ static void draw_preview(app *a)
     show_free(s);
 }
 
+/* The design, fonts and emblem for a w x h screen: opened again only when the screen's size, the safe
+ * area or the font families changed (opening fonts is the slowest step of a layout: seconds on an
+ * emulated machine; a reload that keeps the look keeps them). */
+static void open_look(app *a, int w, int h)
+{
+    char key[sizeof a->look_key];
+    const fonts_config *f = &a->ex->fonts;
+    snprintf(key, sizeof key, "%dx%d %.4f %s|%s|%s", w, h, a->ex->safe_area, f->title_family, f->body_family,
+             f->banner_family);
+    if (a->fonts.state && strcmp(key, a->look_key) == 0)
+        return;
+    fonts_close(&a->fonts);
+    a->design = exhibit_open_look(a->ex, w, h, &a->fonts);
+    if (a->emblem)
+        SDL_FreeSurface(a->emblem);
+    a->emblem = exhibit_load_emblem(&a->design);
+    snprintf(a->look_key, sizeof a->look_key, "%s", key);
+}
+
 /* Lays out the show of the exhibit for the window's current size (at start, when the size changes and
  * when a new exhibit is swapped in): the screen's rotation, the design, fonts, slides, cache, timeline
  * and gesture timing all come from the exhibit. */
@@ -96,16 +116,14 @@ int app_layout(app *a, uint64_t now)
     a->cache_ready = false;
     show_free(a->show);
     a->show = NULL;
-    fonts_close(&a->fonts);
-    a->design = exhibit_open_look(a->ex, w, h, &a->fonts);
-    if (a->emblem)
-        SDL_FreeSurface(a->emblem);
-    a->emblem = exhibit_load_emblem(&a->design);
+    open_look(a, w, h);
+    notify_watchdog(SDL_GetTicks64()); /* a long layout on a slow machine is progress, not a hang */
     if (!a->first_frame_done) {
         a->t_fonts = log_ms_since_start();
         draw_preview(a);
     }
     a->show = exhibit_build(a->ex, &a->design, &a->fonts);
+    notify_watchdog(SDL_GetTicks64());
     if (!a->show)
         return -1;
     slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts, a->emblem);

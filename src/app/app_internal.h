@@ -69,6 +69,7 @@ typedef struct {
     uint64_t started;      /* SDL ticks at start, for the uptime */
     SDL_Texture *screen;   /* with a rotation: the frame at content size, turned when presented */
     SDL_Surface *emblem;   /* the emblem at the design's size (NULL: none could be loaded) */
+    char look_key[256];    /* the size, safe area and font families design, fonts and emblem are for */
     notice *notice;        /* the message of an import (USB stick, --import) over the show; may be NULL */
     const char *content_dir; /* the folder as given (a link into the store after an import) */
     SDL_Rect rollback_btn;   /* the staff panel's "roll back" button, content pixels (w 0: not shown) */
