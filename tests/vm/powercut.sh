@@ -207,9 +207,9 @@ import json, socket, sys
 s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); f = s.makefile("rw"); f.readline()
 for c in ("qmp_capabilities", "quit"):
     f.write(json.dumps({"execute": c}) + "\n"); f.flush(); f.readline()
-' "$work/qmp.sock" 2>/dev/null || kill -9 "$qemu_pid"
+' "$work/qmp.sock" 2>/dev/null || kill -9 "$qemu_pid" 2>/dev/null || true # (qemu may be gone already)
     else
-        kill -9 "$qemu_pid"
+        kill -9 "$qemu_pid" 2>/dev/null || true
     fi
     wait "$qemu_pid" 2>/dev/null || true
     qemu_pid=
