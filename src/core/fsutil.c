@@ -96,7 +96,7 @@ int fsu_rm_rf(const char *path)
     return rc == ENOENT ? 0 : rc;
 }
 
-static int write_all(int fd, const char *p, size_t len)
+int fsu_write_all(int fd, const char *p, size_t len)
 {
     while (len > 0) {
         ssize_t w = write(fd, p, len);
@@ -121,7 +121,7 @@ int fsu_write_atomic(const char *path, const void *data, size_t len)
     fd = mkstemp(tmp);
     if (fd < 0)
         return errno;
-    rc = write_all(fd, data, len);
+    rc = fsu_write_all(fd, data, len);
     if (rc == 0 && fchmod(fd, 0644) != 0)
         rc = errno;
     if (rc == 0 && fsync(fd) != 0)

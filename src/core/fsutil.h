@@ -15,6 +15,8 @@ int fsu_rm_rf(const char *path);
 /* Writes data to path atomically: a temporary file beside it (".NAME.tmp-XXXXXX"), fsync, rename over
  * path, fsync of the folder. A reader sees the old file or the new one, never a part. Mode 0644. */
 int fsu_write_atomic(const char *path, const void *data, size_t len);
+/* Writes all len bytes of p to fd (again after EINTR and short writes); EIO when nothing is written. */
+int fsu_write_all(int fd, const char *p, size_t len);
 /* buf = a + "/" + b; ENAMETOOLONG when it does not fit. */
 int fsu_join(char *buf, size_t n, const char *a, const char *b);
 /* Splits path (trailing slashes ignored) into its folder and last name: "a/b/c" -> "a/b", "c";

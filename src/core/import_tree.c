@@ -266,20 +266,6 @@ int tree_same(const char *src, const tree_list *a, const char *cur, const tree_l
     return rc;
 }
 
-static int write_all(int fd, const char *p, size_t len)
-{
-    while (len > 0) {
-        ssize_t w = write(fd, p, len);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return w < 0 ? errno : EIO;
-        p += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
 static int write_error(int rc, const char *rel, char *why, size_t n)
 {
     return why_set(why, n, rc,
@@ -310,7 +296,7 @@ static int copy_file(const char *src, const char *dst, const char *rel, char *bu
         }
         if (r == 0)
             break;
-        if ((rc = write_all(out, buf, (size_t)r)) != 0) {
+        if ((rc = fsu_write_all(out, buf, (size_t)r)) != 0) {
             write_error(rc, rel, why, n);
             goto cleanup;
         }
