@@ -199,7 +199,7 @@ wait_line() {
 }
 # pull the plug: QMP quit and SIGKILL in turn
 kills=0
-cut() {
+pull_plug() {
     kills=$((kills + 1))
     if ((kills % 2)); then
         python3 -c '
@@ -327,7 +327,7 @@ for ((c = 1; c <= cycles + 1; c++)); do
         allowed=("$current")
     fi
     done_line=
-    [[ -n $qemu_pid ]] && cut
+    [[ -n $qemu_pid ]] && pull_plug
     fsck_disks >"$work/fsck.out" 2>&1 || problem+=" fsck: $(head -c 400 "$work/fsck.out" | tr '\n' ' ')"
     record "$c" "$s" "$([[ -z $problem ]] && echo ok || echo FAIL)" "$detail" "shown=$current" "$ready" "${problem}"
 done
@@ -342,7 +342,7 @@ else
     record missing-data missing-data FAIL "$problem"
 fi
 ready_ms=("${ready_ms[@]:0:n}") # the figures are the cycles' boots
-cut
+pull_plug
 if [[ $(sha256sum <"$work/disk.img") == "$root_sum" ]]; then
     echo "ok: the root disk was never written"
 else
