@@ -89,10 +89,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < diags.count; i++)
         FUZZ_CHECK(diags.items[i].line >= 1 && diags.items[i].message, "diag");
 
-    /* Apply, keeping unlisted files: every item stays exactly once. */
+    /* Apply, keeping unlisted files: every item stays exactly once, and each "@banner" line adds the
+     * banner slide there. */
+    size_t banners = 0;
+    for (size_t i = 0; i < p.count; i++)
+        banners += strcmp(p.entries[i].name, CONTENT_BANNER_NAME) == 0;
     content *c = make_folder();
     FUZZ_CHECK(playlist_apply(&p, c, true) == 0, "playlist_apply");
-    FUZZ_CHECK(c->count == NFOLDER, "apply(append) kept %zu of %zu items", c->count, NFOLDER);
+    FUZZ_CHECK(c->count == NFOLDER + banners, "apply(append) kept %zu of %zu items and %zu banners", c->count,
+               NFOLDER, banners);
+    size_t banner_items = 0;
+    for (size_t i = 0; i < c->count; i++)
+        banner_items += c->items[i].kind == CONTENT_BANNER;
+    FUZZ_CHECK(banner_items == banners, "%zu banner slides for %zu @banner lines", banner_items, banners);
     for (size_t k = 0; k < NFOLDER; k++) {
         size_t seen = 0;
         for (size_t i = 0; i < c->count; i++)
@@ -103,7 +112,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Apply, leaving unlisted files out: no more than were listed. */
     c = make_folder();
     FUZZ_CHECK(playlist_apply(&p, c, false) == 0, "playlist_apply");
-    FUZZ_CHECK(c->count <= p.count && c->count <= NFOLDER, "apply(omit) has %zu items", c->count);
+    FUZZ_CHECK(c->count <= p.count && c->count <= NFOLDER + banners, "apply(omit) has %zu items", c->count);
     content_free(c);
 
     playlist_free(&p);
