@@ -7,28 +7,9 @@
 # Usage: first_item.sh MEMORIAL_KIOSK
 set -euo pipefail
 bin=$1
-work=$(mktemp -d /tmp/kiosk-first-XXXXXX)
-pid=
-cleanup() {
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    echo "---- log ----" >&2
-    head -40 "$work/log" >&2 || true
-    exit 1
-}
-count() { grep -c -- "$1" "$work/log" || true; }
-wait_for() { # wait_for PATTERN N SECONDS
-    local deadline=$((SECONDS + $3))
-    while ((SECONDS < deadline)); do
-        (($(count "$1") >= $2)) && return 0
-        sleep 0.1
-    done
-    fail "no $2 line(s) matching '$1' within $3 s"
-}
+# shellcheck source=tests/live/lib.sh
+source "$(dirname "$0")/lib.sh"
+live_begin first
 line_of() { grep -n -m1 -- "$1" "$work/log" | cut -d: -f1; }
 
 # a small valid picture (a PNG made by the kiosk itself is not needed: 1x1 PNG bytes)

@@ -7,37 +7,10 @@
 # Usage: import.sh MEMORIAL_KIOSK
 set -euo pipefail
 bin=$1
-work=$(mktemp -d /tmp/kiosk-import-XXXXXX)
-pid=
-cleanup() {
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    echo "---- kiosk log ----" >&2
-    cat "$work/log" >&2 || true
-    echo "---- import log ----" >&2
-    cat "$work/import.log" >&2 || true
-    exit 1
-}
-
-article() { # article FILE TITLE
-    printf '%s\n\nBaku, 20 January\n\nA paragraph about %s, long enough to be read.\n' "$2" "$2" >"$1"
-}
-
-count() { grep -c -- "$1" "$work/log" || true; }
-
-wait_for() { # wait_for PATTERN N SECONDS
-    local deadline=$((SECONDS + $3))
-    while ((SECONDS < deadline)); do
-        (($(count "$1") >= $2)) && return 0
-        sleep 0.1
-    done
-    fail "no $2 line(s) matching '$1' within $3 s"
-}
+# shellcheck source=tests/live/lib.sh
+source "$(dirname "$0")/lib.sh"
+live_begin import
+live_logs=$work/import.log
 
 start_kiosk() {
     "$bin" --window 640x360 --speed 4 "$content" 2>>"$work/log" &

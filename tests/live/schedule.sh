@@ -5,38 +5,19 @@
 # Usage: schedule.sh MEMORIAL_KIOSK
 set -euo pipefail
 bin=$1
-work=$(mktemp -d /tmp/kiosk-schedule-XXXXXX)
-pid=
-cleanup() {
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-    echo "FAIL: $*" >&2
-    cat "$work/log" >&2 || true
-    exit 1
-}
-count() { grep -c -- "$1" "$work/log" || true; }
-wait_for() {
-    local deadline=$((SECONDS + $2))
-    while ((SECONDS < deadline)); do
-        (($(count "$1") >= 1)) && return 0
-        sleep 0.1
-    done
-    fail "no line matching '$1' within $2 s"
-}
+# shellcheck source=tests/live/lib.sh
+source "$(dirname "$0")/lib.sh"
+live_begin schedule
 run() { # run SECONDS: the kiosk on the folder for a while, then SIGTERM
     SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$bin" --window 480x270 "$work/content" 2>"$work/log" &
     pid=$!
-    wait_for 'event=first-frame' 20 # also when the first thing shown is the dark screen (READY for systemd)
+    wait_for 'event=first-frame' 1 20 # also when the first thing shown is the dark screen (READY for systemd)
     sleep "$1"
     kill -TERM "$pid"
     wait "$pid" || fail "exit status $?"
     pid=
     grep -q 'event=quit' "$work/log" || fail "no event=quit"
 }
-article() { printf '%s\n\nBaku\n\nA paragraph about %s.\n' "$2" "$2" >"$1"; }
 
 mkdir "$work/content"
 article "$work/content/a.txt" "the first article"

@@ -7,31 +7,9 @@
 # Usage: settings.sh MEMORIAL_KIOSK
 set -euo pipefail
 bin=$1
-work=$(mktemp -d /tmp/kiosk-settings-XXXXXX)
-pid=
-cleanup() {
-    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    echo "---- log ----" >&2
-    cat "$work/log" >&2 || true
-    exit 1
-}
-
-count() { grep -c -- "$1" "$work/log" || true; }
-
-wait_for() { # wait_for PATTERN N SECONDS
-    local deadline=$((SECONDS + $3))
-    while ((SECONDS < deadline)); do
-        (($(count "$1") >= $2)) && return 0
-        sleep 0.1
-    done
-    fail "no $2 line(s) matching '$1' within $3 s"
-}
+# shellcheck source=tests/live/lib.sh
+source "$(dirname "$0")/lib.sh"
+live_begin settings
 
 # conf SECTION KEY VALUE FIELD=EXPECTED...: writes a kiosk.conf with that one key, waits for the reload,
 # and checks the fields of the newest event=exhibit line.
