@@ -42,11 +42,7 @@ static int check_folder(void *ud, const char *dir, import_status *st)
     content *c = loader_scan(dir);
     if (!c)
         return -1;
-    st->slides = c->count;
-    st->errors = diag_count(&c->diags, DIAG_ERROR);
-    for (size_t i = 0; i < c->diags.count; i++)
-        if (c->diags.items[i].severity == DIAG_ERROR)
-            import_status_add_problem(st, c->diags.items[i].path, c->diags.items[i].message);
+    import_status_from_content(st, c);
     content_free(c);
     return 0;
 }

@@ -151,3 +151,12 @@ int import_status_read(const char *path, import_status *st)
         rc = EINVAL;
     return rc;
 }
+
+void import_status_from_content(import_status *st, const content *c)
+{
+    st->slides = c->count;
+    st->errors = diag_count(&c->diags, DIAG_ERROR);
+    for (size_t i = 0; i < c->diags.count; i++)
+        if (c->diags.items[i].severity == DIAG_ERROR)
+            import_status_add_problem(st, c->diags.items[i].path, c->diags.items[i].message);
+}

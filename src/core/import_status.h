@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "content.h"
+
 #define IMPORT_STATUS_PROBLEMS 3
 
 typedef enum {
@@ -49,6 +51,9 @@ import_state import_state_parse(const char *s);
 void import_status_set(char *dst, size_t n, const char *text);
 /* Adds "path: reason" as a problem line when fewer than IMPORT_STATUS_PROBLEMS are held. */
 void import_status_add_problem(import_status *st, const char *path, const char *reason);
+/* What a scan of the new exhibit found: its items (slides=), its errors (errors=) and their first
+ * problem lines. */
+void import_status_from_content(import_status *st, const content *c);
 /* Formats st into buf (always NUL-terminated). Returns the length, or -1 when it did not fit. */
 int import_status_format(const import_status *st, char *buf, size_t n);
 /* Parses text into *st (cleared first). Returns 0, or -1 when there is no valid state= line. */

@@ -276,11 +276,11 @@ static void test_draw_cached(void **state)
 {
     (void)state;
     char *tmp = kh_mkdtemp("notice");
-    char *content = kh_join(tmp, "content"), *store = kh_join(tmp, ".content.store");
+    char *folder = kh_join(tmp, "content"), *store = kh_join(tmp, ".content.store");
     char *status = kh_join(store, "status");
     assert_int_equal(mkdir(store, 0755), 0);
     write_status(status, "state=done\nslides=1\nerrors=1\nproblem=a.txt: empty\ntime=100\n");
-    notice *n = notice_create(content);
+    notice *n = notice_create(folder);
     assert_true(notice_poll_at(n, 0, 101));
     screen sc, direct;
     screen_open(&sc, 1920, 1080);
@@ -311,7 +311,7 @@ static void test_draw_cached(void **state)
     kh_rm_rf(tmp);
     free(status);
     free(store);
-    free(content);
+    free(folder);
     free(tmp);
 }
 
@@ -320,10 +320,10 @@ static void test_poll(void **state)
     (void)state;
     char *tmp = kh_mkdtemp("notice");
     assert_non_null(tmp);
-    char *content = kh_join(tmp, "content"), *store = kh_join(tmp, ".content.store");
+    char *folder = kh_join(tmp, "content"), *store = kh_join(tmp, ".content.store");
     char *status = kh_join(store, "status");
     assert_int_equal(mkdir(store, 0755), 0);
-    notice *n = notice_create(content);
+    notice *n = notice_create(folder);
     assert_non_null(n);
     int64_t wall = 1800000000;
     assert_false(notice_poll_at(n, 1000, wall)); /* no file */
@@ -374,7 +374,7 @@ static void test_poll(void **state)
     kh_rm_rf(tmp);
     free(status);
     free(store);
-    free(content);
+    free(folder);
     free(tmp);
 }
 
