@@ -42,6 +42,24 @@ void app_log_loaded(app *a)
     log_end(&l);
 }
 
+/* The pending exhibit replaces the one on screen whole, laid out again (on slide `at`): its content and
+ * every setting of its kiosk.conf. The old one's fonts, show and cache are gone after this. Returns 0,
+ * or -1 (the kiosk quits: out of memory). */
+static int swap_in(app *a, size_t at, uint64_t now)
+{
+    exhibit *old = a->ex;
+    a->ex = a->pending;
+    a->pending = NULL;
+    a->tl.current = at; /* app_layout keeps the index it finds */
+    int rc = app_layout(a, now);
+    exhibit_free(old);
+    if (rc != 0) {
+        a->quit = true;
+        return -1;
+    }
+    return 0;
+}
+
 /* The whole exhibit after a quick first frame of its first item: swapped in at once, on the same slide
  * (the first item's slides are the whole show's first slides). Without a reload thread it is loaded
  * here, once the first frame is up. */
@@ -51,25 +69,17 @@ static void grow(app *a, uint64_t now)
         a->pending = exhibit_load(a->content_dir, a->opts, true);
     if (!a->pending || timeline_frame(&a->tl, now).in_transition)
         return;
-    exhibit *old = a->ex;
-    a->ex = a->pending;
-    a->pending = NULL;
     a->growing = false;
     size_t shown = a->logged_slide;
-    int rc = app_layout(a, now); /* keeps the current slide */
-    exhibit_free(old);
-    if (rc != 0) {
-        a->quit = true;
+    if (swap_in(a, a->tl.current, now) != 0)
         return;
-    }
     a->logged_slide = shown; /* the same slide: not logged again */
     app_log_loaded(a);
     exhibit_log(a->ex);
 }
 
 /* At a slide boundary (the current slide's time is up, or nothing but the fallback is shown), the newer
- * exhibit replaces the old one whole (its content and every setting of its kiosk.conf) and starts from
- * its first slide. */
+ * exhibit replaces the old one and starts from its first slide. */
 void app_swap_if_due(app *a, uint64_t now)
 {
     if (a->growing) {
@@ -84,16 +94,8 @@ void app_swap_if_due(app *a, uint64_t now)
     bool bad = slide_cache_is_bad(&a->cache, a->tl.current);
     if (!fallback && !bad && timeline_next_deadline(&a->tl, now, 0) > now)
         return;
-    exhibit *old = a->ex;
-    a->ex = a->pending;
-    a->pending = NULL;
-    a->tl.current = 0; /* app_layout keeps the index it finds: start the new show at its beginning */
-    int rc = app_layout(a, now); /* the old exhibit's fonts, show and cache are gone after this */
-    exhibit_free(old);
-    if (rc != 0) {
-        a->quit = true;
+    if (swap_in(a, 0, now) != 0)
         return;
-    }
     log_line l;
     log_begin(&l, LOG_INFO, "reload");
     log_uint(&l, "slides", a->show->count);
