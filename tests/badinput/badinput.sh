@@ -15,7 +15,7 @@
 #       comment blocks: --check must refuse each once, with an error, at a peak memory under 600 MB (a
 #       decoder that allocates the frame needs 900 MB and more).
 #
-# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (content, renders, logs) to look at a failure.
+# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (content, renders, logs; tests/lib.sh).
 set -euo pipefail
 
 mode=${1:-}
@@ -25,35 +25,14 @@ if [[ $mode != content && $mode != gif-bomb ]] || [[ -z $bin || -z $tool ]]; the
     echo "usage: $0 content|gif-bomb PATH/TO/memorial-kiosk PATH/TO/badinput_tool" >&2
     exit 2
 fi
-[[ -x $bin ]] || {
-    echo "FAIL: $bin is not an executable (build memorial-kiosk first)" >&2
-    exit 1
-}
-[[ -x $tool ]] || {
-    echo "FAIL: $tool is not an executable (build badinput_tool first)" >&2
-    exit 1
-}
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+need_exe "$bin" memorial-kiosk
+need_exe "$tool" badinput_tool
 
 readonly RUN_TIMEOUT=300 # seconds for one run of the program: generous for a loaded 2-core sanitizer build
-work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-badinput-XXXXXX")
-cleanup() {
-    local rc=$?
-    if [[ ${KIOSK_TEST_KEEP_TMP:-0} == 1 || $rc -ne 0 ]]; then
-        echo "work folder kept: $work" >&2
-        [[ ${KIOSK_TEST_KEEP_TMP:-0} == 1 ]] || chmod -R u+rwX "$work" 2>/dev/null || true
-    else
-        chmod -R u+rwX "$work" 2>/dev/null || true
-        rm -rf "$work"
-    fi
-    exit $rc
-}
-trap cleanup EXIT
+test_begin badinput
 
-failures=0
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
 ok() { echo "ok: $*"; }
 
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
@@ -115,25 +94,22 @@ if [[ $mode == gif-bomb ]]; then
         2>"$work/check.err" || rc=$?
     rss_mb=$(($(cat "$work/rss") / 1024))
     cat "$work/check.out"
-    [[ $rc == 1 ]] || fail "--check exited $rc (want 1: the folder has errors)"
+    [[ $rc == 1 ]] || fail_later "--check exited $rc (want 1: the folder has errors)"
     checked_paths "$content" "$work/check.out" >"$work/check.paths"
     for f in late-frame-near.gif late-frame-far.gif; do
         n=$(count_in "$work/check.paths" "$f")
-        [[ $n == 1 ]] || fail "$f reported $n times by --check (want 1)"
-        grep -qF "$content/$f: error: " "$work/check.out" || fail "$f is not refused with an error"
+        [[ $n == 1 ]] || fail_later "$f reported $n times by --check (want 1)"
+        grep -qF "$content/$f: error: " "$work/check.out" || fail_later "$f is not refused with an error"
     done
     n=$(count_in "$work/check.paths" good-photo.png)
-    [[ $n == 0 ]] || fail "good-photo.png reported $n times"
+    [[ $n == 0 ]] || fail_later "good-photo.png reported $n times"
     if ((rss_mb >= 600)); then
-        fail "--check peaked at $rss_mb MB for two GIFs of 0.2 and 1.2 MB: a 30000x30000 first frame got" \
+        fail_later "--check peaked at $rss_mb MB for two GIFs of 0.2 and 1.2 MB: a 30000x30000 first frame got" \
             "past the header check (the 16x16 logical screen was taken as the size) and was decoded"
     else
         ok "peak memory $rss_mb MB"
     fi
-    ((failures == 0)) || {
-        echo "$failures failure(s)" >&2
-        exit 1
-    }
+    finish
     echo "gif-bomb: all checks passed"
     exit 0
 fi
@@ -261,7 +237,7 @@ rc=0
 timeout "$RUN_TIMEOUT" "$bin" --render "$work/out" --size 640x360 "$content" >"$work/render.out" \
     2>"$work/render.err" || rc=$?
 if [[ $rc != 0 ]]; then
-    fail "--render exited $rc (want 0; 124 is the ${RUN_TIMEOUT}s timeout); the end of its log:"
+    fail_later "--render exited $rc (want 0; 124 is the ${RUN_TIMEOUT}s timeout); the end of its log:"
     tail -20 "$work/render.err" >&2
 fi
 [[ -f $work/out/slides.txt ]] || : >"$work/out/slides.txt"
@@ -272,27 +248,27 @@ check_reports() { # check_reports WHAT PATHS-FILE SHOWN-FILE(or "")
     local what=$1 paths=$2 shown=$3 f n s
     for f in "${good[@]}"; do
         n=$(count_in "$paths" "$f")
-        [[ $n == 0 ]] || fail "$what: good file '$f' reported $n times"
+        [[ $n == 0 ]] || fail_later "$what: good file '$f' reported $n times"
         if [[ -n $shown ]]; then
             s=$(count_in "$shown" "$f")
             if [[ $f == *.txt ]]; then # an article: a title slide and its pages of text
-                [[ $s -ge 1 ]] || fail "$what: good article '$f' has no slide"
+                [[ $s -ge 1 ]] || fail_later "$what: good article '$f' has no slide"
             else
-                [[ $s == 1 ]] || fail "$what: good picture '$f' has $s slides (want 1)"
+                [[ $s == 1 ]] || fail_later "$what: good picture '$f' has $s slides (want 1)"
             fi
         fi
     done
     for f in "${maybe_warned[@]}"; do
         n=$(count_in "$paths" "$f")
-        [[ $n -le 1 ]] || fail "$what: renamed picture '$f' reported $n times (want at most 1)"
+        [[ $n -le 1 ]] || fail_later "$what: renamed picture '$f' reported $n times (want at most 1)"
         if [[ -n $shown ]]; then
             s=$(count_in "$shown" "$f")
-            [[ $s == 1 ]] || fail "$what: renamed picture '$f' has $s slides (want 1: its bytes say what it is)"
+            [[ $s == 1 ]] || fail_later "$what: renamed picture '$f' has $s slides (want 1: its bytes say what it is)"
         fi
     done
     for f in "${bad_hidden[@]}" "${bad_reported[@]}"; do
         n=$(count_in "$paths" "$f")
-        [[ $n == 1 ]] || fail "$what: bad file '$f' reported $n times (want exactly 1)"
+        [[ $n == 1 ]] || fail_later "$what: bad file '$f' reported $n times (want exactly 1)"
     done
     if [[ -n $shown ]]; then
         for f in "${bad_hidden[@]}"; do
@@ -304,7 +280,7 @@ check_reports() { # check_reports WHAT PATHS-FILE SHOWN-FILE(or "")
     local known
     known=$(printf '%s\n' "${good[@]}" "${maybe_warned[@]}" "${bad_hidden[@]}" "${bad_reported[@]}")
     while IFS= read -r f; do
-        grep -qxF -- "$f" <<<"$known" || fail "$what: unexpected report for '$f'"
+        grep -qxF -- "$f" <<<"$known" || fail_later "$what: unexpected report for '$f'"
     done < <(sort -u "$paths")
 }
 
@@ -314,7 +290,7 @@ echo "--render: $(wc -l <"$work/render.paths") reports, $(wc -l <"$work/render.s
 # ---- --check -----------------------------------------------------------------------------------------
 rc=0
 timeout "$RUN_TIMEOUT" "$bin" --check "$content" >"$work/check.out" 2>"$work/check.err" || rc=$?
-[[ $rc == 1 ]] || fail "--check exited $rc (want 1: the folder has errors; 124 is the timeout)"
+[[ $rc == 1 ]] || fail_later "--check exited $rc (want 1: the folder has errors; 124 is the timeout)"
 checked_paths "$content" "$work/check.out" >"$work/check.paths"
 check_reports --check "$work/check.paths" ""
 echo "--check: $(wc -l <"$work/check.paths") reports, exit $rc"

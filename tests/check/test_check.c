@@ -44,8 +44,8 @@ static const char BAD_ARTICLE[] = "A broken article\n"
 
 static void write_good(kh_fixture *f, const char *dir)
 {
-    char *p = kh_join(dir, "good.txt");
-    assert_int_equal(kh_write_file(p, GOOD_ARTICLE, strlen(GOOD_ARTICLE)), 0);
+    char *p = tf_join(dir, "good.txt");
+    assert_int_equal(tf_write_file(p, GOOD_ARTICLE, strlen(GOOD_ARTICLE)), 0);
     free(p);
 }
 
@@ -121,9 +121,9 @@ static void problems(void **state)
     }
     junk[0] = 'Z';
     junk[1] = 'Q';
-    assert_int_equal(kh_write_file(kh_fx_path(f, "content/x.jpg"), junk, sizeof junk), 0);
-    assert_int_equal(kh_write_file(kh_fx_path(f, "content/y.png"), "", 0), 0);
-    assert_int_equal(kh_write_file(kh_fx_path(f, "content/bad.txt"), BAD_ARTICLE, strlen(BAD_ARTICLE)), 0);
+    assert_int_equal(tf_write_file(kh_fx_path(f, "content/x.jpg"), junk, sizeof junk), 0);
+    assert_int_equal(tf_write_file(kh_fx_path(f, "content/y.png"), "", 0), 0);
+    assert_int_equal(tf_write_file(kh_fx_path(f, "content/bad.txt"), BAD_ARTICLE, strlen(BAD_ARTICLE)), 0);
     write_good(f, dir);
 
     run_check(f, dir);
@@ -180,7 +180,7 @@ static bool has_files(const char *dir, int depth)
     while (!found && (e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char *p = kh_join(dir, e->d_name);
+        char *p = tf_join(dir, e->d_name);
         struct stat st;
         if (stat(p, &st) == 0)
             found = S_ISREG(st.st_mode) || (S_ISDIR(st.st_mode) && depth < 8 && has_files(p, depth + 1));

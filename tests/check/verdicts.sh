@@ -8,26 +8,17 @@
 #   2. memorial-kiosk --check: exit 1, every bad-* reported exactly once with an error, no good-*;
 #   3. with OLD_BIN (a --check from before the threads, e.g. built from commit 77f2b5b; CMake option
 #      KIOSK_CHECK_OLD_BIN): its stdout and exit status are the same, byte for byte.
-# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder.
+# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (tests/lib.sh).
 set -euo pipefail
 bin=${1:?memorial-kiosk}
 tool=${2:?badinput_tool}
 cmp_tool=${3:?kiosk_check_verdicts}
 old=${4:-}
-work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-verdicts-XXXXXX")
-cleanup() {
-    local rc=$?
-    if [[ ${KIOSK_TEST_KEEP_TMP:-0} == 1 || $rc -ne 0 ]]; then echo "work folder kept: $work" >&2; else rm -rf "$work"; fi
-    exit $rc
-}
-trap cleanup EXIT
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+test_begin verdicts
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$(cd "$(dirname "$0")/.." && pwd)/lsan.supp}
-failures=0
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
 
 one=$work/one
 mkdir -p "$one"
@@ -63,17 +54,17 @@ total=$(find "$content" -type f | wc -l)
 echo "corpus: $per files (good-*, bad-*) in 14 folders: $total pictures"
 
 # 1. the pool against the sequential check, in-process
-"$cmp_tool" "$content" || fail "kiosk_check_verdicts: the threaded verdicts differ (see above)"
+"$cmp_tool" "$content" || fail_later "kiosk_check_verdicts: the threaded verdicts differ (see above)"
 
 # 2. the program
 rc=0
 "$bin" --check "$content" >"$work/new.out" 2>"$work/new.err" || rc=$?
-[[ $rc == 1 ]] || fail "--check exited $rc (want 1)"
+[[ $rc == 1 ]] || fail_later "--check exited $rc (want 1)"
 for f in $(cd "$one" && ls); do
     n=$(grep -c -- "/$f: error: " "$work/new.out" || true)
     case $f in
-    bad-*) [[ $n == 14 ]] || fail "$f: $n error lines for 14 copies" ;;
-    good-*) [[ $n == 0 ]] || fail "$f: $n error lines (a good picture)" ;;
+    bad-*) [[ $n == 14 ]] || fail_later "$f: $n error lines for 14 copies" ;;
+    good-*) [[ $n == 0 ]] || fail_later "$f: $n error lines (a good picture)" ;;
     esac
 done
 grep -q "event=check-progress" "$work/new.err" && echo "(a progress line was logged)"
@@ -82,15 +73,15 @@ grep -q "event=check-progress" "$work/new.err" && echo "(a progress line was log
 if [[ -n $old ]]; then
     rc_old=0
     "$old" --check "$content" >"$work/old.out" 2>/dev/null || rc_old=$?
-    [[ $rc_old == "$rc" ]] || fail "exit status: old $rc_old, new $rc"
+    [[ $rc_old == "$rc" ]] || fail_later "exit status: old $rc_old, new $rc"
     if cmp -s "$work/old.out" "$work/new.out"; then
         echo "the old --check ($old) printed the same $(wc -l <"$work/new.out") lines"
     else
-        fail "the old and the new --check print different lines:"
+        fail_later "the old and the new --check print different lines:"
         diff "$work/old.out" "$work/new.out" | head -20 >&2
     fi
 else
     echo "no old binary given (KIOSK_CHECK_OLD_BIN): the byte-for-byte comparison with it is left out"
 fi
-((failures == 0)) || { echo "$failures failure(s)" >&2; exit 1; }
+finish
 echo "check.verdicts: all checks passed"

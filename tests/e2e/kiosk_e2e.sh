@@ -22,7 +22,7 @@
 #
 # Needs Xvfb, xdotool and xwd (Debian: xvfb xdotool x11-apps; scripts/test installs them).
 # Xvfb runs on the first free display of :90..:99 (its own lock decides, so parallel runs never share one).
-# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (log, screenshots) to look at a failure.
+# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (log, screenshots; tests/lib.sh).
 set -euo pipefail
 
 mode=${1:-}
@@ -35,10 +35,10 @@ if [[ $mode != click && $mode != sigterm && $mode != staff && $mode != photo && 
     echo "       $0 photo PATH/TO/memorial-kiosk PATH/TO/badinput_tool" >&2
     exit 2
 fi
-if [[ ! -x $bin ]]; then
-    echo "FAIL: $bin is not an executable (build memorial-kiosk first)" >&2
-    exit 1
-fi
+
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+need_exe "$bin" memorial-kiosk
 
 missing=()
 for tool in Xvfb xdotool xwd; do
@@ -61,14 +61,13 @@ fullscreen-portrait) screen_w=1080 screen_h=1920 ;;
 *) screen_w=1024 screen_h=768 ;;
 esac
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-e2e-XXXXXX")
+test_begin e2e
 xvfb_pid=
 app_pid=
 log=$work/kiosk.log
-
-cleanup() {
-    local rc=$?
-    set +e
+test_logs=$work/xvfb.log
+test_log_lines=1000 # the whole log of a short show
+test_on_exit() {
     if [[ -n $app_pid ]] && kill -0 "$app_pid" 2>/dev/null; then
         kill -KILL "$app_pid" 2>/dev/null
         wait "$app_pid" 2>/dev/null
@@ -77,14 +76,7 @@ cleanup() {
         kill -TERM "$xvfb_pid" 2>/dev/null
         wait "$xvfb_pid" 2>/dev/null
     fi
-    if [[ ${KIOSK_TEST_KEEP_TMP:-0} != 0 ]]; then
-        echo "kept $work" >&2
-    else
-        rm -rf "$work"
-    fi
-    exit "$rc"
 }
-trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 NOW=0
@@ -99,19 +91,6 @@ now_ms() { # sets NOW (milliseconds, wall clock) without forking
 }
 
 say() { echo "e2e.$mode: $*"; }
-
-fail() {
-    echo "FAIL: $*" >&2
-    if [[ -s $log ]]; then
-        echo "--- memorial-kiosk log ---" >&2
-        cat "$log" >&2
-    fi
-    if [[ -s $work/xvfb.log ]]; then
-        echo "--- Xvfb log (tail) ---" >&2
-        tail -n 20 "$work/xvfb.log" >&2
-    fi
-    exit 1
-}
 
 # The state letter of a process (R, S, Z, ...), or X when it is gone.
 proc_state() {

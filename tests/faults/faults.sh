@@ -13,7 +13,7 @@
 # each mode checks is written above its function. Every run of the kiosk in every mode: no sanitizer
 # report in its log (with an ASan build: no leak either, LeakSanitizer runs at exit) and, where it is
 # stopped with SIGTERM, exit status 0 and exactly one event=quit.
-# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (content, logs) to look at a failure.
+# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (content, logs; tests/lib.sh).
 set -euo pipefail
 
 mode=${1:-}
@@ -24,35 +24,14 @@ if [[ -z $mode || -z $bin || -z $tool ]]; then
     echo "usage: $0 folder-restore|picture-rewrite|pictures-all-bad|font-missing|no-display|sigterm-load KIOSK TOOL" >&2
     exit 2
 fi
-[[ -x $bin ]] || { echo "FAIL: $bin is not an executable (build memorial-kiosk first)" >&2; exit 1; }
-[[ -x $tool ]] || { echo "FAIL: $tool is not an executable (build badinput_tool first)" >&2; exit 1; }
+# shellcheck source=tests/lib.sh
+source "$here/../lib.sh"
+need_exe "$bin" memorial-kiosk
+need_exe "$tool" badinput_tool
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-faults-XXXXXX")
-log=$work/log
-pid=
-cleanup() {
-    local rc=$?
-    if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-        kill -KILL "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    fi
-    if [[ ${KIOSK_TEST_KEEP_TMP:-0} == 1 || $rc -ne 0 ]]; then
-        echo "work folder kept: $work" >&2
-    else
-        rm -rf "$work"
-    fi
-    exit $rc
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $mode: $*" >&2
-    if [[ -f $log ]]; then
-        echo "---- $log (last 40 lines) ----" >&2
-        tail -n 40 "$log" >&2
-    fi
-    exit 1
-}
+test_begin faults
+test_tag=$mode
+test_log_lines=40
 ok() { echo "ok: $mode: $*"; }
 
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
@@ -388,8 +367,7 @@ sigterm_load() {
     # architecture) /proc/PID/exe is the emulator; the process's name is still the program's.
     is_kiosk() {
         [[ $(readlink -f "/proc/$1/exe" 2>/dev/null) == "$2" ]] && return 0
-        [[ $(od -An -tu2 -j18 -N2 "$2" | tr -d ' ') != "$(od -An -tu2 -j18 -N2 /bin/sh | tr -d ' ')" ]] &&
-            [[ $(cat "/proc/$1/comm" 2>/dev/null) == "$(basename "$2" | cut -c1-15)" ]]
+        is_foreign "$2" && [[ $(cat "/proc/$1/comm" 2>/dev/null) == "$(basename "$2" | cut -c1-15)" ]]
     }
     # the shell's child becomes the kiosk at exec: a signal before that would hit the shell (not when
     # KIOSK is a wrapper script)

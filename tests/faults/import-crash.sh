@@ -5,25 +5,17 @@
 # and the next import succeeds, leaving no staging folder and at most two versions. The first import also
 # turns the plain content folder into a link into the store. The copy is slowed down (about 0.8 s for
 # 16 MiB) with KIOSK_IMPORT_THROTTLE_MS_PER_MIB so that the kills land inside it.
+# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (tests/lib.sh).
 # Usage: import-crash.sh MEMORIAL_KIOSK [ROUNDS]
 set -euo pipefail
 bin=$1
 rounds=${2:-20}
-work=$(mktemp -d /tmp/kiosk-import-crash-XXXXXX)
-pid=
-cleanup() {
-    [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+test_begin import-crash
+test_log_lines=20
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
-
-fail() {
-    echo "FAIL: $*" >&2
-    tail -n 20 "$work/log" >&2 || true
-    ls -la "$work/p" "$work/p/.content.store" >&2 || true
-    exit 1
-}
+test_on_fail() { ls -la "$work/p" "$work/p/.content.store" >&2 || true; }
 
 exhibit() { # exhibit DIR NAME: an article and 16 files of 1 MiB of random bytes in sub-folders
     mkdir -p "$1/data/a" "$1/data/b"

@@ -7,9 +7,9 @@
 # Usage: first_item.sh MEMORIAL_KIOSK
 set -euo pipefail
 bin=$1
-# shellcheck source=tests/live/lib.sh
-source "$(dirname "$0")/lib.sh"
-live_begin first
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+test_begin first
 line_of() { grep -n -m1 -- "$1" "$work/log" | cut -d: -f1; }
 
 # a small valid picture (a PNG made by the kiosk itself is not needed: 1x1 PNG bytes)

@@ -7,10 +7,10 @@
 # Usage: import.sh MEMORIAL_KIOSK
 set -euo pipefail
 bin=$1
-# shellcheck source=tests/live/lib.sh
-source "$(dirname "$0")/lib.sh"
-live_begin import
-live_logs=$work/import.log
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+test_begin import
+test_logs=$work/import.log
 
 start_kiosk() {
     "$bin" --window 640x360 --speed 4 "$content" 2>>"$work/log" &

@@ -5,9 +5,9 @@
 # Usage: reload.sh MEMORIAL_KIOSK
 set -euo pipefail
 bin=$1
-# shellcheck source=tests/live/lib.sh
-source "$(dirname "$0")/lib.sh"
-live_begin reload
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+test_begin reload
 
 mkdir "$work/content"
 article "$work/content/1-a.txt" "the first article"

@@ -5,9 +5,9 @@
 # Usage: schedule.sh MEMORIAL_KIOSK
 set -euo pipefail
 bin=$1
-# shellcheck source=tests/live/lib.sh
-source "$(dirname "$0")/lib.sh"
-live_begin schedule
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+test_begin schedule
 run() { # run SECONDS: the kiosk on the folder for a while, then SIGTERM
     SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$bin" --window 480x270 "$work/content" 2>"$work/log" &
     pid=$!

@@ -7,9 +7,9 @@
 # Usage: settings.sh MEMORIAL_KIOSK
 set -euo pipefail
 bin=$1
-# shellcheck source=tests/live/lib.sh
-source "$(dirname "$0")/lib.sh"
-live_begin settings
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+test_begin settings
 
 # conf SECTION KEY VALUE FIELD=EXPECTED...: writes a kiosk.conf with that one key, waits for the reload,
 # and checks the fields of the newest event=exhibit line.

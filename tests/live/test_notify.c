@@ -22,6 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "testfs.h"
+
 static const char *g_bin;
 
 static long now_ms(void)
@@ -48,16 +50,12 @@ static void ready_watchdog_stopping(void **state)
     (void)state;
     char dir[] = "/tmp/kiosk-notify-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    char sock_path[64], content[64], article[96], log_path[96];
+    char sock_path[64], content[64], log_path[96];
     snprintf(sock_path, sizeof sock_path, "%s/notify.sock", dir);
     snprintf(content, sizeof content, "%s/content", dir);
-    snprintf(article, sizeof article, "%s/a.txt", content);
     snprintf(log_path, sizeof log_path, "%s/log", dir);
     assert_int_equal(mkdir(content, 0755), 0);
-    FILE *f = fopen(article, "w");
-    assert_non_null(f);
-    fputs("A still slide\n\nBaku\n\nOne paragraph.\n", f);
-    fclose(f);
+    assert_int_equal(tf_write_text(content, "a.txt", "A still slide\n\nBaku\n\nOne paragraph.\n"), 0);
 
     int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     assert_true(fd >= 0);
@@ -122,9 +120,7 @@ static void ready_watchdog_stopping(void **state)
     assert_true(WIFEXITED(status));
     assert_int_equal(WEXITSTATUS(status), 0);
     close(fd);
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
+    tf_rm_rf(dir);
 }
 
 int main(int argc, char **argv)

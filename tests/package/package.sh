@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The .deb holds the program, the unit, the default content and its maintainer scripts; the unit passes
 # `systemd-analyze verify`; the USB stick path (issue 15) too. Usage: package.sh BUILD_DIR SOURCE_DIR BINARY
+# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (tests/lib.sh).
 set -euo pipefail
 build=$1 src=$2 bin=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+test_begin package
 
 # 1. the package
 (cd "$build" && cpack -G DEB -B "$work/pkg" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; fail "cpack"; }

@@ -1,10 +1,9 @@
 /* photo_util: see photo_util.h. */
-#define _XOPEN_SOURCE 700 /* nftw */
+#define _XOPEN_SOURCE 700
 #include "photo_util.h"
 
 #include "imgscale.h"
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,8 +120,7 @@ uint8_t *pu_with_exif(const uint8_t *jpeg, size_t len, int orientation, bool big
 
 void pu_write(const char *path, const void *data, size_t len)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0)
+    if (tf_write_file(path, data, len) != 0)
         die("write", path);
 }
 
@@ -187,41 +185,6 @@ bool pu_near(uint32_t a, uint32_t b, int tol)
             return false;
     }
     return true;
-}
-
-char *pu_tmpdir(const char *tag)
-{
-    const char *tmp = getenv("TMPDIR");
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s/kiosk-%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", tag);
-    if (!mkdtemp(buf))
-        die("mkdtemp", buf);
-    return strdup(buf);
-}
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
-
-void pu_rm_rf(const char *path)
-{
-    if (path && *path && !getenv("KIOSK_TEST_KEEP_TMP"))
-        nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-char *pu_join(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    char *p = xmalloc(la + lb + 2);
-    memcpy(p, a, la);
-    p[la] = '/';
-    memcpy(p + la + 1, b, lb + 1);
-    return p;
 }
 
 void pu_contain_rect(int w, int h, int box_w, int box_h, int r[4])

@@ -11,6 +11,8 @@
 
 #include <SDL.h>
 
+#include "testfs.h" /* temp folders and files (tests/common) */
+
 #define PU_RED 0xFFFF0000u
 #define PU_GREEN 0xFF00FF00u
 #define PU_BLUE 0xFF0000FFu
@@ -62,10 +64,5 @@ void pu_write_webp(const char *path, const pu_image *im, bool lossless);
 uint32_t pu_get(const SDL_Surface *s, int x, int y);
 /* Every channel within tol. */
 bool pu_near(uint32_t a, uint32_t b, int tol);
-/* A new temp folder (malloc'd) and its removal. */
-char *pu_tmpdir(const char *tag);
-void pu_rm_rf(const char *path);
-/* a/b, malloc'd. */
-char *pu_join(const char *a, const char *b);
 
 #endif

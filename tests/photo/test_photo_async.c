@@ -36,7 +36,7 @@ static uint32_t g_wake;
 static char *make_jpeg(const char *name, int w, int h, uint32_t colour)
 {
     pu_image im = pu_new(w, h, colour);
-    char *path = pu_join(g_tmp, name);
+    char *path = tf_join(g_tmp, name);
     pu_write_jpeg(path, &im, 90, 0, false);
     pu_free(&im);
     return path;
@@ -218,7 +218,7 @@ static void broken_file_and_free_while_busy(void **state)
     (void)state;
     picture_settings s = picture_settings_default();
     decoder *d = decoder_create(&s, g_wake);
-    char *missing = pu_join(g_tmp, "missing.jpg");
+    char *missing = tf_join(g_tmp, "missing.jpg");
     decoder_job j = {.index = 4, .path = missing, .box_w = 800, .box_h = 600};
     decoder_want(d, &j, 1);
     assert_true(wait_wake(5000));
@@ -319,11 +319,11 @@ static void pump_until_ready(rig *g, size_t i)
 static void cache_placeholder_reveal_and_bad(void **state)
 {
     (void)state;
-    char *dir = pu_join(g_tmp, "show");
+    char *dir = tf_join(g_tmp, "show");
     assert_int_equal(mkdir(dir, 0755), 0);
     free(make_jpeg("show/a.jpg", 2400, 1500, PU_RED));
     free(make_jpeg("show/b.jpg", 2400, 1500, PU_GREEN));
-    char *broken = pu_join(dir, "c.jpg");
+    char *broken = tf_join(dir, "c.jpg");
     const char *words = "not a picture, only words and more words";
     pu_write(broken, words, strlen(words));
     free(broken);
@@ -391,12 +391,12 @@ static void cache_placeholder_reveal_and_bad(void **state)
 static void kenburns_moves_then_rests(void **state)
 {
     (void)state;
-    char *dir = pu_join(g_tmp, "kb");
+    char *dir = tf_join(g_tmp, "kb");
     assert_int_equal(mkdir(dir, 0755), 0);
     pu_image im = pu_new(1600, 1000, PU_GREY);
     for (int x = 0; x < 1600; x += 100) /* vertical stripes, so a pan shows */
         pu_fill(&im, x, 0, 50, 1000, PU_YELLOW);
-    char *path = pu_join(dir, "stripes.jpg");
+    char *path = tf_join(dir, "stripes.jpg");
     pu_write_jpeg(path, &im, 92, 0, false);
     free(path);
     pu_free(&im);
@@ -443,7 +443,9 @@ int main(void)
     }
     IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG);
     g_wake = SDL_RegisterEvents(1);
-    g_tmp = pu_tmpdir("photo-async");
+    g_tmp = tf_mkdtemp("photo-async");
+    if (!g_tmp)
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(results_in_order_with_wake_events),
         cmocka_unit_test(wish_list_is_replaced_and_bounded),
@@ -454,7 +456,7 @@ int main(void)
         cmocka_unit_test(kenburns_moves_then_rests),
     };
     int rc = cmocka_run_group_tests_name("photo.async", tests, NULL, NULL);
-    pu_rm_rf(g_tmp);
+    tf_rm_rf(g_tmp);
     free(g_tmp);
     IMG_Quit();
     TTF_Quit();

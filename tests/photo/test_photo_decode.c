@@ -37,7 +37,7 @@ static picture_settings settings(imgscale_fit fit)
 
 static picture *load(const char *name, int box_w, int box_h, imgscale_fit fit, char *err, size_t errlen)
 {
-    char *path = pu_join(g_tmp, name);
+    char *path = tf_join(g_tmp, name);
     picture_settings s = settings(fit);
     picture *p = picture_load_with(path, box_w, box_h, &s, err, errlen);
     free(path);
@@ -46,7 +46,7 @@ static picture *load(const char *name, int box_w, int box_h, imgscale_fit fit, c
 
 static void write_jpeg(const char *name, const pu_image *im, int quality, int orientation, bool big)
 {
-    char *path = pu_join(g_tmp, name);
+    char *path = tf_join(g_tmp, name);
     pu_write_jpeg(path, im, quality, orientation, big);
     free(path);
 }
@@ -206,7 +206,7 @@ static void png_bomb_refused(void **state)
                                    'I',  'H', 'D', 'R', 0,    1,    0x86, 0xA0, 0, 1, 0x86, 0xA0,
                                    8,    6,   0,   0,   0,    0,    0,    0,    0, 0, 0,    0,
                                    0,    'I', 'D', 'A', 'T',  0,    0,    0,    0};
-    char *path = pu_join(g_tmp, "bomb.png");
+    char *path = tf_join(g_tmp, "bomb.png");
     pu_write(path, bomb, sizeof bomb);
     /* the probe (header only, for the loader) says the same */
     picture_settings s = picture_settings_default();
@@ -247,7 +247,7 @@ static void gif_bomb_behind_long_header_refused(void **state)
     const uint8_t frame[] = {0x2C, 0, 0, 0, 0, 0x60, 0xEA, 0x60, 0xEA, 0, 2, 2, 0x44, 0x01, 0, 0x3B};
     memcpy(g + n, frame, sizeof frame);
     n += sizeof frame;
-    char *path = pu_join(g_tmp, "long-bomb.gif");
+    char *path = tf_join(g_tmp, "long-bomb.gif");
     pu_write(path, g, n);
     free(g);
     free(path);
@@ -272,7 +272,7 @@ static void sizes_over_the_limits_refused(void **state)
             j[i + 8] = 60000 & 0xFF;
             break;
         }
-    char *path = pu_join(g_tmp, "wide.jpg");
+    char *path = tf_join(g_tmp, "wide.jpg");
     pu_write(path, j, len);
     free(j);
     char err[256] = "";
@@ -285,7 +285,7 @@ static void sizes_over_the_limits_refused(void **state)
     im = pu_new(200, 150, PU_GREY);
     write_jpeg("small.jpg", &im, 90, 0, false);
     pu_free(&im);
-    path = pu_join(g_tmp, "small.jpg");
+    path = tf_join(g_tmp, "small.jpg");
     s.max_pixels = 29999; /* 200 * 150 = 30000 */
     assert_null(picture_load_with(path, 1920, 1080, &s, err, sizeof err));
     print_message("%s\n", err);
@@ -307,14 +307,14 @@ static void damaged_and_mislabelled(void **state)
     (void)state;
     char err[256], *path;
     /* text saved as .jpg */
-    path = pu_join(g_tmp, "notes.jpg");
+    path = tf_join(g_tmp, "notes.jpg");
     const char *text = "Baku, 20 January 1990. Not a picture at all.\n";
     pu_write(path, text, strlen(text));
     free(path);
     assert_null(load("notes.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
     assert_non_null(strstr(err, "not a JPEG, PNG, GIF, BMP or WebP file"));
     /* empty */
-    path = pu_join(g_tmp, "empty.png");
+    path = tf_join(g_tmp, "empty.png");
     pu_write(path, "", 0);
     free(path);
     assert_null(load("empty.png", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
@@ -323,7 +323,7 @@ static void damaged_and_mislabelled(void **state)
     assert_null(load("missing.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
     assert_non_null(strstr(err, "cannot be opened"));
     /* a header cut short */
-    path = pu_join(g_tmp, "cut.png");
+    path = tf_join(g_tmp, "cut.png");
     pu_write(path, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0", 18);
     free(path);
     assert_null(load("cut.png", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
@@ -336,7 +336,7 @@ static void damaged_and_mislabelled(void **state)
     size_t len = 0;
     uint8_t *j = pu_jpeg(&im, 90, &len);
     pu_free(&im);
-    path = pu_join(g_tmp, "truncated.jpg");
+    path = tf_join(g_tmp, "truncated.jpg");
     pu_write(path, j, len / 2);
     free(j);
     free(path);
@@ -352,7 +352,7 @@ static void damaged_and_mislabelled(void **state)
     j = pu_jpeg(&im, 90, &len);
     pu_free(&im);
     memset(j + len / 3, 'U', 2000);
-    path = pu_join(g_tmp, "corrupt-scan.jpg");
+    path = tf_join(g_tmp, "corrupt-scan.jpg");
     pu_write(path, j, len);
     free(path);
     assert_null(load("corrupt-scan.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
@@ -371,7 +371,7 @@ static void damaged_and_mislabelled(void **state)
     memcpy(stray, j, len - 2);
     memcpy(stray + len - 2, "\x00\x11\x22\x33\xFF\xD9", 6);
     free(j);
-    path = pu_join(g_tmp, "stray-bytes.jpg");
+    path = tf_join(g_tmp, "stray-bytes.jpg");
     pu_write(path, stray, len + 4);
     free(stray);
     free(path);
@@ -385,7 +385,7 @@ static void damaged_and_mislabelled(void **state)
     picture_free(p);
     /* a PNG named .jpg goes to the PNG decoder (the bytes decide) */
     im = pu_new(40, 30, PU_BLUE);
-    path = pu_join(g_tmp, "really-a-png.jpg");
+    path = tf_join(g_tmp, "really-a-png.jpg");
     pu_write_png(path, &im, false);
     free(path);
     pu_free(&im);
@@ -405,7 +405,7 @@ static void other_formats(void **state)
     pu_fill(&im, 600, 0, 600, 900, PU_BLUE);
     const char *names[] = {"halves32.png", "halves24.png", "halves.bmp"};
     for (int k = 0; k < 3; k++) {
-        char *path = pu_join(g_tmp, names[k]);
+        char *path = tf_join(g_tmp, names[k]);
         if (k == 2)
             pu_write_bmp(path, &im);
         else
@@ -436,7 +436,7 @@ static void gif_and_webp(void **state)
     pu_fill(&im, 320, 0, 320, 480, PU_BLUE);
     const char *names[] = {"halves.gif", "halves-lossless.webp", "halves-lossy.webp"};
     for (int k = 0; k < 3; k++) {
-        char *path = pu_join(g_tmp, names[k]);
+        char *path = tf_join(g_tmp, names[k]);
         if (k == 0)
             pu_write_gif(path, &im);
         else
@@ -490,7 +490,9 @@ static void settings_from_conf_and_command_line(void **state)
 int main(void)
 {
     setenv("SDL_VIDEODRIVER", "dummy", 0);
-    g_tmp = pu_tmpdir("photo-decode");
+    g_tmp = tf_mkdtemp("photo-decode");
+    if (!g_tmp)
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_exif_orientation),
         cmocka_unit_test(sideways_portrait_stands_up),
@@ -505,7 +507,7 @@ int main(void)
         cmocka_unit_test(settings_from_conf_and_command_line),
     };
     int rc = cmocka_run_group_tests_name("photo.decode", tests, NULL, NULL);
-    pu_rm_rf(g_tmp);
+    tf_rm_rf(g_tmp);
     free(g_tmp);
     IMG_Quit();
     SDL_Quit();

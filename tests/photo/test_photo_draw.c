@@ -216,8 +216,10 @@ int main(void)
     setenv("SDL_VIDEODRIVER", "dummy", 0);
     if (SDL_Init(0) != 0 || TTF_Init() != 0)
         return 1;
-    g_tmp = pu_tmpdir("photo-draw");
-    g_quads = pu_join(g_tmp, "quads.png");
+    g_tmp = tf_mkdtemp("photo-draw");
+    if (!g_tmp)
+        return 1;
+    g_quads = tf_join(g_tmp, "quads.png");
     pu_image im = pu_new(QW, QH, PU_RED);
     pu_fill(&im, QW / 2, 0, QW / 2, QH / 2, PU_GREEN);
     pu_fill(&im, 0, QH / 2, QW / 2, QH / 2, PU_BLUE);
@@ -232,7 +234,7 @@ int main(void)
         cmocka_unit_test(overlay_only_leaves_the_photo_area_clear),
     };
     int rc = cmocka_run_group_tests_name("photo.draw", tests, NULL, NULL);
-    pu_rm_rf(g_tmp);
+    tf_rm_rf(g_tmp);
     free(g_quads);
     free(g_tmp);
     IMG_Quit();

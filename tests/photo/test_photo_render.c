@@ -179,7 +179,7 @@ static void caption_pairs_with_picture(void **state)
     pu_write_jpeg(kh_fx_path(f, "content/alley.jpg"), &im, 90, 0, false);
     pu_free(&im);
     const char *caption = "The Alley of Martyrs, Baku\n";
-    assert_int_equal(kh_write_file(kh_fx_path(f, "content/alley.txt"), caption, strlen(caption)), 0);
+    assert_int_equal(tf_write_file(kh_fx_path(f, "content/alley.txt"), caption, strlen(caption)), 0);
     render(f, NULL, NULL);
     if (f->manifest.count != 1)
         fail_msg("%zu slides: the caption file must not become an article", f->manifest.count);
@@ -225,7 +225,7 @@ static void bomb_refused_show_goes_on(void **state)
                                    'I',  'H', 'D', 'R', 0,    1,    0x86, 0xA0, 0, 1, 0x86, 0xA0,
                                    8,    6,   0,   0,   0,    0,    0,    0,    0, 0, 0,    0,
                                    0,    'I', 'D', 'A', 'T',  0,    0,    0,    0};
-    assert_int_equal(kh_write_file(kh_fx_path(f, "content/b.png"), bomb, sizeof bomb), 0);
+    assert_int_equal(tf_write_file(kh_fx_path(f, "content/b.png"), bomb, sizeof bomb), 0);
     render(f, NULL, NULL);
     char *line = kh_find_line(f->run.err, "path=b.png");
     if (!line)

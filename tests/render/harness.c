@@ -1,11 +1,10 @@
 /* harness: see harness.h. */
-#define _XOPEN_SOURCE 700 /* nftw */
+#define _XOPEN_SOURCE 700
 #include "harness.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,100 +37,6 @@ static char *xstrndup(const char *s, size_t n)
 
 /* ---- files and folders ---- */
 
-char *kh_mkdtemp(const char *tag)
-{
-    const char *tmp = getenv("TMPDIR");
-    char buf[4096];
-    if (!tmp || !*tmp)
-        tmp = "/tmp";
-    snprintf(buf, sizeof buf, "%s/kiosk-%s-XXXXXX", tmp, tag);
-    if (!mkdtemp(buf))
-        return NULL;
-    return xstrndup(buf, strlen(buf));
-}
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
-
-void kh_rm_rf(const char *path)
-{
-    if (path && *path)
-        nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-char *kh_join(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    char *p = xmalloc(la + lb + 2);
-    memcpy(p, a, la);
-    p[la] = '/';
-    memcpy(p + la + 1, b, lb + 1);
-    return p;
-}
-
-int kh_write_file(const char *path, const void *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return -1;
-    size_t n = len ? fwrite(data, 1, len, f) : 0;
-    if (fclose(f) != 0 || n != len)
-        return -1;
-    return 0;
-}
-
-char *kh_read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        if (n + 1 >= cap) {
-            cap *= 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
-
-int kh_copy_file(const char *from, const char *to)
-{
-    size_t len = 0;
-    char *data = kh_read_file(from, &len);
-    if (!data)
-        return -1;
-    int rc = kh_write_file(to, data, len);
-    free(data);
-    return rc;
-}
-
 int kh_count_numbered_pngs(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -162,8 +67,8 @@ int kh_run(const char *const argv[], const char *work_dir, long timeout_ms, kh_r
 {
     memset(r, 0, sizeof *r);
     r->exit_code = -1;
-    char *out_path = kh_join(work_dir, "run.stdout");
-    char *err_path = kh_join(work_dir, "run.stderr");
+    char *out_path = tf_join(work_dir, "run.stdout");
+    char *err_path = tf_join(work_dir, "run.stderr");
     int rc = -1;
     long start = now_ms();
 
@@ -208,8 +113,8 @@ int kh_run(const char *const argv[], const char *work_dir, long timeout_ms, kh_r
         r->signal = WTERMSIG(status);
     rc = 0;
 done:
-    r->out = kh_read_file(out_path, NULL);
-    r->err = kh_read_file(err_path, NULL);
+    r->out = tf_read_file(out_path, NULL);
+    r->err = tf_read_file(err_path, NULL);
     if (!r->out)
         r->out = xstrndup("", 0);
     if (!r->err)
@@ -292,7 +197,7 @@ static int parse_header(char *line, kh_entry *e)
 int kh_manifest_load(const char *path, kh_manifest *m, char *err, size_t errlen)
 {
     memset(m, 0, sizeof *m);
-    char *data = kh_read_file(path, NULL);
+    char *data = tf_read_file(path, NULL);
     if (!data) {
         snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
         return -1;
@@ -467,7 +372,7 @@ kh_fixture *kh_fixture_new(const char *tag)
     kh_fixture *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
-    f->tmp = kh_mkdtemp(tag);
+    f->tmp = tf_mkdtemp(tag);
     if (!f->tmp) {
         free(f);
         return NULL;
@@ -478,18 +383,14 @@ kh_fixture *kh_fixture_new(const char *tag)
 int kh_fx_no_banner_slide(kh_fixture *f)
 {
     static const char conf[] = "[banner]\nslide = none\n";
-    return kh_write_file(kh_fx_path(f, "content/kiosk.conf"), conf, sizeof conf - 1);
+    return tf_write_file(kh_fx_path(f, "content/kiosk.conf"), conf, sizeof conf - 1);
 }
 
 void kh_fixture_free(kh_fixture *f)
 {
     if (!f)
         return;
-    const char *keep = getenv("KIOSK_TEST_KEEP_TMP");
-    if (keep && *keep && strcmp(keep, "0") != 0)
-        fprintf(stderr, "harness: kept %s\n", f->tmp);
-    else
-        kh_rm_rf(f->tmp);
+    tf_rm_rf(f->tmp); /* kept with KIOSK_TEST_KEEP_TMP=1 */
     kh_result_free(&f->run);
     kh_manifest_free(&f->manifest);
     kh_image_free(&f->image);
@@ -514,7 +415,7 @@ void *kh_fx_keep(kh_fixture *f, void *p)
 
 char *kh_fx_path(kh_fixture *f, const char *rel)
 {
-    return kh_fx_keep(f, kh_join(f->tmp, rel));
+    return kh_fx_keep(f, tf_join(f->tmp, rel));
 }
 
 int kh_fixture_setup(void **state)

@@ -9,19 +9,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "testfs.h"
+
 /* ---- files and folders ---- */
 
-/* A new empty folder under $TMPDIR (or /tmp), e.g. /tmp/kiosk-render-XXXXXX. malloc'd; NULL on failure. */
-char *kh_mkdtemp(const char *tag);
-/* Removes path and everything below it (no error when it does not exist). */
-void kh_rm_rf(const char *path);
-/* a + "/" + b, malloc'd (aborts the process when out of memory: tests only). */
-char *kh_join(const char *a, const char *b);
-/* Writes data[0..len) to path (created or truncated). Returns 0 or -1. */
-int kh_write_file(const char *path, const void *data, size_t len);
-/* Reads a whole file, NUL-terminated. Returns NULL on failure. *len (if not NULL) gets the size. */
-char *kh_read_file(const char *path, size_t *len);
-int kh_copy_file(const char *from, const char *to);
+/* Temp folders and files: tests/common/testfs.h (tf_mkdtemp, tf_rm_rf, tf_join, tf_write_file, ...). */
 /* Number of entries in dir whose name is exactly three digits + ".png"; -1 when dir cannot be read. */
 int kh_count_numbered_pngs(const char *dir);
 

@@ -27,7 +27,7 @@ static const char *g_bin;
 
 static void put(kh_fixture *f, const char *rel, const char *text)
 {
-    assert_int_equal(kh_write_file(kh_fx_path(f, rel), text, strlen(text)), 0);
+    assert_int_equal(tf_write_file(kh_fx_path(f, rel), text, strlen(text)), 0);
 }
 
 /* Mean brightness of a box of img. */

@@ -51,7 +51,7 @@ static article *load_article(char **path_out)
     char *path = strdup(g_article_path);
     size_t len = 0;
     assert_non_null(path);
-    char *data = kh_read_file(path, &len);
+    char *data = tf_read_file(path, &len);
     if (!data)
         fail_msg("cannot read the article %s", path);
     article *a = NULL;
@@ -316,7 +316,7 @@ static void check_article_at(void **state)
     char *content = kh_fx_path(f, "content");
     char *out = kh_fx_path(f, "out");
     assert_int_equal(mkdir(content, 0755), 0);
-    assert_int_equal(kh_copy_file(g_path, kh_fx_path(f, "content/article.txt")), 0);
+    assert_int_equal(tf_copy_file(g_path, kh_fx_path(f, "content/article.txt")), 0);
     assert_int_equal(kh_fx_no_banner_slide(f), 0);
 
     const char *argv[] = {g_bin, "--render", out, "--size", size, content, NULL};
@@ -374,7 +374,7 @@ static void check_article_at(void **state)
         fail_msg("[%s] %d NNN.png files but %zu manifest entries", label, pngs, m->count);
     for (size_t i = 0; i < m->count; i++) {
         const kh_entry *e = &m->entries[i];
-        char *png = kh_join(out, e->file);
+        char *png = tf_join(out, e->file);
         int rc = kh_image_load(png, &f->image, err, sizeof err);
         free(png);
         if (rc != 0)

@@ -119,14 +119,14 @@ static void test_emblem(void **state)
 static void test_emblem_missing_or_broken(void **state)
 {
     (void)state;
-    char *tmp = kh_mkdtemp("assets");
-    char *svg = kh_join(tmp, "emblem.svg");
+    char *tmp = tf_mkdtemp("assets");
+    char *svg = tf_join(tmp, "emblem.svg");
     log_capture();
     assert_null(assets_load_emblem(tmp, 200)); /* missing */
-    assert_int_equal(kh_write_file(svg, "not an svg at all", 17), 0);
+    assert_int_equal(tf_write_file(svg, "not an svg at all", 17), 0);
     assert_null(assets_load_emblem(tmp, 200)); /* not a picture */
     const char *empty = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>";
-    assert_int_equal(kh_write_file(svg, empty, strlen(empty)), 0);
+    assert_int_equal(tf_write_file(svg, empty, strlen(empty)), 0);
     assert_null(assets_load_emblem(tmp, 200)); /* nothing drawn in it */
     assert_null(assets_load_emblem(g_dir, 0));
     char *log = log_release();
@@ -152,7 +152,7 @@ static void test_emblem_missing_or_broken(void **state)
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(bg);
     free(log);
-    kh_rm_rf(tmp);
+    tf_rm_rf(tmp);
     free(svg);
     free(tmp);
 }
@@ -183,11 +183,11 @@ static void test_words(void **state)
     free(log);
 
     /* a broken translation: each bad line reported with its number, the rest used */
-    char *tmp = kh_mkdtemp("assets");
-    char *text = kh_join(tmp, "text"), *az_txt = kh_join(text, "az.txt");
+    char *tmp = tf_mkdtemp("assets");
+    char *text = tf_join(tmp, "text"), *az_txt = tf_join(text, "az.txt");
     assert_int_equal(mkdir(text, 0755), 0);
     const char *bad = "silence.title = Bir dəqiqəlik sükut\nsilence.titel = x\n\xff\xfe\n";
-    assert_int_equal(kh_write_file(az_txt, bad, strlen(bad)), 0);
+    assert_int_equal(tf_write_file(az_txt, bad, strlen(bad)), 0);
     log_capture();
     az = assets_load_strings(tmp, CONFIG_LANG_AZ);
     log = log_release();
@@ -199,7 +199,7 @@ static void test_words(void **state)
     assert_non_null(strstr(log, "line=3 reason=\"not UTF-8 text; the line is ignored\""));
     strings_free(az);
     free(log);
-    kh_rm_rf(tmp);
+    tf_rm_rf(tmp);
     free(az_txt);
     free(text);
     free(tmp);

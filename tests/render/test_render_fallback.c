@@ -69,7 +69,7 @@ static void check_fallback(kh_fixture *f, const char *dir, const char *out_name,
                  dir, dir, f->run.err);
 
     char err[512];
-    if (kh_manifest_load(kh_fx_keep(f, kh_join(out, "slides.txt")), &f->manifest, err, sizeof err) != 0)
+    if (kh_manifest_load(kh_fx_keep(f, tf_join(out, "slides.txt")), &f->manifest, err, sizeof err) != 0)
         fail_msg("[%s] %s", dir, err);
     if (f->manifest.count != 1)
         fail_msg("[%s] %zu slides, expected exactly one fallback slide", dir, f->manifest.count);
@@ -82,7 +82,7 @@ static void check_fallback(kh_fixture *f, const char *dir, const char *out_name,
         fail_msg("[%s] the fallback slide has no title text", dir);
     assert_int_equal(kh_count_numbered_pngs(out), 1);
 
-    char *png = kh_join(out, "001.png");
+    char *png = tf_join(out, "001.png");
     int rc = kh_image_load(png, &f->image, err, sizeof err);
     free(png);
     if (rc != 0)

@@ -268,16 +268,16 @@ static void test_refused_for_a_reason(void **state)
 
 static void write_status(const char *path, const char *text)
 {
-    assert_int_equal(kh_write_file(path, text, strlen(text)), 0);
+    assert_int_equal(tf_write_file(path, text, strlen(text)), 0);
 }
 
 /* notice_draw draws the panel once into a texture and copies it: the same picture as drawn directly. */
 static void test_draw_cached(void **state)
 {
     (void)state;
-    char *tmp = kh_mkdtemp("notice");
-    char *folder = kh_join(tmp, "content"), *store = kh_join(tmp, ".content.store");
-    char *status = kh_join(store, "status");
+    char *tmp = tf_mkdtemp("notice");
+    char *folder = tf_join(tmp, "content"), *store = tf_join(tmp, ".content.store");
+    char *status = tf_join(store, "status");
     assert_int_equal(mkdir(store, 0755), 0);
     write_status(status, "state=done\nslides=1\nerrors=1\nproblem=a.txt: empty\ntime=100\n");
     notice *n = notice_create(folder);
@@ -308,7 +308,7 @@ static void test_draw_cached(void **state)
     notice_free(n);
     screen_close(&direct);
     screen_close(&sc);
-    kh_rm_rf(tmp);
+    tf_rm_rf(tmp);
     free(status);
     free(store);
     free(folder);
@@ -318,10 +318,10 @@ static void test_draw_cached(void **state)
 static void test_poll(void **state)
 {
     (void)state;
-    char *tmp = kh_mkdtemp("notice");
+    char *tmp = tf_mkdtemp("notice");
     assert_non_null(tmp);
-    char *folder = kh_join(tmp, "content"), *store = kh_join(tmp, ".content.store");
-    char *status = kh_join(store, "status");
+    char *folder = tf_join(tmp, "content"), *store = tf_join(tmp, ".content.store");
+    char *status = tf_join(store, "status");
     assert_int_equal(mkdir(store, 0755), 0);
     notice *n = notice_create(folder);
     assert_non_null(n);
@@ -371,7 +371,7 @@ static void test_poll(void **state)
     assert_false(notice_visible(NULL));
     notice_draw(n, NULL, NULL, NULL, NULL); /* not visible: draws nothing, touches nothing */
     notice_free(n);
-    kh_rm_rf(tmp);
+    tf_rm_rf(tmp);
     free(status);
     free(store);
     free(folder);

@@ -32,7 +32,7 @@ speed=40
 window=640x360
 rss_limit_kb=2048
 timeout=
-keep=${KIOSK_TEST_KEEP_TMP:-0}
+keep=0 # --keep: as KIOSK_TEST_KEEP_TMP=1 (tests/lib.sh)
 
 usage() {
     sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -56,8 +56,11 @@ done
 [[ $transitions =~ ^[0-9]+$ ]] && ((transitions >= 1)) || { echo "soak.sh: --transitions N (N >= 1)" >&2; exit 2; }
 [[ $mode == auto || $mode == asan || $mode == release ]] || usage
 [[ -z $tool ]] && tool=$(dirname "$bin")/tests/badinput/badinput_tool
-[[ -x $bin ]] || { echo "FAIL: $bin is not an executable (build memorial-kiosk first)" >&2; exit 1; }
-[[ -x $tool ]] || { echo "FAIL: $tool is not an executable (build badinput_tool first)" >&2; exit 1; }
+# shellcheck source=tests/lib.sh
+source "$here/../lib.sh"
+if ((keep)); then export KIOSK_TEST_KEEP_TMP=1; fi
+need_exe "$bin" memorial-kiosk
+need_exe "$tool" badinput_tool
 # at least 4 transitions a second (13 are expected), plus two minutes to start and stop
 [[ -n $timeout ]] || timeout=$((120 + transitions / 4))
 
@@ -68,33 +71,9 @@ if [[ $mode == auto ]]; then
     if is_asan "$bin"; then mode=asan; else mode=release; fi
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-soak-XXXXXX")
-log=$work/log
+test_begin soak
 series=$work/rss.txt # elapsed_s rss_kb transitions
-pid=
-cleanup() {
-    local rc=$?
-    if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-        kill -KILL "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    fi
-    if [[ $keep == 1 || $rc -ne 0 ]]; then
-        echo "work folder kept: $work" >&2
-    else
-        rm -rf "$work"
-    fi
-    exit $rc
-}
-trap cleanup EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    if [[ -f $log ]]; then
-        echo "---- log (last 40 lines) ----" >&2
-        tail -n 40 "$log" >&2
-    fi
-    exit 1
-}
+test_log_lines=40
 
 "$here/gen_content.sh" "$tool" "$work/content"
 
@@ -209,7 +188,7 @@ echo "soak: ${stats#level=info }"
 echo "soak: frames per transition $(awk -v f="$frames" -v t="$done_t" 'BEGIN { printf "%.2f", f / t }')"
 echo "soak: rss (after warm-up, 1 sample/s) $rss_summary"
 foreign=0 # a build for another architecture, run by qemu-user: its RSS is qemu's, translated code and all
-[[ $(od -An -tu2 -j18 -N2 "$bin" | tr -d ' ') == "$(od -An -tu2 -j18 -N2 /bin/sh | tr -d ' ')" ]] || foreign=1
+is_foreign "$bin" && foreign=1
 if [[ $mode == asan ]]; then
     echo "soak: AddressSanitizer + UBSan + LeakSanitizer: no report (RSS not checked: the sanitizers' own memory)"
 elif ((foreign)); then

@@ -8,6 +8,7 @@
 #
 #   tests/soak/valgrind.sh KIOSK BADINPUT_TOOL [SECONDS]
 #
+# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (tests/lib.sh).
 # Exit status: 0 clean, 1 a problem (valgrind's report is printed), 77 skipped (no valgrind, or KIOSK is
 # an AddressSanitizer build or built for another architecture, which valgrind cannot run).
 set -euo pipefail
@@ -21,7 +22,9 @@ if ! command -v valgrind >/dev/null 2>&1; then
     echo "SKIP: valgrind is not installed (apt-get install valgrind)"
     exit 77
 fi
-if [[ $(od -An -tu2 -j18 -N2 "$bin" | tr -d ' ') != "$(od -An -tu2 -j18 -N2 /bin/sh | tr -d ' ')" ]]; then
+# shellcheck source=tests/lib.sh
+source "$here/../lib.sh"
+if is_foreign "$bin"; then
     echo "SKIP: $bin is built for another architecture (run under qemu); valgrind runs native builds"
     exit 77
 fi
@@ -30,22 +33,7 @@ if ldd "$bin" 2>/dev/null | grep -q libasan || nm -D "$bin" 2>/dev/null | grep -
     exit 77
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-valgrind-XXXXXX")
-cleanup() {
-    if [[ -n ${pid:-} ]]; then kill -KILL "$pid" 2>/dev/null || true; fi
-    if [[ ${KIOSK_TEST_KEEP_TMP:-0} == 1 || ${failed:-0} == 1 ]]; then
-        echo "valgrind: work folder kept: $work"
-    else
-        rm -rf "$work"
-    fi
-}
-trap cleanup EXIT
-
-fail() {
-    failed=1
-    echo "FAIL: $*" >&2
-    exit 1
-}
+test_begin valgrind
 
 "$here/gen_content.sh" "$tool" "$work/content" >/dev/null
 

@@ -9,6 +9,7 @@
 # the second), a done import brings exactly the sealed version, every refusal says "still arriving", and
 # no Syncthing temporary or conflict file is ever in the content. A second version (files changed,
 # removed, added) then switches whole. Prints how many "still arriving" refusals the loop saw.
+# $KIOSK_TEST_KEEP_TMP=1 keeps the work folder (tests/lib.sh).
 # Usage: syncthing.sh MEMORIAL_KIOSK          (exit 77 when syncthing is not installed)
 set -euo pipefail
 bin=$1
@@ -16,23 +17,20 @@ if ! command -v syncthing >/dev/null || ! command -v curl >/dev/null || ! comman
     echo "SKIP: syncthing, curl or jq is not installed (apt-get install syncthing curl jq)"
     exit 77
 fi
-work=$(mktemp -d /tmp/kiosk-sync-XXXXXX)
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh"
+test_begin sync
 pids=()
-cleanup() {
+test_on_exit() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-    rm -rf "$work"
 }
-trap cleanup EXIT
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy STNOUPGRADE=1 HOME=$work/home
 mkdir -p "$HOME"
 t0=$(date +%s)
 
-fail() {
-    echo "FAIL: $*" >&2
-    tail -n 15 "$work/loop.log" "$work/kiosk.import.log" 2>/dev/null >&2 || true
-    exit 1
-}
+test_logs="$work/loop.log $work/kiosk.import.log"
+test_log_lines=15
 
 free_port() { # a port nothing listens on
     local p

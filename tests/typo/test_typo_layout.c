@@ -69,28 +69,30 @@ static int group_setup(void **state)
     (void)state;
     if (SDL_Init(0) != 0 || TTF_Init() != 0)
         return -1;
-    g_dir = typo_mkdtemp();
+    g_dir = tf_mkdtemp("typo");
+    if (!g_dir)
+        return -1;
     for (size_t i = 0; i < sizeof corpus / sizeof corpus[0]; i++)
-        typo_write(g_dir, corpus[i][0], corpus[i][1]);
+        assert_int_equal(tf_write_text(g_dir, corpus[i][0], corpus[i][1]), 0);
     memset(g_word, 'x', 300);
     snprintf(buf, sizeof buf,
              "Long words\n\nBaku\n\nA word of three hundred letters: %s, and a link: "
              "https://azertag.az/en/xeber/people_of_azerbaijan_pay_tribute_to_20_january_martyrs-2843475 "
              "(read it).\nThe end.\n",
              g_word);
-    typo_write(g_dir, "07-long-words.txt", buf);
+    assert_int_equal(tf_write_text(g_dir, "07-long-words.txt", buf), 0);
     buf[0] = '\0';
     for (int i = 0; i < 24; i++)
         strcat(buf, "A title far too long for any title box of any screen, ");
     strcat(buf, "\n\nBaku\n\nBody.\n");
-    typo_write(g_dir, "08-long-title.txt", buf);
+    assert_int_equal(tf_write_text(g_dir, "08-long-title.txt", buf), 0);
     return 0;
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    typo_rm_rf(g_dir);
+    tf_rm_rf(g_dir);
     free(g_dir);
     TTF_Quit();
     SDL_Quit();
@@ -285,13 +287,19 @@ static void bundled_exhibit(void **state)
 static void first_slide_alone(void **state)
 {
     (void)state;
-    char *dir = typo_mkdtemp();
-    typo_write(dir, "01-first.az.txt",
-               "Yanvar gecəsi\n\nBakı, 20 yanvar, AZƏRTAC\n\nBirinci abzas: şəhərdə sükut idi.\n\n"
-               "İkinci abzas: insanlar Şəhidlər Xiyabanına getdilər.\n\nHüzn günü 2024-01-20 11:00:00\n");
-    typo_write(dir, "02-second.txt", "Second\n\nBaku, AZERTAC\n\nA paragraph.\n");
-    typo_write(dir, "kiosk.conf",
-               "[colors]\nbackground = #202830\n[banner]\narticle = {category} · {article_date}\n");
+    char *dir = tf_mkdtemp("typo");
+    assert_non_null(dir);
+    assert_int_equal(
+        tf_write_text(
+            dir, "01-first.az.txt",
+            "Yanvar gecəsi\n\nBakı, 20 yanvar, AZƏRTAC\n\nBirinci abzas: şəhərdə sükut idi.\n\n"
+            "İkinci abzas: insanlar Şəhidlər Xiyabanına getdilər.\n\nHüzn günü 2024-01-20 11:00:00\n"),
+        0);
+    assert_int_equal(tf_write_text(dir, "02-second.txt", "Second\n\nBaku, AZERTAC\n\nA paragraph.\n"), 0);
+    assert_int_equal(
+        tf_write_text(dir, "kiosk.conf",
+                      "[colors]\nbackground = #202830\n[banner]\narticle = {category} · {article_date}\n"),
+        0);
     const char *dirs[] = {KIOSK_SOURCE_DIR "/content", dir};
     const int sizes[][2] = {{1920, 1080}, {1080, 1920}};
     for (size_t k = 0; k < 2; k++)
@@ -322,7 +330,7 @@ static void first_slide_alone(void **state)
             exhibit_free(c);
             fonts_close(&fonts);
         }
-    typo_rm_rf(dir);
+    tf_rm_rf(dir);
     free(dir);
 }
 

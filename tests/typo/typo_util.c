@@ -118,33 +118,3 @@ bool typo_font_covers(uint32_t cp)
     FcPatternDestroy(pat);
     return any;
 }
-
-char *typo_mkdtemp(void)
-{
-    const char *base = getenv("TMPDIR");
-    char tmpl[4096];
-    snprintf(tmpl, sizeof tmpl, "%s/kiosk-typo-XXXXXX", base && *base ? base : "/tmp");
-    char *d = mkdtemp(tmpl);
-    assert_non_null(d);
-    return strdup(d);
-}
-
-void typo_rm_rf(const char *path)
-{
-    char cmd[4200];
-    if (!path || strstr(path, "/kiosk-typo-") == NULL)
-        return;
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", path);
-}
-
-void typo_write(const char *dir, const char *name, const char *text)
-{
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
-}

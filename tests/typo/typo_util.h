@@ -34,9 +34,7 @@ char *typo_font_file(const char *pattern, int *index);
 /* True when some installed font has a glyph for cp. */
 bool typo_font_covers(uint32_t cp);
 
-/* A new temp folder (malloc'd); removal of a folder tree. */
-char *typo_mkdtemp(void);
-void typo_rm_rf(const char *path);
-void typo_write(const char *dir, const char *name, const char *text);
+/* Temp folders and files: tests/common/testfs.h. */
+#include "testfs.h"
 
 #endif

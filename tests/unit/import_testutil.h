@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "testfs.h"
+
 typedef struct {
     char base[64];     /* temporary folder: P */
     char content[128]; /* P/content */
@@ -33,42 +35,28 @@ static inline int tu_setup(void **state)
 static inline int tu_teardown(void **state)
 {
     tu_fixture *fx = *state;
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->base);
-    int rc = system(cmd);
+    tf_rm_rf(fx->base);
     free(fx);
-    return rc == 0 ? 0 : -1;
+    return 0;
 }
 
 /* Writes text to base/rel (folders made as needed). */
 static inline void tu_write(const char *base, const char *rel, const char *text)
 {
-    char path[512], cmd[600];
-    if (snprintf(path, sizeof path, "%s/%s", base, rel) >= (int)sizeof path)
-        return;
-    if (snprintf(cmd, sizeof cmd, "mkdir -p \"$(dirname '%s')\"", path) >= (int)sizeof cmd ||
-        system(cmd) != 0)
-        return;
-    FILE *f = fopen(path, "wb");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
+    (void)tf_write_text(base, rel, text);
 }
 
-/* The text of base/rel (static buffer), or NULL. */
+/* The text of base/rel (static buffer, at most 4095 bytes), or NULL. */
 static inline const char *tu_read(const char *base, const char *rel)
 {
     static char buf[4096];
-    char path[512];
-    if (snprintf(path, sizeof path, "%s/%s", base, rel) >= (int)sizeof path)
+    char *path = tf_join(base, rel);
+    char *text = tf_read_file(path, NULL);
+    free(path);
+    if (!text)
         return NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
+    snprintf(buf, sizeof buf, "%s", text);
+    free(text);
     return buf;
 }
 

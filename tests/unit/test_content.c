@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "testfs.h"
 
 #define UNSUPPORTED "not a picture or an article (supported: .txt .jpg .jpeg .png .webp .gif .bmp); ignored"
 #define OUTSIDE "links outside the content folder; ignored"
@@ -30,35 +31,10 @@ typedef struct {
 
 static void make_temp(char *out)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(out, TEMP_MAX, "%s/kiosk-content-XXXXXX", tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-    assert_non_null(mkdtemp(out));
-}
-
-static void rm_rf(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0) {
-        return;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        chmod(path, 0700);
-        DIR *d = opendir(path);
-        struct dirent *de;
-        while (d != NULL && (de = readdir(d)) != NULL) {
-            if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0) {
-                char child[PATH_MAX];
-                snprintf(child, sizeof child, "%s/%s", path, de->d_name);
-                rm_rf(child);
-            }
-        }
-        if (d != NULL) {
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
+    char *dir = tf_mkdtemp("content");
+    assert_non_null(dir);
+    snprintf(out, TEMP_MAX, "%s", dir);
+    free(dir);
 }
 
 static int setup(void **state)
@@ -74,8 +50,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    rm_rf(f->root);
-    rm_rf(f->outside);
+    tf_rm_rf(f->root);
+    tf_rm_rf(f->outside);
     free(f);
     return 0;
 }
@@ -94,13 +70,7 @@ static void parents(const char *dir, const char *rel)
 
 static void put_n(const char *dir, const char *rel, const char *data, size_t len)
 {
-    char path[PATH_MAX];
-    parents(dir, rel);
-    snprintf(path, sizeof path, "%s/%s", dir, rel);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
+    assert_int_equal(tf_write_at(dir, rel, data, len), 0);
 }
 
 static void put(const char *dir, const char *rel, const char *text)

@@ -267,12 +267,9 @@ static void test_refusals(void **state)
 static void *pull_stick(void *arg)
 {
     const char *src = arg;
-    char cmd[256];
     struct timespec ts = {0, 150 * 1000000L};
     nanosleep(&ts, NULL);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", src);
-    if (system(cmd) != 0)
-        return NULL;
+    tf_rm_rf(src);
     return arg;
 }
 

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "playlist.h"
+#include "testfs.h"
 
 static void assert_diag(const diag_list *l, size_t i, diag_severity sev, int line, const char *needle)
 {
@@ -109,38 +110,17 @@ static void test_parse_problems(void **state)
     diag_list_free(&d);
 }
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static char *make_folder(void)
 {
     static char tmpl[64];
     snprintf(tmpl, sizeof tmpl, "/tmp/kiosk-playlist-XXXXXX");
     assert_non_null(mkdtemp(tmpl));
     const char *text = "Title\n\nBaku, 20 January\n\nA paragraph of text.\n";
-    write_file(tmpl, "1-a.txt", text);
-    write_file(tmpl, "2-b.txt", text);
-    write_file(tmpl, "10-c.txt", text);
-    write_file(tmpl, "3-d.jpg", "not decoded by the scan");
+    assert_int_equal(tf_write_text(tmpl, "1-a.txt", text), 0);
+    assert_int_equal(tf_write_text(tmpl, "2-b.txt", text), 0);
+    assert_int_equal(tf_write_text(tmpl, "10-c.txt", text), 0);
+    assert_int_equal(tf_write_text(tmpl, "3-d.jpg", "not decoded by the scan"), 0);
     return tmpl;
-}
-
-static void remove_folder(const char *dir)
-{
-    const char *names[] = {"1-a.txt", "2-b.txt", "10-c.txt", "3-d.jpg", "playlist.txt"};
-    char path[512];
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
 }
 
 static void test_apply_append_and_omit(void **state)
@@ -148,7 +128,9 @@ static void test_apply_append_and_omit(void **state)
     (void)state;
     for (int append = 0; append <= 1; append++) {
         char *dir = make_folder();
-        write_file(dir, "playlist.txt", "10-c.txt duration=5\n3-D.JPG fit=cover\nmissing.jpg\n10-c.txt\n");
+        assert_int_equal(tf_write_text(dir, "playlist.txt",
+                                       "10-c.txt duration=5\n3-D.JPG fit=cover\nmissing.jpg\n10-c.txt\n"),
+                         0);
         content *c = content_scan(dir);
         assert_non_null(c);
         assert_int_equal(c->count, 4);
@@ -175,7 +157,7 @@ static void test_apply_append_and_omit(void **state)
         assert_diag(&c->diags, before + 1, DIAG_WARNING, 4, "listed twice");
         playlist_free(&p);
         content_free(c);
-        remove_folder(dir);
+        tf_rm_rf(dir);
     }
 }
 
@@ -192,7 +174,7 @@ static void test_load_without_playlist(void **state)
     assert_int_equal(p.count, 0);
     assert_int_equal(d.count, 0);
     diag_list_free(&d);
-    remove_folder(dir);
+    tf_rm_rf(dir);
 }
 
 int main(void)

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "testfs.h"
 #include "watch.h"
 
 #define SETTLE 150
@@ -44,10 +45,7 @@ static long wait_report(watch *w, unsigned max_ms)
 
 static void write_file(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    assert_int_equal(tf_write_file(path, text, strlen(text)), 0);
 }
 
 typedef struct {
@@ -70,10 +68,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *fx = *state;
-    char cmd[160];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->base);
-    if (system(cmd) != 0)
-        return -1;
+    tf_rm_rf(fx->base);
     free(fx);
     return 0;
 }
