@@ -31,10 +31,12 @@ char *banner_format_date(banner_date d, config_lang lang, char *out, size_t n)
     const char *const *months = lang == CONFIG_LANG_AZ   ? months_az
                                 : lang == CONFIG_LANG_RU ? months_ru
                                                          : months_en;
-    if (n == 0)
+    if (out == NULL || n == 0)
         return out;
-    if (d.year == 0 || d.month < 1 || d.month > 12)
+    if (d.year == 0)
         out[0] = '\0';
+    else if (d.month < 1 || d.month > 12)
+        snprintf(out, n, "%04d-%02d-%02d", d.year, d.month, d.day);
     else
         snprintf(out, n, "%d %s %d", d.day, months[d.month - 1], d.year);
     return out;

@@ -28,7 +28,9 @@ typedef struct {
 /* Writes the expanded template into out (always NUL-terminated, cut at a UTF-8 boundary). Collapses the
  * separators left dangling by empty values (" · " at either end) and trims spaces. Returns out. */
 char *banner_format(const char *tmpl, const banner_values *v, char *out, size_t n);
-/* Formats a date in the language: "20 January 1990". Returns out. */
+/* Formats a date in the language: "20 January 1990" (the one date format of the show: banners, the
+ * closing line of an article's title slide). Year 0 (no date): "". A month outside 1..12: "1990-13-01".
+ * out NULL or n 0: nothing written. Returns out. */
 char *banner_format_date(banner_date d, config_lang lang, char *out, size_t n);
 /* Whole years from d to today (0 when today is before d). */
 int banner_years_since(banner_date d, banner_date today);

@@ -39,20 +39,6 @@ uint32_t show_scale_ms(uint32_t ms, double speed)
     return v < 1 ? 1 : (uint32_t)v;
 }
 
-char *show_format_date(int year, int month, int day, char *buf, size_t n)
-{
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    if (!buf || n == 0)
-        return buf;
-    if (month >= 1 && month <= 12)
-        snprintf(buf, n, "%d %s %d", day, months[month - 1], year);
-    else
-        snprintf(buf, n, "%04d-%02d-%02d", year, month, day);
-    return buf;
-}
-
 const char *slide_kind_name(slide_kind k)
 {
     switch (k) {
@@ -198,7 +184,7 @@ static char *article_banner(const builder *b, const content_item *it, bool *ok)
         banner_format(p->banner_article, &v, buf, sizeof buf);
     } else {
         const char *cat = a->category ? a->category : "";
-        show_format_date(a->year, a->month, a->day, date, sizeof date);
+        banner_format_date((banner_date){a->year, a->month, a->day}, CONFIG_LANG_EN, date, sizeof date);
         if (*cat)
             snprintf(buf, sizeof buf, "%s" MIDDLE_DOT "%s", cat, date);
         else
@@ -227,13 +213,9 @@ static int add_article(builder *b, const content_item *it)
 
     if (!ok)
         goto cleanup;
-    if (a->has_date) {
-        if (p->banner)
-            banner_format_date((banner_date){a->year, a->month, a->day}, p->banner->language, date,
-                               sizeof date);
-        else
-            show_format_date(a->year, a->month, a->day, date, sizeof date);
-    }
+    if (a->has_date)
+        banner_format_date((banner_date){a->year, a->month, a->day},
+                           p->banner ? p->banner->language : CONFIG_LANG_EN, date, sizeof date);
     sl = new_slide(b, SLIDE_TITLE, it->rel_path, banner ? banner : b->default_banner);
     if (!sl)
         goto cleanup;

@@ -89,8 +89,6 @@ show_timing show_timing_default(void);
 /* Builds the show. Returns NULL only when out of memory. Free with show_free. */
 show *show_build(const content *c, const show_params *p);
 void show_free(show *s);
-/* "20 January 2024" (English month names). Returns buf. */
-char *show_format_date(int year, int month, int day, char *buf, size_t n);
 /* Scales ms by 1/speed, at least 1 ms. */
 uint32_t show_scale_ms(uint32_t ms, double speed);
 const char *slide_kind_name(slide_kind k); /* "title" "excerpt" "image" "fallback" "banner" */

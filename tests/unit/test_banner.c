@@ -31,6 +31,22 @@ static void test_dates_in_three_languages(void **state)
     assert_string_equal(banner_format_date(d, CONFIG_LANG_EN, buf, sizeof buf), "");
 }
 
+/* The English date of a title slide without a banner (show.c), once show_format_date. */
+static void test_format_date_english(void **state)
+{
+    char buf[64], small[8];
+    (void)state;
+    assert_string_equal(banner_format_date((banner_date){2024, 1, 20}, CONFIG_LANG_EN, buf, sizeof buf),
+                        "20 January 2024");
+    assert_string_equal(banner_format_date((banner_date){1990, 12, 5}, CONFIG_LANG_EN, buf, sizeof buf),
+                        "5 December 1990");
+    assert_string_equal(banner_format_date((banner_date){2024, 1, 20}, CONFIG_LANG_EN, small, sizeof small),
+                        "20 Janu");
+    assert_string_equal(banner_format_date((banner_date){2024, 13, 1}, CONFIG_LANG_EN, buf, sizeof buf),
+                        "2024-13-01");
+    assert_null(banner_format_date((banner_date){2024, 1, 1}, CONFIG_LANG_EN, NULL, 0));
+}
+
 static void test_years_since(void **state)
 {
     (void)state;
@@ -122,6 +138,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates_in_three_languages),
+        cmocka_unit_test(test_format_date_english),
         cmocka_unit_test(test_years_since),
         cmocka_unit_test(test_placeholders),
         cmocka_unit_test(test_empty_values_leave_no_dangling_separator),

@@ -108,17 +108,6 @@ static void test_scale_ms(void **state)
     assert_int_equal(show_scale_ms(UINT32_MAX, 0.25), UINT32_MAX);
 }
 
-static void test_format_date(void **state)
-{
-    char buf[64], small[8];
-    (void)state;
-    assert_string_equal(show_format_date(2024, 1, 20, buf, sizeof buf), "20 January 2024");
-    assert_string_equal(show_format_date(1990, 12, 5, buf, sizeof buf), "5 December 1990");
-    assert_string_equal(show_format_date(2024, 1, 20, small, sizeof small), "20 Janu");
-    assert_string_equal(show_format_date(2024, 13, 1, buf, sizeof buf), "2024-13-01");
-    assert_null(show_format_date(2024, 1, 1, NULL, 0));
-}
-
 static void test_kind_names(void **state)
 {
     (void)state;
@@ -298,10 +287,10 @@ static void test_durations(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_timing_default),     cmocka_unit_test(test_scale_ms),
-        cmocka_unit_test(test_format_date),        cmocka_unit_test(test_kind_names),
-        cmocka_unit_test(test_article_and_images), cmocka_unit_test(test_banner_variants),
-        cmocka_unit_test(test_fallback),           cmocka_unit_test(test_durations),
+        cmocka_unit_test(test_timing_default),  cmocka_unit_test(test_scale_ms),
+        cmocka_unit_test(test_kind_names),      cmocka_unit_test(test_article_and_images),
+        cmocka_unit_test(test_banner_variants), cmocka_unit_test(test_fallback),
+        cmocka_unit_test(test_durations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
