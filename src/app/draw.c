@@ -24,6 +24,11 @@ draw_palette draw_palette_make(SDL_Color background, SDL_Color text, SDL_Color a
     };
 }
 
+draw_palette draw_ctx_palette(const slide_draw_ctx *c)
+{
+    return c->palette ? *c->palette : draw_palette_default();
+}
+
 draw_palette draw_palette_default(void)
 {
     return draw_palette_make((SDL_Color){28, 27, 30, 255}, (SDL_Color){238, 233, 224, 255},

@@ -9,7 +9,9 @@
 
 #include <SDL.h>
 
+#include "design.h"
 #include "fonts.h"
+#include "fonts_measure.h"
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } draw_align;
 
@@ -24,6 +26,20 @@ typedef struct {
 draw_palette draw_palette_make(SDL_Color background, SDL_Color text, SDL_Color accent, SDL_Color banner);
 /* The default palette (kiosk.conf's defaults). */
 draw_palette draw_palette_default(void);
+
+/* What drawing a slide needs (slide_draw, text_block, picture_draw): the target, the design grid, the
+ * fonts, the palette and the emblem, all borrowed. */
+typedef struct {
+    SDL_Renderer *renderer;
+    const design *design;
+    const kiosk_fonts *fonts;
+    const draw_palette *palette; /* borrowed; NULL: draw_palette_default() */
+    SDL_Surface *emblem; /* borrowed, may be NULL (then an accent rule): the emblem of the banner slide and
+                          * of the fallback card, slide_draw_emblem_height(design) high */
+} slide_draw_ctx;
+
+/* The context's palette (the default one when it has none). */
+draw_palette draw_ctx_palette(const slide_draw_ctx *c);
 
 /* How a piece of text is set: the role's fonts at a type size (0: the role's design size), a colour. */
 typedef struct {

@@ -65,22 +65,6 @@ char *fonts_chain_scratch(fonts_chain *c, size_t n);
 /* The chain's type size and role. */
 int fonts_chain_size(const fonts_chain *c);
 
-/* Width in pixels of s[0..len) in the role's font at its design size (direction from the text), the
- * same width the text is drawn with (an estimate when the role has no font). */
-int fonts_measure(const kiosk_fonts *f, font_role role, const char *s, size_t len);
-/* The same at a type size (0: the design size), in a paragraph of direction rtl. */
-int fonts_measure_sized(const kiosk_fonts *f, font_role role, int size, const char *s, size_t len, bool rtl);
-
-/* Measuring adapters: ctx is a fonts_measurer. fonts_measure_cb is a layout_measure_fn at the
- * measurer's size (0: design size); fonts_fit_measure_cb a textfit_measure_fn (its size argument wins). */
-typedef struct {
-    const kiosk_fonts *fonts;
-    font_role role;
-    int size;
-} fonts_measurer;
-int fonts_measure_cb(void *ctx, const char *s, size_t len, bool rtl);
-int fonts_fit_measure_cb(void *ctx, int size, const char *s, size_t len, bool rtl);
-
 /* Resolves a fontconfig pattern ("Noto Serif:style=Italic") to a font file path (malloc'd), or NULL. */
 char *fonts_find_file(const char *pattern);
 

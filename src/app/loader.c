@@ -8,8 +8,8 @@
 
 #include "banner.h"
 #include "banner_place.h"
+#include "content_log.h"
 #include "lang.h"
-#include "log.h"
 #include "picture.h"
 #include "playlist.h"
 #include "schedule.h"
@@ -22,11 +22,7 @@
 
 void loader_log_problem(const char *rel_path, const char *reason)
 {
-    log_line l;
-    log_begin(&l, LOG_ERROR, "content-error");
-    log_str(&l, "path", rel_path);
-    log_str(&l, "reason", reason);
-    log_end(&l);
+    content_log_problem(DIAG_ERROR, rel_path, 0, reason);
 }
 
 /* Leaves out pictures whose header says they cannot or must not be decoded, with an error each: the
@@ -99,14 +95,7 @@ static void log_problems(const content *c, const char *dir)
 {
     for (size_t i = 0; i < c->diags.count; i++) {
         const diag *d = &c->diags.items[i];
-        log_line l;
-        log_begin(&l, d->severity == DIAG_ERROR ? LOG_ERROR : LOG_WARN,
-                  d->severity == DIAG_ERROR ? "content-error" : "content-warning");
-        log_str(&l, "path", d->path && *d->path ? d->path : dir);
-        if (d->line > 0)
-            log_int(&l, "line", d->line);
-        log_str(&l, "reason", d->message);
-        log_end(&l);
+        content_log_problem(d->severity, d->path && *d->path ? d->path : dir, d->line, d->message);
     }
 }
 

@@ -98,6 +98,6 @@ void picture_draw(const slide_draw_ctx *c, const slide *s, const picture *pic)
         int y = d->picture_h - strip_h;
         draw_fill(r, 0, y, d->w, strip_h, (SDL_Color){0, 0, 0, 165});
         text_block_draw_centered(c, FONT_CAPTION, s->caption, d->w / 2, y + pad, w, d->caption_line_h,
-                                 slide_draw_palette(c).text);
+                                 draw_ctx_palette(c).text);
     }
 }

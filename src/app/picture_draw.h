@@ -13,7 +13,7 @@
 
 #include "picture.h"
 #include "show.h"
-#include "slide_draw.h"
+#include "draw.h"
 
 /* pic may be NULL (the picture failed to decode, or is not decoded yet): then only the background and
  * caption are drawn, a quiet empty frame. */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader.h"
+#include "content_log.h"
 #include "log.h"
 #include "picture_draw.h"
 
@@ -192,7 +192,7 @@ bool slide_cache_pump(slide_cache *c)
         const slide *s = &c->show->slides[r.index];
         if (!r.pic) {
             if (!(c->flags[r.index] & FLAG_BAD))
-                loader_log_problem(s->source, r.reason);
+                content_log_problem(DIAG_ERROR, s->source, 0, r.reason);
             c->flags[r.index] |= FLAG_BAD;
             c->refocus = true;
             changed = true;
@@ -274,7 +274,7 @@ static slide_cache_entry *prepare_entry(slide_cache *c, size_t i, uint64_t now)
             pic = picture_load_for(s->path, c->ctx.design->w, c->ctx.design->picture_h, &c->pictures, s->fit,
                                    why, sizeof why);
             if (!pic) {
-                loader_log_problem(s->source, why);
+                content_log_problem(DIAG_ERROR, s->source, 0, why);
                 c->flags[i] |= FLAG_BAD;
             }
         } else if (e->texture) {

@@ -7,16 +7,12 @@
 #include "assets.h"
 #include "bidi.h"
 #include "draw.h"
+#include "fonts_measure.h"
 #include "layout.h"
 #include "picture_draw.h"
 #include "text_block.h"
 #include "textcase.h"
 #include "textfit.h"
-
-draw_palette slide_draw_palette(const slide_draw_ctx *c)
-{
-    return c->palette ? *c->palette : draw_palette_default();
-}
 
 static int px(double v)
 {
@@ -76,7 +72,7 @@ static void draw_emblem(const slide_draw_ctx *c, SDL_Rect box, SDL_Color accent)
 static void draw_banner_slide(const slide_draw_ctx *c, const slide *s)
 {
     const design *d = c->design;
-    draw_palette p = slide_draw_palette(c);
+    draw_palette p = draw_ctx_palette(c);
     int cx = d->w / 2, width = d->safe_w - 2 * px(d->w * 0.04);
     int emblem_h = slide_draw_emblem_height(d);
     double k = d->h > d->w ? 1.2 : 1.0; /* portrait type follows the width: the card may set it larger */
@@ -113,7 +109,7 @@ static void draw_banner_slide(const slide_draw_ctx *c, const slide *s)
 static void draw_banner(const slide_draw_ctx *c, const slide *s)
 {
     const design *d = c->design;
-    draw_palette p = slide_draw_palette(c);
+    draw_palette p = draw_ctx_palette(c);
     draw_fill(c->renderer, 0, d->banner_y, d->w, d->h - d->banner_y, p.banner_bg);
     draw_fill(c->renderer, 0, d->banner_y, d->w, px(d->h / 540.0 + 0.5), p.accent);
     draw_one_line(c, FONT_BANNER, d->banner_min_size, s->banner, d->w / 2, d->banner_y,
@@ -124,7 +120,7 @@ static void draw_banner(const slide_draw_ctx *c, const slide *s)
 static void draw_title(const slide_draw_ctx *c, const slide *s)
 {
     const design *d = c->design;
-    draw_palette p = slide_draw_palette(c);
+    draw_palette p = draw_ctx_palette(c);
     int cx = d->w / 2;
     int gap = px(d->body_size * 1.1);
     int rule_h = px(d->h / 360.0 + 0.5);
@@ -160,7 +156,7 @@ static void draw_title(const slide_draw_ctx *c, const slide *s)
 static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
 {
     const design *d = c->design;
-    draw_palette p = slide_draw_palette(c);
+    draw_palette p = draw_ctx_palette(c);
     layout_box box = {d->column_w, d->body_h, d->body_line_h, d->body_para_gap};
     bool rtl = s->title && bidi_text_is_rtl(s->title, strlen(s->title));
     int left = d->column_x, right = d->column_x + d->column_w, part_w = 0;
@@ -201,7 +197,7 @@ static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
 void slide_draw(const slide_draw_ctx *c, const slide *s, const picture *pic)
 {
     const design *d = c->design;
-    draw_palette p = slide_draw_palette(c);
+    draw_palette p = draw_ctx_palette(c);
     draw_background(c->renderer, &p, d->w, d->h);
     switch (s->kind) {
     case SLIDE_TITLE:

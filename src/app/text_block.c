@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "fonts_measure.h"
 #include "log.h"
 #include "textfit.h"
 

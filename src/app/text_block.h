@@ -10,7 +10,7 @@
 #include <SDL.h>
 
 #include "fonts.h"
-#include "slide_draw.h"
+#include "draw.h"
 
 /* Draws text fitted into width, centred on cx, from top y; line_h is the line height at the role's
  * design size (it shrinks with the type). Returns the height used. */

@@ -11,7 +11,7 @@
 
 #include <ini.h>
 
-#include "content.h"
+#include "textfile.h"
 #include "utf8.h"
 
 typedef enum {

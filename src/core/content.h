@@ -13,6 +13,7 @@
 #include "article.h"
 #include "config.h"
 #include "diag.h"
+#include "textfile.h" /* content_read_file */
 
 /* CONTENT_BANNER: the date banner as a slide of its own; no file (rel_path "@banner"), placed by kiosk.conf
  * [banner] slide (banner_place.h) or by a playlist's "@banner" line. */
@@ -53,8 +54,6 @@ void content_remove(content *c, size_t i);
 
 /* True when name ends in a supported image extension (jpg jpeg png webp gif bmp, any case). */
 int content_is_image_name(const char *name);
-/* Reads a whole file (max max_bytes) into a NUL-terminated malloc'd buffer. Returns 0 or an errno value. */
-int content_read_file(const char *path, size_t max_bytes, char **data, size_t *len);
 /* Reads and parses one article file (at most 1 MiB). A problem (unreadable, too large, not a valid
  * article) is added to diags as an error under rel and leaves *out NULL. Returns 0, or -1 when out of
  * memory. On success *out is a new article owned by the caller. */

@@ -22,6 +22,7 @@
 #include "draw.h"
 #include "fontfind.h"
 #include "fonts.h"
+#include "fonts_measure.h"
 #include "textrun.h"
 #include "typo_util.h"
 

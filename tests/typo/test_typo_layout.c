@@ -21,6 +21,7 @@
 #include "design.h"
 #include "draw.h"
 #include "fonts.h"
+#include "fonts_measure.h"
 #include "exhibit.h"
 #include "log.h"
 #include "show.h"

@@ -1,0 +1,32 @@
+/* fonts_measure: see fonts_measure.h. */
+#include "fonts_measure.h"
+
+#include "bidi.h"
+#include "textrun_sdl.h"
+
+int fonts_measure_sized(const kiosk_fonts *f, font_role role, int size, const char *s, size_t len, bool rtl)
+{
+    fonts_chain *c = fonts_chain_get(f, role, size);
+    if (!c) { /* no font: an estimate that keeps layout sane */
+        int sz = size > 0 ? size : f->size[role] > 0 ? f->size[role] : 16;
+        return (int)(len * (size_t)sz / 2);
+    }
+    return textrun_sdl_measure(c, s, len, rtl);
+}
+
+int fonts_measure(const kiosk_fonts *f, font_role role, const char *s, size_t len)
+{
+    return fonts_measure_sized(f, role, 0, s, len, bidi_text_is_rtl(s, len));
+}
+
+int fonts_measure_cb(void *ctx, const char *s, size_t len, bool rtl)
+{
+    const fonts_measurer *m = ctx;
+    return fonts_measure_sized(m->fonts, m->role, m->size, s, len, rtl);
+}
+
+int fonts_fit_measure_cb(void *ctx, int size, const char *s, size_t len, bool rtl)
+{
+    const fonts_measurer *m = ctx;
+    return fonts_measure_sized(m->fonts, m->role, size, s, len, rtl);
+}
