@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "draw.h"
+#include "store.h"
 #include "textfit.h"
 
 /* The panel's own colours (plain constants while draw.h's palette becomes a parameter). */
@@ -54,7 +55,7 @@ typedef struct {
 notice *notice_create(const char *content_dir)
 {
     notice *n = calloc(1, sizeof *n);
-    if (n && import_status_path(content_dir, n->path, sizeof n->path) != 0) {
+    if (n && store_status_path(content_dir, n->path, sizeof n->path) != 0) {
         free(n);
         n = NULL;
     }

@@ -97,7 +97,7 @@ static int prepare(job *j)
         return refuse(j, "another import is running; try again when it has finished");
     if (rc != 0)
         return refuse(j, "the content store cannot be created on the kiosk's disk");
-    import_status_path(j->rq->content_dir, j->status_path, sizeof j->status_path);
+    store_status_path(j->rq->content_dir, j->status_path, sizeof j->status_path);
     if (store_recover_locked(&j->sp, j->rq->bundled_dir, what, sizeof what) != 0 || what[0])
         log_recovered(j->rq->content_dir, what);
     return 0;
@@ -279,7 +279,7 @@ int import_write_state(const char *content_dir, import_state state, int wait_ms)
         rc = store_lock(&sp, wait_ms, &fd); /* after a running import's last write */
     if (rc != 0 && rc != EWOULDBLOCK)
         return rc;
-    if ((rc = import_status_path(content_dir, path, sizeof path)) == 0 &&
+    if ((rc = store_status_path(content_dir, path, sizeof path)) == 0 &&
         import_status_read(path, &old) == 0) {
         import_status_set(st.source, sizeof st.source, old.source);
         if (old.state == IMPORT_STATE_READING || old.state == IMPORT_STATE_REFUSED)

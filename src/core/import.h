@@ -18,7 +18,6 @@
 #include "import_status.h"
 
 #define IMPORT_MAX_BYTES_DEFAULT (4ull << 30) /* 4 GiB */
-#define IMPORT_MAX_FILES 100000
 
 /* Checks the folder dir as the kiosk would show it: sets st->slides, st->errors and up to three
  * problems (import_status_add_problem). Returns 0, or -1 when out of memory. */

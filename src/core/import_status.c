@@ -8,7 +8,6 @@
 #include <time.h>
 
 #include "fsutil.h"
-#include "store.h"
 
 static const char *const STATE_NAMES[] = {"",        "reading",   "done",   "unchanged",
                                           "refused", "no-folder", "removed"};
@@ -119,13 +118,6 @@ int import_status_parse(const char *text, import_status *st)
     if (st->percent > 100)
         st->percent = 100;
     return st->state == IMPORT_STATE_NONE ? -1 : 0;
-}
-
-int import_status_path(const char *content_dir, char *buf, size_t n)
-{
-    char store[4096];
-    int rc = store_dir_path(content_dir, store, sizeof store);
-    return rc != 0 ? rc : fsu_join(buf, n, store, "status");
 }
 
 int import_status_write(const char *path, import_status *st)

@@ -58,8 +58,7 @@ void import_status_from_content(import_status *st, const content *c);
 int import_status_format(const import_status *st, char *buf, size_t n);
 /* Parses text into *st (cleared first). Returns 0, or -1 when there is no valid state= line. */
 int import_status_parse(const char *text, import_status *st);
-/* The status file of content_dir: P/.NAME.store/status. Returns 0, or an errno value. */
-int import_status_path(const char *content_dir, char *buf, size_t n);
+/* The status file's path: store_status_path (store.h). */
 /* Writes st atomically to path with time = now (epoch seconds). Returns 0 or an errno value. */
 int import_status_write(const char *path, import_status *st);
 /* Reads the status file at path. Returns 0, ENOENT when there is none, EINVAL when it is not valid, or

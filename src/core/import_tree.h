@@ -32,6 +32,9 @@ typedef struct {
     size_t max_files;   /* E2BIG when there are more entries */
 } tree_limits;
 
+/* The most entries an exhibit may hold: the max_files of an import and of a seal. */
+#define IMPORT_MAX_FILES 100000
+
 /* Called with the bytes read so far (of the compare or the copy). */
 typedef void (*tree_progress_fn)(void *ud, uint64_t done);
 

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "fsutil.h"
-#include "import.h"
 #include "import_tree.h"
 
 #define CHUNK (256 * 1024)

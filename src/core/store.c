@@ -47,6 +47,13 @@ int store_dir_path(const char *content_dir, char *buf, size_t n)
     return rc;
 }
 
+int store_status_path(const char *content_dir, char *buf, size_t n)
+{
+    char store[PATH_MAX];
+    int rc = store_dir_path(content_dir, store, sizeof store);
+    return rc != 0 ? rc : fsu_join(buf, n, store, "status");
+}
+
 static void sleep_ms(unsigned ms)
 {
     struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};

@@ -28,6 +28,9 @@ typedef struct {
 int store_paths_init(store_paths *sp, const char *content_dir);
 /* P/.NAME.store for content_dir. Returns 0 or an errno value. */
 int store_dir_path(const char *content_dir, char *buf, size_t n);
+/* The import's status file of content_dir (import_status.h): P/.NAME.store/status. Returns 0, or an
+ * errno value. */
+int store_status_path(const char *content_dir, char *buf, size_t n);
 
 /* Creates the store folder when needed and takes its lock, waiting up to wait_ms. Returns 0 with *fd
  * set; EWOULDBLOCK when another process holds it (an import is running); or an errno value. */

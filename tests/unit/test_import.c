@@ -60,7 +60,7 @@ static import_status status_of(const tu_fixture *fx)
 {
     char path[256];
     import_status st;
-    import_status_path(fx->content, path, sizeof path);
+    store_status_path(fx->content, path, sizeof path);
     assert_int_equal(import_status_read(path, &st), 0);
     return st;
 }

@@ -13,6 +13,7 @@
 
 #include "import_status.h"
 #include "import_testutil.h"
+#include "store.h"
 
 static void test_round_trip(void **state)
 {
@@ -102,13 +103,13 @@ static void test_path_write_read(void **state)
 {
     tu_fixture *fx = *state;
     char path[256];
-    assert_int_equal(import_status_path("/var/lib/memorial-kiosk/content/", path, sizeof path), 0);
+    assert_int_equal(store_status_path("/var/lib/memorial-kiosk/content/", path, sizeof path), 0);
     assert_string_equal(path, "/var/lib/memorial-kiosk/.content.store/status");
-    assert_int_equal(import_status_path("content", path, sizeof path), 0);
+    assert_int_equal(store_status_path("content", path, sizeof path), 0);
     assert_string_equal(path, "./.content.store/status");
 
     mkdir(fx->store, 0755);
-    assert_int_equal(import_status_path(fx->content, path, sizeof path), 0);
+    assert_int_equal(store_status_path(fx->content, path, sizeof path), 0);
     import_status st = {.state = IMPORT_STATE_READING, .percent = 42}, back;
     assert_int_equal(import_status_read(path, &back), ENOENT);
     assert_int_equal(import_status_write(path, &st), 0);

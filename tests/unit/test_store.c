@@ -139,7 +139,7 @@ static void test_recover_leftovers(void **state)
     assert_string_equal(tu_read(fx->content, "a.txt"), "two"); /* the exhibit stays */
     import_status st;
     char path[256];
-    import_status_path(fx->content, path, sizeof path);
+    store_status_path(fx->content, path, sizeof path);
     assert_int_equal(import_status_read(path, &st), 0);
     assert_int_equal(st.state, IMPORT_STATE_REFUSED);
     assert_non_null(strstr(st.reason, "interrupted"));
