@@ -302,79 +302,90 @@ static void sizes_over_the_limits_refused(void **state)
     free(path);
 }
 
+/* Writes data[0..len) to g_tmp/name. */
+static void put(const char *name, const void *data, size_t len)
+{
+    char *path = tf_join(g_tmp, name);
+    pu_write(path, data, len);
+    free(path);
+}
+
+/* A 640x480 JPEG (quality 90) of a green gradient: 0xFF000000 | ((x * 7 + y * 3) & 0xFF) << 8. */
+static uint8_t *gradient_jpeg(size_t *len)
+{
+    pu_image im = pu_new(640, 480, PU_GREY);
+    for (int y = 0; y < 480; y++)
+        for (int x = 0; x < 640; x++)
+            im.px[y * 640 + x] = 0xFF000000u | (uint32_t)((x * 7 + y * 3) & 0xFF) << 8;
+    uint8_t *j = pu_jpeg(&im, 90, len);
+    pu_free(&im);
+    return j;
+}
+
 static void damaged_and_mislabelled(void **state)
 {
     (void)state;
     char err[256], *path;
     /* text saved as .jpg */
-    path = tf_join(g_tmp, "notes.jpg");
     const char *text = "Baku, 20 January 1990. Not a picture at all.\n";
-    pu_write(path, text, strlen(text));
-    free(path);
+    put("notes.jpg", text, strlen(text));
     assert_null(load("notes.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
     assert_non_null(strstr(err, "not a JPEG, PNG, GIF, BMP or WebP file"));
     /* empty */
-    path = tf_join(g_tmp, "empty.png");
-    pu_write(path, "", 0);
-    free(path);
+    put("empty.png", "", 0);
     assert_null(load("empty.png", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
     assert_non_null(strstr(err, "empty"));
     /* missing */
     assert_null(load("missing.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
     assert_non_null(strstr(err, "cannot be opened"));
     /* a header cut short */
-    path = tf_join(g_tmp, "cut.png");
-    pu_write(path, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0", 18);
-    free(path);
+    put("cut.png", "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0", 18);
     assert_null(load("cut.png", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
     assert_non_null(strstr(err, "damaged PNG header"));
-    /* a JPEG cut in its image data: refused (half of it would be grey), with the decoder's reason */
-    pu_image im = pu_new(640, 480, PU_GREY);
-    for (int y = 0; y < 480; y++)
-        for (int x = 0; x < 640; x++)
-            im.px[y * 640 + x] = 0xFF000000u | (uint32_t)((x * 7 + y * 3) & 0xFF) << 8;
-    size_t len = 0;
-    uint8_t *j = pu_jpeg(&im, 90, &len);
-    pu_free(&im);
-    path = tf_join(g_tmp, "truncated.jpg");
-    pu_write(path, j, len / 2);
-    free(j);
+    /* a PNG named .jpg goes to the PNG decoder (the bytes decide) */
+    pu_image im = pu_new(40, 30, PU_BLUE);
+    path = tf_join(g_tmp, "really-a-png.jpg");
+    pu_write_png(path, &im, false);
     free(path);
+    pu_free(&im);
+    picture *p = load("really-a-png.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err);
+    if (!p)
+        fail_msg("%s", err);
+    assert_int_equal(p->jpeg_denom, 0);
+    assert_true(pu_near(pu_get(p->image, 20, 15), PU_BLUE, 2));
+    picture_free(p);
+}
+
+static void damaged_jpeg_data(void **state)
+{
+    (void)state;
+    char err[256];
+    size_t len = 0;
+    /* a JPEG cut in its image data: refused (half of it would be grey), with the decoder's reason */
+    uint8_t *j = gradient_jpeg(&len);
+    put("truncated.jpg", j, len / 2);
+    free(j);
     picture *p = load("truncated.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err);
     assert_null(p);
     print_message("%s\n", err);
     assert_non_null(strstr(err, "the picture is damaged (Premature end of JPEG file)"));
     /* the same JPEG with its scan data overwritten in the middle: refused too */
-    im = pu_new(640, 480, PU_GREY);
-    for (int y = 0; y < 480; y++)
-        for (int x = 0; x < 640; x++)
-            im.px[y * 640 + x] = 0xFF000000u | (uint32_t)((x * 7 + y * 3) & 0xFF) << 8;
-    j = pu_jpeg(&im, 90, &len);
-    pu_free(&im);
+    j = gradient_jpeg(&len);
     memset(j + len / 3, 'U', 2000);
-    path = tf_join(g_tmp, "corrupt-scan.jpg");
-    pu_write(path, j, len);
-    free(path);
+    put("corrupt-scan.jpg", j, len);
+    free(j);
     assert_null(load("corrupt-scan.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err));
     print_message("%s\n", err);
     assert_non_null(strstr(err, "the picture is damaged"));
     /* a camera's stray bytes before the end marker: a harmless flaw, shown with a warning */
-    free(j);
-    im = pu_new(640, 480, PU_GREY);
-    for (int y = 0; y < 480; y++)
-        for (int x = 0; x < 640; x++)
-            im.px[y * 640 + x] = 0xFF000000u | (uint32_t)((x * 7 + y * 3) & 0xFF) << 8;
-    j = pu_jpeg(&im, 90, &len);
-    pu_free(&im);
+    j = gradient_jpeg(&len);
     uint8_t *stray = malloc(len + 4);
     assert_non_null(stray);
     memcpy(stray, j, len - 2);
     memcpy(stray + len - 2, "\x00\x11\x22\x33\xFF\xD9", 6);
     free(j);
-    path = tf_join(g_tmp, "stray-bytes.jpg");
-    pu_write(path, stray, len + 4);
+    put("stray-bytes.jpg", stray, len + 4);
     free(stray);
-    free(path);
     p = load("stray-bytes.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err);
     if (!p)
         fail_msg("stray bytes before a marker should not stop a picture: %s", err);
@@ -382,18 +393,6 @@ static void damaged_and_mislabelled(void **state)
     assert_non_null(strstr(p->warning, "extraneous bytes before marker"));
     uint32_t want = 0xFF000000u | (uint32_t)((320 * 7 + 240 * 3) & 0xFF) << 8;
     assert_true(pu_near(pu_get(p->image, 320, 240), want, 24));
-    picture_free(p);
-    /* a PNG named .jpg goes to the PNG decoder (the bytes decide) */
-    im = pu_new(40, 30, PU_BLUE);
-    path = tf_join(g_tmp, "really-a-png.jpg");
-    pu_write_png(path, &im, false);
-    free(path);
-    pu_free(&im);
-    p = load("really-a-png.jpg", 800, 600, IMGSCALE_FIT_CONTAIN, err, sizeof err);
-    if (!p)
-        fail_msg("%s", err);
-    assert_int_equal(p->jpeg_denom, 0);
-    assert_true(pu_near(pu_get(p->image, 20, 15), PU_BLUE, 2));
     picture_free(p);
 }
 
@@ -501,6 +500,7 @@ int main(void)
         cmocka_unit_test(png_bomb_refused),
         cmocka_unit_test(sizes_over_the_limits_refused),
         cmocka_unit_test(damaged_and_mislabelled),
+        cmocka_unit_test(damaged_jpeg_data),
         cmocka_unit_test(other_formats),
         cmocka_unit_test(gif_and_webp),
         cmocka_unit_test(gif_bomb_behind_long_header_refused),

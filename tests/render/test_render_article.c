@@ -303,6 +303,69 @@ static int teardown(void **state)
     return 0;
 }
 
+/* The title slide first, with the article's title and dateline; every slide a known kind, from the
+ * article, a positive duration, the NNN.png of its place; enough excerpts. */
+static void check_manifest(const kh_manifest *m, const article *a, const char *label)
+{
+    assert_true(m->count >= 1);
+    const kh_entry *first = &m->entries[0];
+    assert_string_equal(first->kind, "title");
+    assert_string_equal(first->source, "article.txt");
+    const char *title = kh_entry_field(first, "title");
+    assert_non_null(title);
+    assert_string_equal(title, a->title);
+    if (a->dateline) {
+        assert_non_null(kh_entry_field(first, "dateline"));
+        assert_string_equal(kh_entry_field(first, "dateline"), a->dateline);
+    }
+
+    size_t excerpts = 0;
+    for (size_t i = 0; i < m->count; i++) {
+        const kh_entry *e = &m->entries[i];
+        char want[32];
+        snprintf(want, sizeof want, "%03zu.png", i + 1);
+        assert_string_equal(e->file, want);
+        assert_string_equal(e->source, "article.txt");
+        if (e->duration_ms <= 0)
+            fail_msg("[%s] %s: duration_ms=%ld", label, e->file, e->duration_ms);
+        if (i > 0) {
+            if (strcmp(e->kind, "excerpt") != 0)
+                fail_msg("[%s] %s: kind=%s after the title slide of a one-article folder", label, e->file,
+                         e->kind);
+            const char *head = kh_entry_field(e, "title");
+            if (!head || strcmp(head, a->title) != 0)
+                fail_msg("[%s] %s: the running head is '%s', not the article title", label, e->file,
+                         head ? head : "(none)");
+            excerpts++;
+        }
+    }
+    if (excerpts < g_min_excerpts)
+        fail_msg("[%s] %zu excerpt slides; the article needs at least %zu", label, excerpts, g_min_excerpts);
+}
+
+/* One slide's PNG (in f->image): of the screen size and visibly drawn, its body text inked. */
+static void check_png(const kh_image *img, const kh_entry *e, const design *d, const char *label)
+{
+    int w = d->w, h = d->h;
+    if (img->w != w || img->h != h)
+        fail_msg("[%s] %s is %dx%d, expected %dx%d", label, e->file, img->w, img->h, w, h);
+    double lit = kh_nonblack_share(img), text = kh_bright_share(img, TEXT_MIN);
+    size_t chars = body_chars(e);
+    double ink = chars ? text * w * h / ((double)chars * d->body_size * d->body_size) : 0.0;
+    print_message("[%s] %s kind=%s: %.1f%% not black, %.2f%% text pixels, %zu body characters, ink %.3f\n",
+                  label, e->file, e->kind, lit * 100, text * 100, chars, ink);
+    if (lit < 0.5)
+        fail_msg("[%s] %s is (nearly) black: only %.1f%% of its pixels are not black", label, e->file,
+                 lit * 100);
+    if (text < MIN_TEXT_SHARE_ANY)
+        fail_msg("[%s] %s (kind=%s) has %.3f%% light text pixels, expected at least %.3f%%", label, e->file,
+                 e->kind, text * 100, MIN_TEXT_SHARE_ANY * 100);
+    if (strcmp(e->kind, "excerpt") == 0 && ink < MIN_INK_PER_CHAR)
+        fail_msg("[%s] %s: %.3f%% light text pixels for %zu characters of body text (%.3f body_size^2 "
+                 "each, expected at least %.3f): its lines are not (all) drawn",
+                 label, e->file, text * 100, chars, ink, MIN_INK_PER_CHAR);
+}
+
 static void check_article_at(void **state)
 {
     screen *s = *state;
@@ -329,43 +392,7 @@ static void check_article_at(void **state)
     kh_manifest *m = &f->manifest;
     if (kh_manifest_load(kh_fx_path(f, "out/slides.txt"), m, err, sizeof err) != 0)
         fail_msg("[%s] %s", label, err);
-    assert_true(m->count >= 1);
-
-    /* The title slide first, with the article's title and dateline. */
-    const kh_entry *first = &m->entries[0];
-    assert_string_equal(first->kind, "title");
-    assert_string_equal(first->source, "article.txt");
-    const char *title = kh_entry_field(first, "title");
-    assert_non_null(title);
-    assert_string_equal(title, a->title);
-    if (a->dateline) {
-        assert_non_null(kh_entry_field(first, "dateline"));
-        assert_string_equal(kh_entry_field(first, "dateline"), a->dateline);
-    }
-
-    /* Every slide: a known kind, from the article, a positive duration, the NNN.png of its place. */
-    size_t excerpts = 0;
-    for (size_t i = 0; i < m->count; i++) {
-        const kh_entry *e = &m->entries[i];
-        char want[32];
-        snprintf(want, sizeof want, "%03zu.png", i + 1);
-        assert_string_equal(e->file, want);
-        assert_string_equal(e->source, "article.txt");
-        if (e->duration_ms <= 0)
-            fail_msg("[%s] %s: duration_ms=%ld", label, e->file, e->duration_ms);
-        if (i > 0) {
-            if (strcmp(e->kind, "excerpt") != 0)
-                fail_msg("[%s] %s: kind=%s after the title slide of a one-article folder", label, e->file,
-                         e->kind);
-            const char *head = kh_entry_field(e, "title");
-            if (!head || strcmp(head, a->title) != 0)
-                fail_msg("[%s] %s: the running head is '%s', not the article title", label, e->file,
-                         head ? head : "(none)");
-            excerpts++;
-        }
-    }
-    if (excerpts < g_min_excerpts)
-        fail_msg("[%s] %zu excerpt slides; the article needs at least %zu", label, excerpts, g_min_excerpts);
+    check_manifest(m, a, label);
 
     /* One PNG per manifest entry, each of the screen size and visibly drawn. */
     design d = design_compute(w, h, 0.0);
@@ -379,25 +406,7 @@ static void check_article_at(void **state)
         free(png);
         if (rc != 0)
             fail_msg("[%s] %s", label, err);
-        const kh_image *img = &f->image;
-        if (img->w != w || img->h != h)
-            fail_msg("[%s] %s is %dx%d, expected %dx%d", label, e->file, img->w, img->h, w, h);
-        double lit = kh_nonblack_share(img), text = kh_bright_share(img, TEXT_MIN);
-        size_t chars = body_chars(e);
-        double ink = chars ? text * w * h / ((double)chars * d.body_size * d.body_size) : 0.0;
-        print_message(
-            "[%s] %s kind=%s: %.1f%% not black, %.2f%% text pixels, %zu body characters, ink %.3f\n", label,
-            e->file, e->kind, lit * 100, text * 100, chars, ink);
-        if (lit < 0.5)
-            fail_msg("[%s] %s is (nearly) black: only %.1f%% of its pixels are not black", label, e->file,
-                     lit * 100);
-        if (text < MIN_TEXT_SHARE_ANY)
-            fail_msg("[%s] %s (kind=%s) has %.3f%% light text pixels, expected at least %.3f%%", label,
-                     e->file, e->kind, text * 100, MIN_TEXT_SHARE_ANY * 100);
-        if (strcmp(e->kind, "excerpt") == 0 && ink < MIN_INK_PER_CHAR)
-            fail_msg("[%s] %s: %.3f%% light text pixels for %zu characters of body text (%.3f body_size^2 "
-                     "each, expected at least %.3f): its lines are not (all) drawn",
-                     label, e->file, text * 100, chars, ink, MIN_INK_PER_CHAR);
+        check_png(&f->image, e, &d, label);
         kh_image_free(&f->image);
     }
 
