@@ -71,14 +71,16 @@ int draw_text(SDL_Renderer *r, const draw_style *st, const char *s, size_t len, 
 {
     fonts_chain *c = st->fonts ? fonts_chain_get(st->fonts, st->role, st->size) : NULL;
     SDL_Rect ink;
-    if (!c || len == 0)
+    if (!c || len == 0) {
         return 0;
+    }
     if (align != ALIGN_LEFT) {
         int w = textrun_sdl_measure(c, s, len, rtl);
         x -= align == ALIGN_CENTER ? w / 2 : w;
     }
     int drawn = textrun_sdl_draw(r, c, s, len, rtl, x, y, line_h, st->color, &ink);
-    if (trace_fn && ink.w > 0)
+    if (trace_fn && ink.w > 0) {
         trace_fn(trace_ctx, st->role, &ink, s, len);
+    }
     return drawn;
 }

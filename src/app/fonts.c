@@ -84,17 +84,20 @@ static int face_open(fonts_state *st, const char *file, int index, int size)
             free_slot = free_slot < 0 ? i : free_slot;
             continue;
         }
-        if (fc->index == index && fc->size == size && strcmp(fc->file, file) == 0)
+        if (fc->index == index && fc->size == size && strcmp(fc->file, file) == 0) {
             return i;
+        }
     }
-    if (free_slot < 0)
+    if (free_slot < 0) {
         return -1;
+    }
     face *fc = &st->faces[free_slot];
     fc->font = TTF_OpenFontIndex(file, size, index);
     fc->file = fc->font ? strdup(file) : NULL;
     if (!fc->file) {
-        if (fc->font)
+        if (fc->font) {
             TTF_CloseFont(fc->font);
+        }
         fc->font = NULL;
         return -1;
     }
@@ -105,8 +108,9 @@ static int face_open(fonts_state *st, const char *file, int index, int size)
 
 static void face_close(face *fc)
 {
-    if (fc->font)
+    if (fc->font) {
         TTF_CloseFont(fc->font);
+    }
     free(fc->file);
     memset(fc, 0, sizeof *fc);
 }
@@ -118,11 +122,13 @@ static void chain_drop(fonts_state *st, fonts_chain *c)
         bool shared = false;
         for (int j = 0; j < CHAINS_MAX && !shared; j++) {
             const fonts_chain *o = &st->chains[j];
-            for (int m = 0; o != c && m < o->n && !shared; m++)
+            for (int m = 0; o != c && m < o->n && !shared; m++) {
                 shared = o->faces[m] == c->faces[k];
+            }
         }
-        if (!shared)
+        if (!shared) {
             face_close(&st->faces[c->faces[k]]);
+        }
     }
     memset(c, 0, sizeof *c);
 }
@@ -131,10 +137,12 @@ fonts_chain *fonts_chain_get(const kiosk_fonts *f, font_role role, int size)
 {
     fonts_state *st = f->state;
     fonts_chain *slot = NULL;
-    if (!st || role < 0 || role >= FONT_ROLE_COUNT || !st->file[role])
+    if (!st || role < 0 || role >= FONT_ROLE_COUNT || !st->file[role]) {
         return NULL;
-    if (size <= 0)
+    }
+    if (size <= 0) {
         size = f->size[role];
+    }
     st->clock++;
     for (int i = 0; i < CHAINS_MAX; i++) {
         fonts_chain *c = &st->chains[i];
@@ -142,22 +150,26 @@ fonts_chain *fonts_chain_get(const kiosk_fonts *f, font_role role, int size)
             c->used = st->clock;
             return c;
         }
-        if (c->n == 0 && !slot)
+        if (c->n == 0 && !slot) {
             slot = c;
+        }
     }
     if (!slot) { /* drop the least recently used chain that is not pinned */
         for (int i = 0; i < CHAINS_MAX; i++) {
             fonts_chain *c = &st->chains[i];
-            if (!c->pinned && (!slot || c->used < slot->used))
+            if (!c->pinned && (!slot || c->used < slot->used)) {
                 slot = c;
+            }
         }
-        if (!slot)
+        if (!slot) {
             return NULL;
+        }
         chain_drop(st, slot);
     }
     int fc = face_open(st, st->file[role], st->index[role], size);
-    if (fc < 0)
+    if (fc < 0) {
         return NULL;
+    }
     *slot = (fonts_chain){.st = st, .role = role, .size = size, .faces = {fc}, .n = 1, .used = st->clock};
     return slot;
 }
@@ -183,8 +195,9 @@ char *fonts_chain_scratch(fonts_chain *c, size_t n)
     if (n + 1 > st->scratch_cap) {
         size_t cap = (n + 1) * 2;
         char *p = realloc(st->scratch, cap);
-        if (!p)
+        if (!p) {
             return NULL;
+        }
         st->scratch = p, st->scratch_cap = cap;
     }
     return st->scratch;
@@ -203,9 +216,11 @@ static int cb_count(void *ctx)
 
 static bool is_missing(const fonts_state *st, font_role role, uint32_t cp)
 {
-    for (int i = 0; i < st->nmissing[role]; i++)
-        if (st->missing[role][i] == cp)
+    for (int i = 0; i < st->nmissing[role]; i++) {
+        if (st->missing[role][i] == cp) {
             return true;
+        }
+    }
     return false;
 }
 
@@ -230,26 +245,32 @@ static int cb_find(void *ctx, uint32_t cp)
     int index = 0, k = -1;
     const char *file = NULL;
 
-    if (is_missing(st, c->role, cp) || c->n >= CHAIN_MAX)
+    if (is_missing(st, c->role, cp) || c->n >= CHAIN_MAX) {
         return -1;
+    }
     if (!st->ff && !st->ff_failed) {
         st->ff = fontfind_new();
         st->ff_failed = !st->ff;
     }
-    if (st->ff)
+    if (st->ff) {
         file = fontfind_fallback(st->ff, st->family[c->role], st->italic[c->role], cp, &index);
-    for (int j = 0; file && j < c->n; j++)
-        if (st->faces[c->faces[j]].index == index && strcmp(st->faces[c->faces[j]].file, file) == 0)
+    }
+    for (int j = 0; file && j < c->n; j++) {
+        if (st->faces[c->faces[j]].index == index && strcmp(st->faces[c->faces[j]].file, file) == 0) {
             file = NULL; /* fontconfig says it has cp, FreeType says not: no use asking again */
+        }
+    }
     int fc = file ? face_open(st, file, index, c->size) : -1;
     if (fc >= 0) {
         c->faces[c->n] = fc;
         k = c->n++;
-        if (c->pinned)
+        if (c->pinned) {
             log_font_event(LOG_INFO, "font-fallback", c->role, cp, "using", file);
+        }
     } else {
-        if (st->nmissing[c->role] < MISSING_MAX)
+        if (st->nmissing[c->role] < MISSING_MAX) {
             st->missing[c->role][st->nmissing[c->role]++] = cp;
+        }
         log_font_event(LOG_WARN, "glyph-missing", c->role, cp, "reason",
                        file ? "the font cannot be opened" : "no installed font has this character");
     }
@@ -317,11 +338,14 @@ int fonts_open_config(kiosk_fonts *f, const design *d, const fonts_config *cfg)
     };
     memset(f, 0, sizeof *f);
     f->state = calloc(1, sizeof *f->state);
-    if (!f->state)
+    if (!f->state) {
         return -1;
-    for (int r = 0; r < FONT_ROLE_COUNT; r++)
-        if (open_role(f, (font_role)r, roles[r].family, roles[r].italic, roles[r].size) != 0)
+    }
+    for (int r = 0; r < FONT_ROLE_COUNT; r++) {
+        if (open_role(f, (font_role)r, roles[r].family, roles[r].italic, roles[r].size) != 0) {
             missing++;
+        }
+    }
     return missing ? -1 : 0;
 }
 
@@ -334,8 +358,9 @@ void fonts_close(kiosk_fonts *f)
 {
     fonts_state *st = f->state;
     if (st) {
-        for (int i = 0; i < FACES_MAX; i++)
+        for (int i = 0; i < FACES_MAX; i++) {
             face_close(&st->faces[i]);
+        }
         for (int r = 0; r < FONT_ROLE_COUNT; r++) {
             free(st->family[r]);
             free(st->file[r]);

@@ -54,8 +54,9 @@ static const char *playlist_name(content *c)
     schedule_from_config(&sched, &c->config, &c->diags);
     localtime_r(&now, &tm);
     snprintf(path, sizeof path, "%s/" REMEMBRANCE_PLAYLIST, c->root);
-    if (schedule_is_remembrance_day(&sched, &tm) && stat(path, &st) == 0)
+    if (schedule_is_remembrance_day(&sched, &tm) && stat(path, &st) == 0) {
         return REMEMBRANCE_PLAYLIST;
+    }
     return "playlist.txt";
 }
 
@@ -68,26 +69,30 @@ static int read_settings(content *c, const cli_options *cli)
     char name[64];
     config_load(c->root, &c->config, &c->diags);
     if (banner_check(c->config.banner_article, name, sizeof name) ||
-        banner_check(c->config.banner_default, name, sizeof name))
+        banner_check(c->config.banner_default, name, sizeof name)) {
         diag_add(&c->diags, DIAG_WARNING, "kiosk.conf", 0,
                  "the banner has an unknown placeholder %s (known: {date} {years} {today} {category} "
                  "{article_date})",
                  name);
+    }
     probe_pictures(c, cli);
-    if (playlist_load_file(c->root, playlist_name(c), &pl, &found, &c->diags) != 0)
+    if (playlist_load_file(c->root, playlist_name(c), &pl, &found, &c->diags) != 0) {
         return -1;
+    }
     config_lang order[3];
     int n = lang_parse_order(c->config.language_order, order, 3);
-    if (n < 0)
+    if (n < 0) {
         diag_add(&c->diags, DIAG_WARNING, "kiosk.conf", 0,
                  "language_order '%s' has an unknown language (known: en, az, ru); ignored",
                  c->config.language_order);
-    else if (n > 0 && !found) /* a playlist's order is the staff's own: it wins */
+    } else if (n > 0 && !found) { /* a playlist's order is the staff's own: it wins */
         lang_apply_order(c, order, (size_t)n);
+    }
     int rc = found ? playlist_apply(&pl, c, c->config.playlist_append_unlisted) : 0;
     playlist_free(&pl);
-    if (rc == 0 && banner_place(c, c->config.banner_slide_every) < 0)
+    if (rc == 0 && banner_place(c, c->config.banner_slide_every) < 0) {
         rc = -1;
+    }
     return rc;
 }
 
@@ -102,14 +107,16 @@ static void log_problems(const content *c, const char *dir)
 content *loader_load(const char *dir, const cli_options *cli, bool log)
 {
     content *c = content_scan(dir);
-    if (!c)
+    if (!c) {
         return NULL;
+    }
     if (read_settings(c, cli) != 0) {
         content_free(c);
         return NULL;
     }
-    if (log)
+    if (log) {
         log_problems(c, dir);
+    }
     return c;
 }
 
@@ -120,8 +127,9 @@ content *loader_load_first(const char *dir, const cli_options *cli)
     char path[4096];
     struct stat st;
     content *c = content_scan_first(dir, FIRST_LIMIT);
-    if (!c)
+    if (!c) {
         return NULL;
+    }
     config_load(c->root, &c->config, &c->diags);
     snprintf(path, sizeof path, "%s/playlist.txt", dir);
     bool listed = stat(path, &st) == 0;
@@ -129,10 +137,12 @@ content *loader_load_first(const char *dir, const cli_options *cli)
     listed |= stat(path, &st) == 0;
     if (!listed && !c->config.language_order[0]) {
         probe_pictures(c, cli);
-        while (c->count > 1)
+        while (c->count > 1) {
             content_remove(c, c->count - 1);
-        if (c->count == 1)
+        }
+        if (c->count == 1) {
             return c;
+        }
     }
     content_free(c);
     return NULL;
@@ -148,10 +158,12 @@ const char *loader_default_dir(void)
     static char buf[4096];
     struct stat st;
     const char *env = getenv("KIOSK_CONTENT_DIR");
-    if (env && *env)
+    if (env && *env) {
         return env;
+    }
     snprintf(buf, sizeof buf, "%s/content", KIOSK_SOURCE_DIR);
-    if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
+    if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) {
         return buf;
+    }
     return KIOSK_INSTALLED_CONTENT;
 }

@@ -31,9 +31,9 @@ void picture_draw_kenburns(SDL_Renderer *r, const design *d, SDL_Texture *photo,
 static void draw_contain(SDL_Renderer *r, const design *d, const picture *pic)
 {
     SDL_Texture *back = NULL, *img = NULL;
-    if (pic->backdrop_kind == PICTURE_BACKDROP_SOLID || !pic->backdrop)
+    if (pic->backdrop_kind == PICTURE_BACKDROP_SOLID || !pic->backdrop) {
         draw_fill(r, 0, 0, d->w, d->picture_h, SOLID_BACKDROP);
-    else if ((back = SDL_CreateTextureFromSurface(r, pic->backdrop)) != NULL) {
+    } else if ((back = SDL_CreateTextureFromSurface(r, pic->backdrop)) != NULL) {
         SDL_SetTextureScaleMode(back, SDL_ScaleModeLinear);
         SDL_SetTextureBlendMode(back, SDL_BLENDMODE_NONE);
         SDL_SetTextureColorMod(back, BACKDROP_DIM, BACKDROP_DIM, BACKDROP_DIM);
@@ -51,10 +51,12 @@ static void draw_contain(SDL_Renderer *r, const design *d, const picture *pic)
         SDL_Rect dst = {fit.x, fit.y, fit.w, fit.h};
         SDL_RenderCopy(r, img, NULL, &dst);
     }
-    if (back)
+    if (back) {
         SDL_DestroyTexture(back);
-    if (img)
+    }
+    if (img) {
         SDL_DestroyTexture(img);
+    }
 }
 
 static void draw_photo(SDL_Renderer *r, const design *d, const picture *pic)
@@ -64,8 +66,9 @@ static void draw_photo(SDL_Renderer *r, const design *d, const picture *pic)
         return;
     }
     SDL_Texture *img = SDL_CreateTextureFromSurface(r, pic->image);
-    if (!img)
+    if (!img) {
         return;
+    }
     if (pic->fit == IMGSCALE_FIT_KENBURNS) {
         picture_draw_kenburns(r, d, img, pic->image->w, pic->image->h, pic->seed, pic->pose_t);
     } else { /* cover: the crop already has the area's aspect */

@@ -19,12 +19,15 @@ static bool is_image(const slide_cache *c, size_t i)
 
 static void entry_release(slide_cache_entry *e)
 {
-    if (e->texture)
+    if (e->texture) {
         SDL_DestroyTexture(e->texture);
-    if (e->photo)
+    }
+    if (e->photo) {
         SDL_DestroyTexture(e->photo);
-    if (e->fade_from)
+    }
+    if (e->fade_from) {
         SDL_DestroyTexture(e->fade_from);
+    }
     picture_free(e->pending);
     memset(e, 0, sizeof *e);
 }
@@ -39,17 +42,20 @@ int slide_cache_init(slide_cache *c, const slide_draw_ctx *ctx, const show *s, c
     c->dec = dec;
     c->extra_ms = extra_ms;
     c->flags = calloc(s->count, sizeof *c->flags);
-    if (dec)
+    if (dec) {
         decoder_set_settings(dec, ps);
+    }
     return c->flags ? 0 : -1;
 }
 
 void slide_cache_clear(slide_cache *c)
 {
-    for (int k = 0; k < SLIDE_CACHE_SIZE; k++)
+    for (int k = 0; k < SLIDE_CACHE_SIZE; k++) {
         entry_release(&c->entries[k]);
-    if (c->scratch)
+    }
+    if (c->scratch) {
         SDL_DestroyTexture(c->scratch);
+    }
     c->scratch = NULL;
     c->refocus = true;
 }
@@ -59,8 +65,9 @@ void slide_cache_free(slide_cache *c)
     slide_cache_clear(c);
     free(c->flags);
     c->flags = NULL;
-    if (c->dec)
+    if (c->dec) {
         decoder_reset(c->dec);
+    }
 }
 
 bool slide_cache_is_bad(const slide_cache *c, size_t i)
@@ -73,25 +80,30 @@ size_t slide_cache_step(const slide_cache *c, size_t i, int dir)
     size_t n = c->show->count;
     for (size_t k = 1; k < n; k++) {
         size_t j = dir > 0 ? (i + k) % n : (i + n - k) % n;
-        if (!(c->flags[j] & FLAG_BAD))
+        if (!(c->flags[j] & FLAG_BAD)) {
             return j;
+        }
     }
     return i;
 }
 
 static bool wanted(const slide_cache *c, size_t i)
 {
-    for (size_t k = 0; k < c->want_count; k++)
-        if (c->want[k] == i)
+    for (size_t k = 0; k < c->want_count; k++) {
+        if (c->want[k] == i) {
             return true;
+        }
+    }
     return false;
 }
 
 static slide_cache_entry *find(const slide_cache *c, size_t i)
 {
-    for (int k = 0; k < SLIDE_CACHE_SIZE; k++)
-        if (c->entries[k].used && c->entries[k].index == i)
+    for (int k = 0; k < SLIDE_CACHE_SIZE; k++) {
+        if (c->entries[k].used && c->entries[k].index == i) {
             return (slide_cache_entry *)&c->entries[k];
+        }
+    }
     return NULL;
 }
 
@@ -100,21 +112,25 @@ static slide_cache_entry *find(const slide_cache *c, size_t i)
 static slide_cache_entry *claim(slide_cache *c, size_t i)
 {
     slide_cache_entry *e = find(c, i), *victim = NULL;
-    if (e)
+    if (e) {
         return e;
+    }
     for (int k = 0; k < SLIDE_CACHE_SIZE; k++) {
         e = &c->entries[k];
         if (!e->used) {
             victim = e;
             break;
         }
-        if (wanted(c, e->index))
+        if (wanted(c, e->index)) {
             continue;
-        if (!victim || e->stamp < victim->stamp)
+        }
+        if (!victim || e->stamp < victim->stamp) {
             victim = e;
+        }
     }
-    if (!victim)
+    if (!victim) {
         return NULL;
+    }
     entry_release(victim);
     victim->used = true;
     victim->index = i;
@@ -130,8 +146,9 @@ bool slide_cache_ready(const slide_cache *c, size_t i)
 
 void slide_cache_focus(slide_cache *c, size_t current, size_t from)
 {
-    if (c->focused && !c->refocus && current == c->current && from == c->from)
+    if (c->focused && !c->refocus && current == c->current && from == c->from) {
         return;
+    }
     c->focused = true;
     c->refocus = false;
     c->current = current;
@@ -139,9 +156,11 @@ void slide_cache_focus(slide_cache *c, size_t current, size_t from)
     const size_t cand[SLIDE_CACHE_SIZE] = {current, slide_cache_step(c, current, 1),
                                            slide_cache_step(c, current, -1), from};
     c->want_count = 0;
-    for (int k = 0; k < SLIDE_CACHE_SIZE; k++)
-        if (!wanted(c, cand[k]))
+    for (int k = 0; k < SLIDE_CACHE_SIZE; k++) {
+        if (!wanted(c, cand[k])) {
             c->want[c->want_count++] = cand[k];
+        }
+    }
     for (int k = 0; k < SLIDE_CACHE_SIZE; k++) { /* decoded pictures of slides left behind: not kept */
         slide_cache_entry *e = &c->entries[k];
         if (e->used && e->pending && !wanted(c, e->index)) {
@@ -149,17 +168,20 @@ void slide_cache_focus(slide_cache *c, size_t current, size_t from)
             e->pending = NULL;
         }
     }
-    if (!c->dec)
+    if (!c->dec) {
         return;
+    }
     decoder_job jobs[DECODER_MAX_JOBS];
     size_t n = 0;
     for (size_t k = 0; k < c->want_count && n < DECODER_MAX_JOBS; k++) {
         size_t i = c->want[k];
         const slide_cache_entry *e = find(c, i);
-        if (!is_image(c, i) || (c->flags[i] & FLAG_BAD) || (e && (e->complete || e->pending)))
+        if (!is_image(c, i) || (c->flags[i] & FLAG_BAD) || (e && (e->complete || e->pending))) {
             continue;
-        if (i == from && from != current) /* fading out: its picture is not needed any more */
+        }
+        if (i == from && from != current) { /* fading out: its picture is not needed any more */
             continue;
+        }
         const slide *s = &c->show->slides[i];
         jobs[n++] = (decoder_job){i,
                                   s->path,
@@ -191,8 +213,9 @@ bool slide_cache_pump(slide_cache *c)
         }
         const slide *s = &c->show->slides[r.index];
         if (!r.pic) {
-            if (!(c->flags[r.index] & FLAG_BAD))
+            if (!(c->flags[r.index] & FLAG_BAD)) {
                 content_log_problem(DIAG_ERROR, s->source, 0, r.reason);
+            }
             c->flags[r.index] |= FLAG_BAD;
             c->refocus = true;
             changed = true;
@@ -211,8 +234,9 @@ bool slide_cache_pump(slide_cache *c)
         e->pending = r.pic;
         changed = true;
     }
-    if (c->refocus && c->focused)
+    if (c->refocus && c->focused) {
         slide_cache_focus(c, c->current, c->from);
+    }
     return changed;
 }
 
@@ -223,18 +247,22 @@ static void render_into(slide_cache *c, slide_cache_entry *e, picture *pic, bool
     SDL_Renderer *r = c->ctx.renderer;
     const design *d = c->ctx.design;
     if (complete && e->texture && !e->complete && e->shown_incomplete) {
-        if (e->fade_from)
+        if (e->fade_from) {
             SDL_DestroyTexture(e->fade_from);
+        }
         e->fade_from = e->texture;
         e->texture = NULL;
         e->reveal_at = now;
     }
-    if (!e->texture)
+    if (!e->texture) {
         e->texture = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, d->w, d->h);
-    if (!e->texture)
+    }
+    if (!e->texture) {
         return;
-    if (e->photo)
+    }
+    if (e->photo) {
         SDL_DestroyTexture(e->photo);
+    }
     e->photo = NULL;
     if (pic && pic->fit == IMGSCALE_FIT_KENBURNS) {
         e->photo = SDL_CreateTextureFromSurface(r, pic->image);
@@ -249,10 +277,12 @@ static void render_into(slide_cache *c, slide_cache_entry *e, picture *pic, bool
     slide_draw(&c->ctx, &c->show->slides[e->index], pic);
     SDL_SetRenderTarget(r, old);
     e->complete = complete;
-    if (!complete)
+    if (!complete) {
         e->shown_incomplete = false;
-    if (c->focused && e->index == c->current)
+    }
+    if (c->focused && e->index == c->current) {
         c->redraw = true;
+    }
 }
 
 /* Makes sure slide i has a texture: the final one when its picture is there (or needed none), else a
@@ -262,8 +292,9 @@ static slide_cache_entry *prepare_entry(slide_cache *c, size_t i, uint64_t now)
     slide_cache_entry *e = claim(c, i);
     picture *pic = NULL;
     bool complete = true;
-    if (!e || (e->texture && e->complete))
+    if (!e || (e->texture && e->complete)) {
         goto cleanup;
+    }
     if (is_image(c, i) && !(c->flags[i] & FLAG_BAD)) {
         const slide *s = &c->show->slides[i];
         if (e->pending) {
@@ -286,8 +317,9 @@ static slide_cache_entry *prepare_entry(slide_cache *c, size_t i, uint64_t now)
     render_into(c, e, pic, complete, now);
 cleanup:
     picture_free(pic);
-    if (e)
+    if (e) {
         e->stamp = ++c->stamp;
+    }
     return e;
 }
 
@@ -295,8 +327,9 @@ bool slide_cache_prepare(slide_cache *c, uint64_t now)
 {
     for (size_t k = 0; k < c->want_count; k++) {
         size_t i = c->want[k];
-        if (i == c->from && c->from != c->current)
+        if (i == c->from && c->from != c->current) {
             continue;
+        }
         const slide_cache_entry *e = find(c, i);
         if (slide_cache_ready(c, i) && (!e || !e->texture || !e->complete)) {
             prepare_entry(c, i, now);
@@ -353,15 +386,17 @@ static void draw_layers(slide_cache *c, slide_cache_entry *e, uint64_t now, Uint
         copy_texture(r, e->texture, alpha);
         return;
     }
-    if (e->kb_start == 0)
+    if (e->kb_start == 0) {
         e->kb_start = now ? now : 1;
+    }
     if (alpha == 255) {
         compose_kenburns(c, e, now);
         return;
     }
-    if (!c->scratch)
+    if (!c->scratch) {
         c->scratch = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
                                        c->ctx.design->w, c->ctx.design->h);
+    }
     if (!c->scratch) { /* no room to compose: the overlay alone, still dignified */
         copy_texture(r, e->texture, alpha);
         return;
@@ -376,13 +411,16 @@ static void draw_layers(slide_cache *c, slide_cache_entry *e, uint64_t now, Uint
 void slide_cache_draw(slide_cache *c, size_t i, uint64_t now, Uint8 alpha)
 {
     slide_cache_entry *e = find(c, i);
-    if (!e || !e->texture)
+    if (!e || !e->texture) {
         e = prepare_entry(c, i, now);
-    if (!e || !e->texture)
+    }
+    if (!e || !e->texture) {
         return;
+    }
     e->stamp = ++c->stamp;
-    if (!e->complete)
+    if (!e->complete) {
         e->shown_incomplete = true;
+    }
     if (e->fade_from) {
         uint64_t el = now > e->reveal_at ? now - e->reveal_at : 0;
         if (alpha == 255 && el < SLIDE_CACHE_REVEAL_MS) {
@@ -399,26 +437,32 @@ void slide_cache_draw(slide_cache *c, size_t i, uint64_t now, Uint8 alpha)
 uint64_t slide_cache_next_frame(const slide_cache *c, size_t i, uint64_t now)
 {
     const slide_cache_entry *e = find(c, i);
-    if (!e)
+    if (!e) {
         return UINT64_MAX;
-    if (e->fade_from)
+    }
+    if (e->fade_from) {
         return now + REVEAL_FRAME_MS;
-    if (e->photo && e->kb_start && kb_progress(c, e, now) < 1.0)
+    }
+    if (e->photo && e->kb_start && kb_progress(c, e, now) < 1.0) {
         return now + SLIDE_CACHE_KB_FRAME_MS;
+    }
     return UINT64_MAX;
 }
 
 void slide_cache_shown(slide_cache *c, size_t i)
 {
     slide_cache_entry *e = find(c, i);
-    if (e)
+    if (e) {
         e->kb_start = 0;
+    }
 }
 
 bool slide_cache_waiting(const slide_cache *c)
 {
-    for (size_t k = 0; c->dec && k < c->want_count; k++)
-        if (!slide_cache_ready(c, c->want[k]))
+    for (size_t k = 0; c->dec && k < c->want_count; k++) {
+        if (!slide_cache_ready(c, c->want[k])) {
             return true;
+        }
+    }
     return false;
 }

@@ -31,24 +31,28 @@ static void draw_line_sized(const slide_draw_ctx *c, font_role role, int size, i
                             int x, int y, int width, int line_h, draw_align align, SDL_Color col, bool warn)
 {
     fonts_measurer m = {c->fonts, role, 0};
-    if (size <= 0)
+    if (size <= 0) {
         size = c->fonts->size[role];
+    }
     textfit_box box = {width, line_h, size, min_size < size ? min_size : size, 1.0, 1};
     textfit_result res;
-    if (!text || !*text || size <= 0 || textfit_fit(text, &box, fonts_fit_measure_cb, &m, &res) != 0)
+    if (!text || !*text || size <= 0 || textfit_fit(text, &box, fonts_fit_measure_cb, &m, &res) != 0) {
         return;
+    }
     if (res.lines.count > 0) {
         const layout_line *l = &res.lines.lines[0];
         char buf[1024];
         size_t n = l->len < sizeof buf - 4 ? l->len : sizeof buf - 4;
         memcpy(buf, text + l->start, n);
-        if (res.truncated)
+        if (res.truncated) {
             memcpy(buf + n, TEXTFIT_ELLIPSIS, 3), n += 3;
+        }
         draw_style st = {c->fonts, role, res.size, col};
         draw_text(c->renderer, &st, buf, n, res.lines.rtl, x, y, line_h, align);
     }
-    if (res.truncated && warn)
+    if (res.truncated && warn) {
         text_block_log_truncated(role, res.size, res.lines.count, text);
+    }
     textfit_result_free(&res);
 }
 
@@ -63,8 +67,9 @@ static void draw_emblem(const slide_draw_ctx *c, SDL_Rect box, SDL_Color accent)
 {
     SDL_Texture *t = c->emblem ? SDL_CreateTextureFromSurface(c->renderer, c->emblem) : NULL;
     assets_draw_emblem(c->renderer, t, box, accent);
-    if (t)
+    if (t) {
         SDL_DestroyTexture(t);
+    }
 }
 
 /* The banner slide: a full-screen card, centred: the emblem, the commemorated date set large, a short
@@ -83,8 +88,9 @@ static void draw_banner_slide(const slide_draw_ctx *c, const slide *s)
     int total = emblem_h + gap + date_h + (s->date_text ? years_h : 0) + gap + rule_h +
                 (s->line_count ? gap + lines_h : 0);
     int y = d->safe_y + (d->safe_h - total) / 2;
-    if (y < d->safe_y)
+    if (y < d->safe_y) {
         y = d->safe_y;
+    }
     draw_emblem(c, (SDL_Rect){cx - emblem_h, y, 2 * emblem_h, emblem_h}, p.accent);
     y += emblem_h + gap;
     draw_line_sized(c, FONT_TITLE, date_size, d->title_min_size, s->title, cx, y, d->title_w, date_h,
@@ -131,8 +137,9 @@ static void draw_title(const slide_draw_ctx *c, const slide *s)
     int total = (emblem_h ? emblem_h + gap : 0) + title_h + gap + rule_h + (dateline_h || date_h ? gap : 0) +
                 dateline_h + date_h;
     int top = d->safe_y + (d->banner_y - d->safe_y - total) / 2;
-    if (top < d->safe_y)
+    if (top < d->safe_y) {
         top = d->safe_y;
+    }
 
     int y = top;
     if (emblem_h) { /* the fallback card (and the minute of silence): the emblem over the words */
@@ -181,13 +188,15 @@ static void draw_excerpt(const slide_draw_ctx *c, const slide *s)
 
     int block = show_slide_body_height(s, &box);
     int y = d->body_y + (d->body_h - block) / 2;
-    if (y < d->body_y)
+    if (y < d->body_y) {
         y = d->body_y;
+    }
     draw_style body = {c->fonts, FONT_BODY, 0, p.text};
     for (size_t i = 0; i < s->line_count; i++) {
         const slide_line *l = &s->lines[i];
-        if (i > 0 && l->para_start)
+        if (i > 0 && l->para_start) {
             y += d->body_para_gap;
+        }
         draw_text(c->renderer, &body, l->text, strlen(l->text), l->rtl, l->rtl ? right : left, y,
                   d->body_line_h, l->rtl ? ALIGN_RIGHT : ALIGN_LEFT);
         y += d->body_line_h;

@@ -15,8 +15,9 @@ void text_block_log_truncated(font_role role, int size, size_t lines, const char
     size_t n = strlen(text);
     if (n > 80) { /* the start of the text is enough to find it; cut on a character boundary */
         n = 80;
-        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) {
             n--;
+        }
     }
     snprintf(head, sizeof head, "%.*s%s", (int)n, text, text[n] ? TEXTFIT_ELLIPSIS : "");
     log_line lg;
@@ -40,15 +41,17 @@ static int fit(const slide_draw_ctx *c, font_role role, const char *text, int wi
                        .min_size = size,
                        .line_ratio = (double)line_h / size,
                        .max_lines = 0};
-    if (role == FONT_TITLE)
+    if (role == FONT_TITLE) {
         box.height = d->title_box_h, box.min_size = d->title_min_size;
-    else if (role == FONT_DATELINE)
+    } else if (role == FONT_DATELINE) {
         box.height = d->dateline_box_h, box.min_size = d->dateline_min_size;
-    else if (role == FONT_CAPTION)
+    } else if (role == FONT_CAPTION) {
         box.height = d->caption_box_h, box.min_size = d->caption_min_size;
+    }
     fonts_measurer m = {c->fonts, role, 0};
-    if (!text || !*text)
+    if (!text || !*text) {
         return -1;
+    }
     return textfit_fit(text, &box, fonts_fit_measure_cb, &m, out);
 }
 
@@ -56,8 +59,9 @@ int text_block_draw_centered(const slide_draw_ctx *c, font_role role, const char
                              int width, int line_h, SDL_Color col)
 {
     textfit_result res;
-    if (fit(c, role, text, width, line_h, &res) != 0)
+    if (fit(c, role, text, width, line_h, &res) != 0) {
         return 0;
+    }
     draw_style st = {c->fonts, role, res.size, col};
     for (size_t i = 0; i < res.lines.count; i++) {
         const layout_line *l = &res.lines.lines[i];
@@ -72,8 +76,9 @@ int text_block_draw_centered(const slide_draw_ctx *c, font_role role, const char
         draw_text(c->renderer, &st, s, n, res.lines.rtl, cx, y + (int)i * res.line_h, res.line_h,
                   ALIGN_CENTER);
     }
-    if (res.truncated)
+    if (res.truncated) {
         text_block_log_truncated(role, res.size, res.lines.count, text);
+    }
     int h = textfit_height(&res);
     textfit_result_free(&res);
     return h;
@@ -82,8 +87,9 @@ int text_block_draw_centered(const slide_draw_ctx *c, font_role role, const char
 int text_block_height(const slide_draw_ctx *c, font_role role, const char *text, int width, int line_h)
 {
     textfit_result res;
-    if (fit(c, role, text, width, line_h, &res) != 0)
+    if (fit(c, role, text, width, line_h, &res) != 0) {
         return 0;
+    }
     int h = textfit_height(&res);
     textfit_result_free(&res);
     return h;

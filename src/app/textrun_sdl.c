@@ -9,8 +9,9 @@ static TTF_Font *run_font(fonts_chain *c, const char *s, const textrun *run, con
 {
     TTF_Font *font = run->font >= 0 ? fonts_chain_font(c, run->font) : NULL;
     char *buf = font ? fonts_chain_scratch(c, run->len) : NULL;
-    if (!buf)
+    if (!buf) {
         return NULL;
+    }
     memcpy(buf, s + run->start, run->len);
     buf[run->len] = '\0';
     TTF_SetFontScriptName(font, run->script);
@@ -26,9 +27,10 @@ static int split(fonts_chain *c, const char *s, size_t len, bool rtl, textrun_li
 {
     bool ascii = !rtl;
     TTF_Font *first = fonts_chain_font(c, 0);
-    for (size_t i = 0; ascii && i < len; i++)
+    for (size_t i = 0; ascii && i < len; i++) {
         ascii = (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F &&
                 TTF_GlyphIsProvided32(first, (unsigned char)s[i]);
+    }
     if (!ascii) {
         textrun_fonts cb = fonts_chain_callbacks(c);
         return textrun_split(s, len, rtl, &cb, l);
@@ -44,8 +46,9 @@ static int run_width(fonts_chain *c, const char *s, const textrun *run)
     const char *text = NULL;
     int w = 0;
     TTF_Font *font = run_font(c, s, run, &text);
-    if (!font || TTF_SizeUTF8(font, text, &w, NULL) != 0)
+    if (!font || TTF_SizeUTF8(font, text, &w, NULL) != 0) {
         return 0;
+    }
     return w;
 }
 
@@ -55,11 +58,13 @@ int textrun_sdl_measure(fonts_chain *c, const char *s, size_t len, bool rtl)
     textrun one;
     size_t one_order;
     int w = 0;
-    if (len == 0 || split(c, s, len, rtl, &l, &one, &one_order) != 0)
+    if (len == 0 || split(c, s, len, rtl, &l, &one, &one_order) != 0) {
         return 0;
+    }
     const textrun *runs = l.runs ? l.runs : &one;
-    for (size_t i = 0; i < l.count; i++)
+    for (size_t i = 0; i < l.count; i++) {
         w += run_width(c, s, &runs[i]);
+    }
     textrun_list_free(&l);
     return w;
 }
@@ -74,10 +79,12 @@ int textrun_sdl_draw(SDL_Renderer *r, fonts_chain *c, const char *s, size_t len,
     bool any = false;
     TTF_Font *first = fonts_chain_font(c, 0);
 
-    if (ink)
+    if (ink) {
         *ink = (SDL_Rect){x, y, 0, 0};
-    if (len == 0 || !first || split(c, s, len, rtl, &l, &one, &one_order) != 0)
+    }
+    if (len == 0 || !first || split(c, s, len, rtl, &l, &one, &one_order) != 0) {
         return 0;
+    }
     const textrun *runs = l.runs ? l.runs : &one;
     const size_t *order = l.visual ? l.visual : &one_order;
     int baseline = y + (line_h - TTF_FontHeight(first)) / 2 + TTF_FontAscent(first);
@@ -86,8 +93,9 @@ int textrun_sdl_draw(SDL_Renderer *r, fonts_chain *c, const char *s, size_t len,
         const char *text = NULL;
         int w = 0;
         TTF_Font *font = run_font(c, s, run, &text);
-        if (!font || TTF_SizeUTF8(font, text, &w, NULL) != 0 || w == 0)
+        if (!font || TTF_SizeUTF8(font, text, &w, NULL) != 0 || w == 0) {
             continue;
+        }
         SDL_Surface *surf = TTF_RenderUTF8_Blended(font, text, col);
         SDL_Texture *tex = surf ? SDL_CreateTextureFromSurface(r, surf) : NULL;
         if (tex) {
@@ -95,18 +103,22 @@ int textrun_sdl_draw(SDL_Renderer *r, fonts_chain *c, const char *s, size_t len,
             SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
             SDL_RenderCopy(r, tex, NULL, &dst);
             SDL_DestroyTexture(tex);
-            if (!any || dst.y < top)
+            if (!any || dst.y < top) {
                 top = dst.y;
-            if (!any || dst.y + dst.h > bottom)
+            }
+            if (!any || dst.y + dst.h > bottom) {
                 bottom = dst.y + dst.h;
+            }
             any = true;
         }
-        if (surf)
+        if (surf) {
             SDL_FreeSurface(surf);
+        }
         pen += w;
     }
-    if (ink && any)
+    if (ink && any) {
         *ink = (SDL_Rect){x, top, pen - x, bottom - top};
+    }
     textrun_list_free(&l);
     return pen - x;
 }

@@ -31,22 +31,25 @@ char *banner_format_date(banner_date d, config_lang lang, char *out, size_t n)
     const char *const *months = lang == CONFIG_LANG_AZ   ? months_az
                                 : lang == CONFIG_LANG_RU ? months_ru
                                                          : months_en;
-    if (out == NULL || n == 0)
+    if (!out || n == 0) {
         return out;
-    if (d.year == 0)
+    }
+    if (d.year == 0) {
         out[0] = '\0';
-    else if (d.month < 1 || d.month > 12)
+    } else if (d.month < 1 || d.month > 12) {
         snprintf(out, n, "%04d-%02d-%02d", d.year, d.month, d.day);
-    else
+    } else {
         snprintf(out, n, "%d %s %d", d.day, months[d.month - 1], d.year);
+    }
     return out;
 }
 
 int banner_years_since(banner_date d, banner_date today)
 {
     int years = today.year - d.year;
-    if (today.month < d.month || (today.month == d.month && today.day < d.day))
+    if (today.month < d.month || (today.month == d.month && today.day < d.day)) {
         years--;
+    }
     return years < 0 ? 0 : years;
 }
 
@@ -55,9 +58,11 @@ enum { PH_DATE, PH_YEARS, PH_TODAY, PH_CATEGORY, PH_ARTICLE_DATE, PH_COUNT };
 
 static int placeholder_at(const char *s)
 {
-    for (int i = 0; i < PH_COUNT; i++)
-        if (strncmp(s, placeholders[i], strlen(placeholders[i])) == 0)
+    for (int i = 0; i < PH_COUNT; i++) {
+        if (strncmp(s, placeholders[i], strlen(placeholders[i])) == 0) {
             return i;
+        }
+    }
     return -1;
 }
 
@@ -68,8 +73,9 @@ static int append(char *out, size_t n, size_t *len, const char *s, size_t slen)
     int whole = 1;
     if (*len + slen >= n) {
         slen = n - 1 - *len;
-        while (slen > 0 && ((unsigned char)s[slen] & 0xC0) == 0x80)
+        while (slen > 0 && ((unsigned char)s[slen] & 0xC0) == 0x80) {
             slen--;
+        }
         whole = 0;
     }
     memcpy(out + *len, s, slen);
@@ -83,8 +89,9 @@ static size_t sequence_len(const char *s)
 {
     unsigned char c = (unsigned char)s[0];
     size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1, k = 1;
-    while (k < want && ((unsigned char)s[k] & 0xC0) == 0x80)
+    while (k < want && ((unsigned char)s[k] & 0xC0) == 0x80) {
         k++;
+    }
     return k;
 }
 
@@ -95,12 +102,14 @@ static void strip_separators(char *s)
     while (changed) {
         changed = 0;
         size_t len = strlen(s), lead = 0;
-        while (s[lead] == ' ')
+        while (s[lead] == ' ') {
             lead++;
+        }
         memmove(s, s + lead, len - lead + 1);
         len = strlen(s);
-        while (len > 0 && s[len - 1] == ' ')
+        while (len > 0 && s[len - 1] == ' ') {
             s[--len] = '\0';
+        }
         for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
             size_t k = strlen(seps[i]);
             if (len >= k && strncmp(s, seps[i], k) == 0 && (s[k] == ' ' || s[k] == '\0')) {
@@ -122,29 +131,33 @@ char *banner_format(const char *tmpl, const banner_values *v, char *out, size_t 
 {
     size_t len = 0;
     char buf[128];
-    if (n == 0)
+    if (n == 0) {
         return out;
+    }
     out[0] = '\0';
     /* A piece that does not fit ends the text: a letter is never split, nor a later piece kept. */
     for (const char *p = tmpl; *p;) {
         int ph = *p == '{' ? placeholder_at(p) : -1;
         if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-            if (!append(out, n, &len, p, 1))
+            if (!append(out, n, &len, p, 1)) {
                 break;
+            }
             p += 2;
             continue;
         }
         if (ph < 0) {
             size_t k = sequence_len(p);
-            if (!append(out, n, &len, p, k))
+            if (!append(out, n, &len, p, k)) {
                 break;
+            }
             p += k;
             continue;
         }
         if (ph == PH_CATEGORY) { /* as long as it is, not through buf (which could cut a letter) */
             const char *cat = v->category ? v->category : "";
-            if (!append(out, n, &len, cat, strlen(cat)))
+            if (!append(out, n, &len, cat, strlen(cat))) {
                 break;
+            }
             p += strlen(placeholders[ph]);
             continue;
         }
@@ -165,8 +178,9 @@ char *banner_format(const char *tmpl, const banner_values *v, char *out, size_t 
             banner_format_date(v->article_date, v->language, buf, sizeof buf);
             break;
         }
-        if (!append(out, n, &len, buf, strlen(buf)))
+        if (!append(out, n, &len, buf, strlen(buf))) {
             break;
+        }
         p += strlen(placeholders[ph]);
     }
     strip_separators(out);

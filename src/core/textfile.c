@@ -35,7 +35,7 @@ int content_read_file(const char *path, size_t max_bytes, char **data, size_t *l
     }
     cap = (size_t)st.st_size + 2;
     buf = malloc(cap);
-    if (buf == NULL) {
+    if (!buf) {
         err = ENOMEM;
         goto cleanup;
     }
@@ -43,7 +43,7 @@ int content_read_file(const char *path, size_t max_bytes, char **data, size_t *l
         if (cap - n < 2) { /* the file grew while we read it */
             size_t ncap = cap < limit / 2 ? cap * 2 : limit;
             char *nbuf = realloc(buf, ncap);
-            if (nbuf == NULL) {
+            if (!nbuf) {
                 err = ENOMEM;
                 goto cleanup;
             }

@@ -13,7 +13,7 @@
 static void *tf_alloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
-    if (p == NULL) {
+    if (!p) {
         fprintf(stderr, "testfs: out of memory\n");
         abort();
     }
@@ -24,8 +24,8 @@ char *tf_mkdtemp(const char *tag)
 {
     const char *tmp = getenv("TMPDIR");
     char buf[4096];
-    snprintf(buf, sizeof buf, "%s/kiosk-%s-XXXXXX", tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp", tag);
-    if (mkdtemp(buf) == NULL) {
+    snprintf(buf, sizeof buf, "%s/kiosk-%s-XXXXXX", tmp && tmp[0] != '\0' ? tmp : "/tmp", tag);
+    if (!mkdtemp(buf)) {
         return NULL;
     }
     return strcpy(tf_alloc(strlen(buf) + 1), buf);
@@ -44,14 +44,14 @@ static void rm_tree(const char *path)
     chmod(path, 0700);
     DIR *d = opendir(path);
     struct dirent *de;
-    while (d != NULL && (de = readdir(d)) != NULL) {
+    while (d && (de = readdir(d))) {
         if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0) {
             char *child = tf_join(path, de->d_name);
             rm_tree(child);
             free(child);
         }
     }
-    if (d != NULL) {
+    if (d) {
         closedir(d);
     }
     rmdir(path);
@@ -59,11 +59,11 @@ static void rm_tree(const char *path)
 
 void tf_rm_rf(const char *path)
 {
-    if (path == NULL || path[0] == '\0') {
+    if (!path || path[0] == '\0') {
         return;
     }
     const char *keep = getenv("KIOSK_TEST_KEEP_TMP");
-    if (keep != NULL && strcmp(keep, "1") == 0) {
+    if (keep && strcmp(keep, "1") == 0) {
         fprintf(stderr, "work folder kept: %s\n", path);
         return;
     }
@@ -83,7 +83,7 @@ char *tf_join(const char *a, const char *b)
 int tf_write_file(const char *path, const void *data, size_t len)
 {
     FILE *f = fopen(path, "wb");
-    if (f == NULL) {
+    if (!f) {
         return -1;
     }
     size_t n = len ? fwrite(data, 1, len, f) : 0;
@@ -96,7 +96,7 @@ int tf_write_file(const char *path, const void *data, size_t len)
 /* Makes every folder above the last '/' of path (mkdir -p of its folder). */
 static int make_parents(char *path)
 {
-    for (char *s = strchr(path + 1, '/'); s != NULL; s = strchr(s + 1, '/')) {
+    for (char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
         *s = '\0';
         int rc = mkdir(path, 0755);
         *s = '/';
@@ -126,7 +126,7 @@ int tf_write_text(const char *dir, const char *rel, const char *text)
 char *tf_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (f == NULL) {
+    if (!f) {
         return NULL;
     }
     size_t cap = 4096, n = 0;
@@ -135,7 +135,7 @@ char *tf_read_file(const char *path, size_t *len)
         if (n + 1 >= cap) {
             cap *= 2;
             char *nb = realloc(buf, cap);
-            if (nb == NULL) {
+            if (!nb) {
                 fprintf(stderr, "testfs: out of memory\n");
                 abort();
             }
@@ -154,7 +154,7 @@ char *tf_read_file(const char *path, size_t *len)
         return NULL;
     }
     buf[n] = '\0';
-    if (len != NULL) {
+    if (len) {
         *len = n;
     }
     return buf;
@@ -164,7 +164,7 @@ int tf_copy_file(const char *from, const char *to)
 {
     size_t len = 0;
     char *data = tf_read_file(from, &len);
-    if (data == NULL) {
+    if (!data) {
         return -1;
     }
     int rc = tf_write_file(to, data, len);
