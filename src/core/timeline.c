@@ -3,6 +3,8 @@
  * slide. */
 #include "timeline.h"
 
+#include "groupclock.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,8 +61,61 @@ static void start_transition(timeline *t, size_t to, uint64_t now)
     t->first = false;
 }
 
+/* Group mode: the group's position at `now`. */
+static gc_pos group_at(const timeline *t, uint64_t now)
+{
+    return groupclock_at(t->durations, t->count, t->transition_ms, t->epoch_ms,
+                         (int64_t)now + t->wall_offset);
+}
+
+/* `now` of a wall-clock moment (0 when before the start of the monotonic clock). */
+static uint64_t mono_of(const timeline *t, int64_t wall)
+{
+    int64_t m = wall - t->wall_offset;
+    return m > 0 ? (uint64_t)m : 0;
+}
+
+bool timeline_out_of_step(const timeline *t, uint64_t now)
+{
+    return t->grouped && t->has_input && now < t->last_input + t->idle_resume_ms;
+}
+
+/* Group mode: the slide the clock says, with its transition from the group's boundary when that was
+ * less than a transition ago; after an input, or a clock step, a fade starting now. */
+static bool group_update(timeline *t, uint64_t now)
+{
+    if (timeline_out_of_step(t, now))
+        return false;
+    bool rejoin = t->has_input;
+    t->has_input = false;
+    gc_pos p = group_at(t, now);
+    if (p.index == t->current)
+        return false;
+    start_transition(t, p.index, now);
+    uint64_t boundary = mono_of(t, p.start_ms);
+    if (!rejoin && boundary <= now && now - boundary < t->transition_ms)
+        t->shown_at = boundary;
+    return true;
+}
+
+void timeline_group(timeline *t, int64_t epoch_ms, int64_t wall_offset, uint64_t now)
+{
+    t->grouped = true;
+    t->epoch_ms = epoch_ms;
+    t->wall_offset = wall_offset;
+    t->has_input = false;
+    timeline_jump(t, group_at(t, now).index, now);
+}
+
+void timeline_set_wall(timeline *t, int64_t wall_offset)
+{
+    t->wall_offset = wall_offset;
+}
+
 bool timeline_update(timeline *t, uint64_t now)
 {
+    if (t->count > 1 && t->grouped)
+        return group_update(t, now);
     if (t->count <= 1 || now < due_at(t))
         return false;
     /* shown_at = now (not the due time): after a long suspend this moves one slide, not many. */
@@ -114,5 +169,11 @@ uint64_t timeline_next_deadline(const timeline *t, uint64_t now, uint32_t frame_
         return UINT64_MAX;
     if (timeline_frame(t, now).in_transition)
         return now + frame_ms;
+    if (t->grouped) {
+        if (timeline_out_of_step(t, now))
+            return t->last_input + t->idle_resume_ms;
+        gc_pos p = group_at(t, now);
+        return p.index != t->current ? now : mono_of(t, p.next_ms);
+    }
     return due_at(t);
 }

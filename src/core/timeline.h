@@ -4,7 +4,13 @@
  *
  * Rules: a slide stays for its duration, then crossfades to the next (wrapping around) over
  * transition_ms. An input action moves at once. After an input, auto-advance waits until the slide's
- * duration has passed AND idle_resume_ms have passed since the last input. One slide: no transitions. */
+ * duration has passed AND idle_resume_ms have passed since the last input. One slide: no transitions.
+ *
+ * Group mode ([sync] group, issue 17): the slide on screen follows the wall clock (groupclock.h) instead
+ * of the slide's own start. The caller tells the timeline the offset wall - now (re-read at every
+ * boundary and after a clock step); at each update the slide is the one the clock says, its transition
+ * starting at the group's boundary (not when the update came). A visitor's input takes the screen out of
+ * step until idle_resume_ms after the last input; then it fades to the group's current slide. */
 #ifndef KIOSK_TIMELINE_H
 #define KIOSK_TIMELINE_H
 
@@ -24,7 +30,10 @@ typedef struct {
     uint64_t shown_at; /* when current started to appear (transition start) */
     uint64_t last_input;
     bool has_input;
-    bool first; /* appeared without a transition (first slide, jump) */
+    bool first;          /* appeared without a transition (first slide, jump) */
+    bool grouped;        /* group mode: the wall clock decides (timeline_group) */
+    int64_t epoch_ms;    /* group mode: the rounds' epoch, wall-clock ms */
+    int64_t wall_offset; /* group mode: wall-clock ms minus `now` (timeline_set_wall) */
 } timeline;
 
 typedef struct {
@@ -44,6 +53,15 @@ bool timeline_update(timeline *t, uint64_t now);
 bool timeline_action(timeline *t, tl_action a, uint64_t now);
 /* Jumps to slide i without a transition (used when a show is replaced). */
 void timeline_jump(timeline *t, size_t i, uint64_t now);
+/* Group mode on: from now on the slide follows the wall clock (see above). wall_offset = wall-clock ms
+ * minus `now`. Jumps at once (no transition) to the slide the clock says: a screen started late joins
+ * at the current slide. */
+void timeline_group(timeline *t, int64_t epoch_ms, int64_t wall_offset, uint64_t now);
+/* Group mode: the clock moved (a step, or the offset re-read at a boundary). The next update derives
+ * the slide again from it. */
+void timeline_set_wall(timeline *t, int64_t wall_offset);
+/* Group mode: true while a visitor's input keeps this screen out of step. */
+bool timeline_out_of_step(const timeline *t, uint64_t now);
 tl_frame timeline_frame(const timeline *t, uint64_t now);
 /* The next moment the picture changes: now + frame_ms while a transition runs, else the auto-advance time.
  * UINT64_MAX when nothing will ever change (one slide). */
