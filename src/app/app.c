@@ -33,21 +33,17 @@
 #include "show.h"
 #include "slide_cache.h"
 #include "slide_draw.h"
+#include "slide_event.h"
 #include "timeline.h"
 
+/* After the frame that first showed the current slide was presented (wall_ms: in a group). */
 static void log_slide(app *a)
 {
-    const slide *s = &a->show->slides[a->tl.current];
     if (a->logged_slide == a->tl.current)
         return;
     a->logged_slide = a->tl.current;
-    log_line l;
-    log_begin(&l, LOG_INFO, "slide");
-    log_uint(&l, "index", a->tl.current + 1);
-    log_uint(&l, "count", a->show->count);
-    log_str(&l, "kind", slide_kind_name(s->kind));
-    log_str(&l, "source", s->source);
-    log_end(&l);
+    slide_event_log(a->tl.current, a->show->count, &a->show->slides[a->tl.current],
+                    a->grouped ? a->presented_wall : -1);
 }
 
 /* At start, before the whole show is laid out (tens of milliseconds for a few articles): the first
@@ -145,6 +141,7 @@ int app_layout(app *a, uint64_t now)
     a->tl_ready = true;
     if (keep < a->show->count)
         timeline_jump(&a->tl, keep, now);
+    app_sync_start(a, now); /* in a group: the group's slide instead */
     a->touch.long_press_ms = a->ex->long_press_ms;
     a->logged_slide = SIZE_MAX;
     a->hold_since = 0;
@@ -155,6 +152,8 @@ int app_layout(app *a, uint64_t now)
 /* Moves past slides whose picture failed to decode, in the direction of travel. */
 void app_skip_bad(app *a, tl_action dir)
 {
+    if (a->grouped) /* in step, the clock's slide is shown even when its picture failed (placeholder) */
+        return;
     if (slide_cache_is_bad(&a->cache, a->tl.current))
         a->tl.current = slide_cache_step(&a->cache, a->tl.current, dir == TL_NEXT ? 1 : -1);
 }
@@ -207,6 +206,7 @@ void app_frame_end(app *a)
         SDL_RenderCopyEx(a->renderer, a->screen, NULL, &dst, a->rotation, NULL, SDL_FLIP_NONE);
     }
     SDL_RenderPresent(a->renderer);
+    a->presented_wall = wallclock_now_ms();
     if (a->first_frame_done)
         return;
     a->first_frame_done = true; /* the screen shows something: systemd may call the service ready */
@@ -225,7 +225,7 @@ void app_frame_end(app *a)
  * AUTO_WAIT_MS for its picture (then it appears as a placeholder and its picture fades in later). */
 static bool may_advance(app *a, uint64_t now)
 {
-    if (a->show->count < 2 || timeline_frame(&a->tl, now).in_transition ||
+    if (a->grouped || a->show->count < 2 || timeline_frame(&a->tl, now).in_transition ||
         timeline_next_deadline(&a->tl, now, 0) > now) {
         a->hold_since = 0;
         return true;
@@ -240,7 +240,7 @@ static bool may_advance(app *a, uint64_t now)
 /* The slide on screen turned out to be bad (its picture failed after it was chosen): move on. */
 static void leave_bad(app *a, uint64_t now)
 {
-    if (a->show->count < 2 || !slide_cache_is_bad(&a->cache, a->tl.current) ||
+    if (a->grouped || a->show->count < 2 || !slide_cache_is_bad(&a->cache, a->tl.current) ||
         timeline_frame(&a->tl, now).in_transition)
         return;
     if (timeline_action(&a->tl, a->last_dir, now)) {
@@ -335,15 +335,17 @@ static void loop(app *a)
         if (slide_cache_pump(&a->cache))
             a->dirty = true;
         leave_bad(a, now);
+        app_sync_poll(a, now);
         if (may_advance(a, now) && timeline_update(&a->tl, now)) {
             app_skip_bad(a, TL_NEXT);
             app_slide_changed(a, TL_NEXT);
+            app_sync_boundary(a, now);
         }
         tl_frame f = timeline_frame(&a->tl, now);
         slide_cache_focus(&a->cache, a->tl.current, f.in_transition ? f.from : a->tl.current);
         if (a->dirty || f.in_transition || a->settling || a->next_anim <= now) {
-            log_slide(a);
             draw_frame(a, now);
+            log_slide(a);
             a->dirty = false;
             a->settling = f.in_transition; /* after a transition's last frame, one frame at rest */
         }
@@ -459,7 +461,8 @@ int app_run(const cli_options *opts, const char *content_dir)
              .next_anim = UINT64_MAX,
              .last_dir = TL_NEXT,
              .mode = SCHEDULE_SHOW,
-             .remembrance = -1};
+             .remembrance = -1,
+             .step_fd = -1};
 
 #ifdef __GLIBC__
     /* Decoded pictures are large, short-lived buffers, allocated on the worker's thread and freed on
@@ -474,6 +477,7 @@ int app_run(const cli_options *opts, const char *content_dir)
         rc = 0;
     }
     reload_close(a.reload);
+    wallclock_step_close(a.step_fd);
     exhibit_free(a.pending);
     if (a.cache_ready)
         slide_cache_free(&a.cache);

@@ -22,6 +22,7 @@
 #include "show.h"
 #include "slide_cache.h"
 #include "timeline.h"
+#include "wallclock.h"
 
 #define FRAME_MS 16
 #define STATUS_MS 10000 /* how long the staff status overlay stays */
@@ -74,6 +75,11 @@ typedef struct {
     const char *content_dir; /* the folder as given (a link into the store after an import) */
     SDL_Rect rollback_btn;   /* the staff panel's "roll back" button, content pixels (w 0: not shown) */
     char staff_result[160];  /* what the last rollback did, shown on the panel */
+    /* [sync] screens in step (issue 17) */
+    bool grouped;           /* the timeline follows the group's wall clock (a group, clock synchronised) */
+    int step_fd;            /* timerfd noticing a step of the wall clock (-1: none) */
+    int64_t presented_wall; /* CLOCK_REALTIME ms when the last frame was presented */
+    wallclock_state clock;  /* the clock's state when last read (at each layout, for the staff panel) */
 } app;
 
 /* app.c */
@@ -85,6 +91,15 @@ void app_slide_changed(app *a, tl_action dir);
  * (first-frame) and tells systemd READY=1. */
 void app_frame_begin(app *a, SDL_Color c);
 void app_frame_end(app *a);
+/* app_sync.c: screens in step ([sync] group, issue 17) */
+/* After a layout: group mode on when the exhibit names a group and the clock is synchronised (logged as
+ * event=sync); the timeline jumps to the group's current slide. */
+void app_sync_start(app *a, uint64_t now);
+/* Each loop iteration: a step of the wall clock (timerfd, or the wall/monotonic offset moved by more
+ * than SYNC_STEP_MS) is logged (event=clock-step) and the position derived again. */
+void app_sync_poll(app *a, uint64_t now);
+/* A boundary was crossed: the offset between the wall clock and the ticks read again. */
+void app_sync_boundary(app *a, uint64_t now);
 /* app_input.c */
 void app_on_event(app *a, const SDL_Event *e);
 /* Time-based input: a long press held long enough, the end of the status overlay. */

@@ -46,6 +46,7 @@ static void resolve(exhibit *e, const cli_options *cli)
     e->long_press_ms = cfg->long_press_ms;
     e->safe_area = cfg->safe_area;
     e->rotation = cfg->rotation;
+    e->sync_group = cfg->sync_group;
 }
 
 /* The kiosk's own words (assets/text) in [banner] language and in each of the exhibit's languages. */
@@ -146,6 +147,8 @@ void exhibit_log(const exhibit *e)
     log_uint(&l, "title_ms", e->timing.title_ms);
     log_uint(&l, "transition_ms", e->transition_ms);
     log_uint(&l, "idle_resume_ms", e->idle_resume_ms);
+    if (e->sync_group[0])
+        log_str(&l, "group", e->sync_group);
     log_str(&l, "fit", imgscale_fit_name(e->pictures.fit));
     log_str(&l, "backdrop", e->pictures.backdrop == PICTURE_BACKDROP_SOLID ? "solid" : "blur");
     log_uint(&l, "max_pixels", e->pictures.max_pixels);

@@ -37,6 +37,7 @@ typedef struct {
     uint32_t long_press_ms;    /* [staff] long_press_seconds */
     double safe_area;          /* [screen] safe_area_percent / 100 */
     int rotation;              /* [screen] rotation, degrees clockwise */
+    const char *sync_group;    /* [sync] group (points into content->config); "" none */
     strings *ui;               /* owned: the kiosk's own words in [banner] language (assets/text) */
     config_lang languages[SHOW_BANNER_LINES]; /* the exhibit's languages (lang_of_exhibit) */
     strings *words[SHOW_BANNER_LINES];        /* owned: the words in each of them */

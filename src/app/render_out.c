@@ -15,6 +15,7 @@
 #include "log.h"
 #include "picture.h"
 #include "slide_draw.h"
+#include "slide_event.h"
 
 static void manifest_text(FILE *f, const char *field, const char *text)
 {
@@ -86,13 +87,7 @@ int render_each(const cli_options *cli, const char *content_dir, int w, int h, r
         slide_draw(&ctx, sl, pic);
         picture_free(pic);
         SDL_RenderFlush(r);
-        log_line l;
-        log_begin(&l, LOG_INFO, "slide");
-        log_uint(&l, "index", shown + 1);
-        log_uint(&l, "count", s->count);
-        log_str(&l, "kind", slide_kind_name(sl->kind));
-        log_str(&l, "source", sl->source);
-        log_end(&l);
+        slide_event_log(shown, s->count, sl, -1);
         if (fn(user, shown++, sl, target) != 0)
             goto cleanup;
     }

@@ -83,6 +83,7 @@ static const config_key keys[] = {
     {"schedule", "wake_seconds", KEY_SECONDS, OFF(wake_ms), 1, 3600, NULL, 0},
     {"staff", "corner", KEY_ENUM, OFF(staff_corner), 0, 0, corner_names, 0},
     {"staff", "long_press_seconds", KEY_SECONDS, OFF(long_press_ms), 1, 30, NULL, 0},
+    {"sync", "group", KEY_STRING, STR(sync_group)},
 };
 
 void config_defaults(kiosk_config *c)

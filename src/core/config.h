@@ -59,6 +59,8 @@ typedef struct {
     /* [staff] a long press in this corner shows the status overlay */
     int staff_corner; /* 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right, 4 none */
     uint32_t long_press_ms;
+    /* [sync] screens in step (issue 17): the same group name on every screen of the group; "" none */
+    char sync_group[64];
 } kiosk_config;
 
 void config_defaults(kiosk_config *c);

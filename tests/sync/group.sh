@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# sync.group: three kiosk processes in one [sync] group, in windows on one Xvfb (the kiosk as shipped,
+# SDL's x11 driver), started 2 s apart, one of them tapped with xdotool (a real click). Asserts that
+# they agree on the slide at every boundary (bench/sync_spread.py --check: no process shows another
+# slide than the others; the late ones joined at the current slide), and that the tapped one left the
+# group (event=input) and rejoined: after idle_resume_seconds its boundaries match the others' again.
+# KIOSK_CLOCK_SYNCED=1: the machine's clock may be unsynchronised (wallclock.h).
+# With FAKETIME=1 (sync.clock-step): the third process runs under libfaketime with its clock 3.3 s off,
+# then stepped back to the true time (FAKETIME_TIMESTAMP_FILE rewritten): it logs event=clock-step and
+# its slides match the group's again. No tap then.
+# Usage: group.sh MEMORIAL_KIOSK [seconds]   Skips (77) without Xvfb or xdotool (or faketime).
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+bin=$1
+run_s=${2:-16}
+need_exe "$bin" memorial-kiosk
+for tool in Xvfb xdotool python3; do
+    command -v "$tool" >/dev/null || { echo "SKIP: needs $tool (Debian: xvfb xdotool python3)" >&2; exit 77; }
+done
+libfaketime=
+if [[ ${FAKETIME_TEST:-0} == 1 ]]; then
+    libfaketime=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n1 || true)
+    [[ -n $libfaketime ]] || { echo "SKIP: needs libfaketime (Debian: faketime)" >&2; exit 77; }
+fi
+spread=$(dirname "$0")/../../bench/sync_spread.py
+test_begin sync-group
+pids=()
+xvfb_pid=
+test_on_exit() {
+    local p
+    for p in "${pids[@]}" $xvfb_pid; do kill -KILL "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+}
+test_logs="$work/k1.log $work/k2.log $work/k3.log"
+
+mkdir -p "$work/content"
+for n in 1 2 3; do article "$work/content/0$n.txt" "Article $n"; done
+cat >"$work/content/kiosk.conf" <<CONF
+[show]
+title_seconds = 1
+text_min_seconds = 1
+text_max_seconds = 1
+idle_resume_seconds = 3
+[transition]
+seconds = 0.3
+[banner]
+slide = none
+[sync]
+group = test-room
+CONF
+
+exec 3>"$work/displayfd"
+Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+exec 3>&-
+for _ in $(seq 100); do [[ -s $work/displayfd ]] && break; sleep 0.1; done
+[[ -s $work/displayfd ]] || fail "Xvfb did not start"
+export DISPLAY=":$(head -n1 "$work/displayfd")"
+export KIOSK_CLOCK_SYNCED=1 SDL_VIDEODRIVER=x11 WAYLAND_DISPLAY=
+
+start() { # N [env...]
+    local n=$1
+    shift
+    env "$@" "$bin" --window 320x240 "$work/content" >"$work/k$n.stdout" 2>"$work/k$n.log" &
+    pids+=($!)
+}
+start 1
+sleep 2
+start 2
+sleep 2
+if [[ -n $libfaketime ]]; then
+    echo "@$(date -u -d '+3.3 seconds' '+%Y-%m-%d %H:%M:%S.%N' | cut -c1-23)" >"$work/faketime"
+    echo "+3.3" >"$work/faketime" # relative: 3.3 s ahead of the true clock
+    start 3 LD_PRELOAD="$libfaketime" FAKETIME_TIMESTAMP_FILE="$work/faketime" FAKETIME_NO_CACHE=1 \
+        DONT_FAKE_MONOTONIC=1
+else
+    start 3
+fi
+log=$work/k3.log
+wait_for 'event=sync .*state=in-step' 1 20
+joined=$(date +%s%3N)
+sleep 3
+tap_at=0
+if [[ -n $libfaketime ]]; then
+    echo "+0" >"$work/faketime" # the clock stepped back to the true time
+    tap_at=$(date +%s%3N)
+else
+    # the topmost window (the last started) is clicked in its middle: a visitor's tap
+    win=$(xdotool search --sync --pid "${pids[2]}" --name '^Memorial Kiosk$' | head -n1)
+    xdotool mousemove --window "$win" 160 120
+    sleep 0.2
+    xdotool click 1
+    tap_at=$(date +%s%3N)
+fi
+sleep "$run_s"
+for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+pids=()
+
+for n in 1 2 3; do
+    grep -q 'event=sync .*state=in-step' "$work/k$n.log" || fail "k$n never played in step"
+done
+if [[ -n $libfaketime ]]; then
+    grep -q 'event=clock-step' "$work/k3.log" || fail "the stepped process logged no event=clock-step"
+    before=$(python3 "$spread" --since "$joined" "$work/k1.log" "$work/k3.log" | tr -d '\n')
+    echo "while 3.3 s off: $before"
+    # after the step (1 s of margin), every boundary of the group is the stepped process's too
+    python3 "$spread" --since "$((tap_at + 1000))" --check 8 "$work/k1.log" "$work/k2.log" "$work/k3.log" ||
+        fail "the stepped process did not rejoin the group"
+else
+    # the window under the pointer got the click (no window manager decides the stacking): that one
+    tapped=$(grep -l 'event=input action=next via=click' "$work"/k?.log | head -n1 || true)
+    [[ -n $tapped ]] || fail "no screen saw the tap"
+    others=()
+    for n in 1 2 3; do [[ $work/k$n.log == "$tapped" ]] || others+=("$work/k$n.log"); done
+    echo "tapped: $(basename "$tapped")"
+    # all three from k3's join on, leaving out the tapped one while out of step (tap .. tap + idle 3 s + a
+    # transition)
+    python3 "$spread" --since "$joined" --exclude "$tapped:$((tap_at - 500)):$((tap_at + 3800))" --check 8 \
+        "${others[@]}" "$tapped" || fail "the screens did not agree on the slide"
+    # the tapped one rejoined: its boundaries after the idle time match the group's
+    python3 "$spread" --since "$((tap_at + 3800))" --check 5 "${others[0]}" "$tapped" ||
+        fail "the tapped screen did not rejoin"
+fi
+echo "PASS"
