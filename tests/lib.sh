@@ -15,6 +15,9 @@
 #   need_exe FILE WHAT    fail (exit 1) unless FILE is an executable: "build WHAT first"
 #   is_foreign FILE       true when the ELF FILE is built for another architecture than this shell
 #                         (the arm64 suite run by qemu-user: RSS, valgrind and /proc/PID/exe differ)
+#   is_asan FILE          true when FILE carries AddressSanitizer (gcc: libasan.so; clang: a static
+#                         runtime); asan_runtime FILE prints the libasan.so it loads (empty: none), for
+#                         an LD_PRELOAD that must list it first
 #   article FILE TITLE    a short article (title, dateline, one paragraph)
 #
 # KIOSK_TEST_KEEP_TMP: one meaning for every test. 1 keeps the work folder of a test that passed
@@ -102,6 +105,17 @@ need_exe() {
 # The ELF header's e_machine (2 bytes at offset 18) of FILE and of /bin/sh.
 is_foreign() {
     [[ $(od -An -tu2 -j18 -N2 "$1" | tr -d ' ') != "$(od -An -tu2 -j18 -N2 /bin/sh | tr -d ' ')" ]]
+}
+
+# Read whole before matching: `ldd X | grep -q` under pipefail fails at random (SIGPIPE to ldd).
+is_asan() {
+    local out
+    out=$({ ldd "$1"; nm -D "$1"; } 2>/dev/null || true)
+    [[ $out == *libasan* || $out == *" __asan_init"* ]]
+}
+
+asan_runtime() {
+    ldd "$1" 2>/dev/null | awk '/libasan/ { print $3; exit }' || true
 }
 
 article() {

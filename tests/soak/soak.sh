@@ -64,9 +64,6 @@ need_exe "$tool" badinput_tool
 # at least 4 transitions a second (13 are expected), plus two minutes to start and stop
 [[ -n $timeout ]] || timeout=$((120 + transitions / 4))
 
-is_asan() { # the binary carries AddressSanitizer (gcc: libasan.so; clang: a static runtime)
-    ldd "$1" 2>/dev/null | grep -q 'libasan' || nm -D "$1" 2>/dev/null | grep -q ' __asan_init'
-}
 if [[ $mode == auto ]]; then
     if is_asan "$bin"; then mode=asan; else mode=release; fi
 fi

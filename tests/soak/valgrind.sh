@@ -28,7 +28,7 @@ if is_foreign "$bin"; then
     echo "SKIP: $bin is built for another architecture (run under qemu); valgrind runs native builds"
     exit 77
 fi
-if ldd "$bin" 2>/dev/null | grep -q libasan || nm -D "$bin" 2>/dev/null | grep -q __asan_init; then
+if is_asan "$bin"; then
     echo "SKIP: $bin is an AddressSanitizer build; valgrind runs the normal build"
     exit 77
 fi

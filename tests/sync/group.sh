@@ -69,7 +69,11 @@ start 2
 sleep 2
 if [[ -n $libfaketime ]]; then
     echo "+3.3" >"$work/faketime" # relative: 3.3 s ahead of the true clock
-    start 3 LD_PRELOAD="$libfaketime" FAKETIME_TIMESTAMP_FILE="$work/faketime" FAKETIME_NO_CACHE=1 \
+    # an ASan build must have its runtime first in the preload list
+    preload=$libfaketime
+    asan_lib=$(asan_runtime "$bin")
+    [[ -z $asan_lib ]] || preload=$asan_lib:$libfaketime
+    start 3 LD_PRELOAD="$preload" FAKETIME_TIMESTAMP_FILE="$work/faketime" FAKETIME_NO_CACHE=1 \
         DONT_FAKE_MONOTONIC=1
 else
     start 3
