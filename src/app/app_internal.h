@@ -26,6 +26,7 @@
 
 #define FRAME_MS 16
 #define STATUS_MS 10000 /* how long the staff status overlay stays */
+#define STATUS_LINES 7  /* the staff panel's lines of text (the last: the clock and the group) */
 #define MAX_SLEEP_MS 1000
 #define RELOAD_SETTLE_MS 2000 /* quiet time after the last change to the folder before it is read again */
 #define AUTO_WAIT_MS 10000    /* an auto-advance waits this long at most for the next picture */
@@ -76,10 +77,11 @@ typedef struct {
     SDL_Rect rollback_btn;   /* the staff panel's "roll back" button, content pixels (w 0: not shown) */
     char staff_result[160];  /* what the last rollback did, shown on the panel */
     /* [sync] screens in step (issue 17) */
-    bool grouped;           /* the timeline follows the group's wall clock (a group, clock synchronised) */
-    int step_fd;            /* timerfd noticing a step of the wall clock (-1: none) */
-    int64_t presented_wall; /* CLOCK_REALTIME ms when the last frame was presented */
-    wallclock_state clock;  /* the clock's state when last read (at each layout, for the staff panel) */
+    bool grouped;            /* the timeline follows the group's wall clock (a group, clock synchronised) */
+    int step_fd;             /* timerfd noticing a step of the wall clock (-1: none) */
+    int64_t presented_wall;  /* CLOCK_REALTIME ms when the last frame was presented */
+    wallclock_state clock;   /* the clock's state when last read (at each layout, for the staff panel) */
+    uint64_t clock_check_at; /* alone in a group (clock unsynchronised): when to look at the clock again */
 } app;
 
 /* app.c */

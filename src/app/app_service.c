@@ -192,13 +192,30 @@ void app_show_status(app *a, uint64_t now)
 {
     a->status_until = now + STATUS_MS;
     a->dirty = true;
+    a->clock = wallclock_sync_state(); /* read now for the panel */
     log_line l;
     log_begin(&l, LOG_INFO, "staff-status");
     log_end(&l);
 }
 
 /* The panel's lines in the exhibit's words (assets/text staff.*). */
-static void status_lines(app *a, uint64_t now, char lines[6][320])
+/* The clock and the group: "clock synchronised, error 0.4 ms, offset 0.012 ms · group NAME: in step". */
+static void clock_line(const app *a, char *line, size_t size)
+{
+    const wallclock_state *c = &a->clock;
+    char err[48] = "";
+    if (c->esterror_us >= 0)
+        snprintf(err, sizeof err, ", error %.1f ms", (double)c->esterror_us / 1000.0);
+    const char *group = a->ex->sync_group && a->ex->sync_group[0] ? a->ex->sync_group : NULL;
+    snprintf(line, size, "clock %s%s%s, offset %.3f ms%s%s%s%s",
+             c->synced ? "synchronised" : "NOT synchronised", c->overridden ? " (KIOSK_CLOCK_SYNCED)" : "",
+             err, c->offset_ms, group ? " \xC2\xB7 group " : "", group ? group : "", group ? ": " : "",
+             !group       ? ""
+             : a->grouped ? "in step"
+                          : "alone");
+}
+
+static void status_lines(app *a, uint64_t now, char lines[STATUS_LINES][320])
 {
     const strings *w = a->ex->ui;
     char v[8][64], part[3][96];
@@ -236,6 +253,7 @@ static void status_lines(app *a, uint64_t now, char lines[6][320])
     strings_format(w, "staff.slide",
                    (strings_arg[]){{"index", v[0]}, {"source", cur->source ? cur->source : "-"}}, 2, lines[5],
                    320);
+    clock_line(a, lines[6], 320);
 }
 
 void app_draw_status(app *a, uint64_t now)
@@ -243,20 +261,21 @@ void app_draw_status(app *a, uint64_t now)
     a->rollback_btn = (SDL_Rect){0, 0, 0, 0};
     if (now >= a->status_until)
         return;
-    char lines[6][320];
+    char lines[STATUS_LINES][320];
     status_lines(a, now, lines);
     const design *d = &a->design;
     int line_h = d->small_line_h, pad = d->small_size;
     draw_palette p = a->ex->palette;
-    draw_fill(a->renderer, d->safe_x, d->safe_y, d->safe_w, 8 * line_h + 3 * pad, (SDL_Color){0, 0, 0, 215});
+    draw_fill(a->renderer, d->safe_x, d->safe_y, d->safe_w, (STATUS_LINES + 2) * line_h + 3 * pad,
+              (SDL_Color){0, 0, 0, 215});
     draw_style st = {&a->fonts, FONT_SMALL, 0, (SDL_Color){238, 233, 224, 255}};
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < STATUS_LINES; i++)
         draw_text(a->renderer, &st, lines[i], strlen(lines[i]), false, d->safe_x + pad,
                   d->safe_y + pad + i * line_h, line_h, ALIGN_LEFT);
     /* the button: a generous target for a finger, the accent colour, its label inside */
     const char *label = strings_get(a->ex->ui, "staff.rollback");
     int bw = fonts_measure(&a->fonts, FONT_SMALL, label, strlen(label)) + 2 * pad;
-    SDL_Rect b = {d->safe_x + pad, d->safe_y + 2 * pad + 6 * line_h, bw, line_h + pad};
+    SDL_Rect b = {d->safe_x + pad, d->safe_y + 2 * pad + STATUS_LINES * line_h, bw, line_h + pad};
     draw_fill(a->renderer, b.x, b.y, b.w, b.h, p.accent);
     draw_text(a->renderer, &st, label, strlen(label), false, b.x + pad, b.y + pad / 2, line_h, ALIGN_LEFT);
     if (a->staff_result[0])

@@ -60,8 +60,18 @@ void app_sync_start(app *a, uint64_t now)
     log_end(&l);
 }
 
+#define SYNC_RECHECK_MS 10000 /* a screen of a group playing alone: how often it looks at the clock again */
+
 void app_sync_poll(app *a, uint64_t now)
 {
+    bool named = a->ex->sync_group && a->ex->sync_group[0];
+    if (!a->grouped && named && !a->growing && a->tl_ready && now >= a->clock_check_at) {
+        a->clock_check_at = now + SYNC_RECHECK_MS;
+        if (wallclock_sync_state().synced) { /* synchronised now: join the group */
+            app_sync_start(a, now);
+            app_slide_changed(a, TL_NEXT);
+        }
+    }
     if (!a->grouped)
         return;
     int64_t off = wallclock_offset(now);
