@@ -18,7 +18,8 @@
 typedef struct {
     int64_t due_ms;    /* since + delay */
     int64_t switch_ms; /* the first boundary of the current show at or after due_ms */
-    bool late;         /* switch at the next boundary instead */
+    bool late;         /* this screen had the version only after switch_ms: at its next boundary */
+    bool behind;       /* a peer already shows it: at the next boundary (late when before switch_ms) */
 } sw_plan;
 
 /* The plan for a version held since since_ms by the group (arrived_ms on this screen) with the current
@@ -29,5 +30,7 @@ sw_plan syncswitch_plan(const uint32_t *durations, size_t count, uint32_t transi
 /* At the boundary where the slide that began at boundary_ms (groupclock_at(...).start_ms) begins: true
  * when the switch is due there. */
 bool syncswitch_due(const sw_plan *p, int64_t boundary_ms);
+/* A switch at boundary_ms is late: not the group's planned moment (switch_ms) but a catching up. */
+bool syncswitch_late(const sw_plan *p, int64_t boundary_ms);
 
 #endif

@@ -197,9 +197,14 @@ static void test_switch_at_the_first_boundary_after_due(void **state)
     p = syncswitch_plan(d, 3, 500, 0, r + 1000, 2000, r + 3600, false);
     assert_true(p.late);
     assert_true(syncswitch_due(&p, r + 8000));
-    /* a peer already shows it: late */
+    assert_true(syncswitch_late(&p, r + 8000));
+    /* a peer already shows it: at the next boundary; late only before the planned one (a peer that
+     * switched a few ms earlier at the same boundary is no news) */
     p = syncswitch_plan(d, 3, 500, 0, r + 1000, 2000, r + 1000, true);
-    assert_true(p.late);
+    assert_false(p.late);
+    assert_true(syncswitch_due(&p, r));
+    assert_true(syncswitch_late(&p, r));
+    assert_false(syncswitch_late(&p, r + 3500));
     /* one slide (no boundaries): the due moment itself */
     const uint32_t one[1] = {0};
     p = syncswitch_plan(one, 1, 0, 0, r, 2000, r, false);
