@@ -96,6 +96,7 @@ typedef struct {
     sp_beacon self;           /* this screen's last beacon */
     char pending_version[32]; /* the version of the pending exhibit, when it came... */
     int64_t pending_arrived;  /* ...at this wall-clock ms */
+    bool switch_at_once;      /* staff rolled back on this screen: the next version is shown at once */
 } app;
 
 /* app.c */

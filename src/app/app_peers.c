@@ -186,7 +186,7 @@ void app_peers_close(app *a)
 bool app_peers_switch_due(app *a, uint64_t now, sw_plan *plan)
 {
     *plan = (sw_plan){0};
-    if (!a->grouped || !a->pending || !a->pending->version[0] ||
+    if (!a->grouped || !a->pending || !a->pending->version[0] || a->switch_at_once ||
         strcmp(a->pending->version, a->ex->version) == 0) {
         return true; /* alone, or not a new version (the same one read again): at this boundary */
     }
@@ -205,6 +205,7 @@ void app_peers_switched(app *a, const sw_plan *plan, const char *from, uint64_t 
 {
     a->beacon_at = now; /* the group hears of it at once */
     a->pending_version[0] = '\0';
+    a->switch_at_once = false;
     if (!plan->due_ms) {
         return;
     }

@@ -299,6 +299,7 @@ bool app_staff_tap(app *a, int x, int y, uint64_t now)
     char why[160] = "";
     int rc = store_rollback(a->content_dir, 500, why, sizeof why);
     snprintf(a->staff_result, sizeof a->staff_result, "%s", rc == 0 ? "\xE2\x9C\x93" : why);
+    a->switch_at_once = rc == 0;       /* staff's own act on this screen: not held for the group's switch */
     a->status_until = now + STATUS_MS; /* the panel stays to show what happened */
     a->dirty = true;
     return true;
