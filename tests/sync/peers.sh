@@ -94,6 +94,9 @@ for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
 for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
 pids=()
 
+for n in 1 2 3; do # the ASan build: no report, no leak at exit
+    ! grep -q 'Sanitizer' "$work/k$n.log" || fail "k$n: a sanitizer report"
+done
 field() { grep -o "event=version-switch .*" "$2" | head -n1 | grep -o "\b$1=[^ ]*" | head -n1 | cut -d= -f2; }
 v2=$(field version "$work/k1.log")
 s1=$(field switch_ms "$work/k1.log")
