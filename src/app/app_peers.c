@@ -60,7 +60,9 @@ static void fill_self(app *a)
              a->tl_ready ? (unsigned long long)groupclock_fingerprint(a->tl.durations, a->tl.count,
                                                                       a->tl.transition_ms)
                          : 0ULL);
-    bool newer = a->pending && a->pending->version[0] && strcmp(a->pending->version, a->ex->version) != 0;
+    s->in_step = a->grouped;
+    bool newer = a->grouped && a->pending && a->pending->version[0] &&
+                 strcmp(a->pending->version, a->ex->version) != 0;
     snprintf(s->pending, sizeof s->pending, "%s", newer ? a->pending->version : "");
     s->since_ms = newer ? syncpeers_pending_since(&a->peers, s->pending, a->pending_arrived) : 0;
 }

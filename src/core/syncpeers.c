@@ -29,8 +29,9 @@ size_t syncpeers_format(const sp_beacon *b, char *buf, size_t n)
     if (b->pending[0]) {
         snprintf(tail, sizeof tail, "pending=%s\nsince=%" PRId64 "\n", b->pending, b->since_ms);
     }
-    int len = snprintf(buf, n, "%s %d\ngroup=%s\nhost=%s\nid=%016" PRIx64 "\nversion=%s\nshow=%s\n%s",
-                       SP_MAGIC, SP_FORMAT, b->group, b->host, b->id, b->version, b->show, tail);
+    int len = snprintf(
+        buf, n, "%s %d\ngroup=%s\nhost=%s\nid=%016" PRIx64 "\nversion=%s\nshow=%s\nstep=%d\n%s", SP_MAGIC,
+        SP_FORMAT, b->group, b->host, b->id, b->version, b->show, b->in_step ? 1 : 0, tail);
     return len < 0 || (size_t)len >= n ? 0 : (size_t)len;
 }
 
@@ -81,6 +82,9 @@ static int parse_field(const char *s, const char *end, sp_beacon *out, int *seen
         *seen |= rc == 0 && out->version[0] ? 4 : 0;
     } else if (k == 4 && memcmp(s, "show", 4) == 0) {
         rc = take(v, end, out->show, sizeof out->show);
+    } else if (k == 4 && memcmp(s, "step", 4) == 0) {
+        rc = number(v, end, 10, false, &num);
+        out->in_step = num == 1;
     } else if (k == 7 && memcmp(s, "pending", 7) == 0) {
         rc = take(v, end, out->pending, sizeof out->pending);
     } else if (k == 5 && memcmp(s, "since", 5) == 0) {
@@ -258,7 +262,7 @@ int64_t syncpeers_pending_since(const sp_table *t, const char *version, int64_t 
 bool syncpeers_shows(const sp_table *t, const char *version)
 {
     for (size_t i = 0; i < t->count; i++) {
-        if (strcmp(t->peers[i].b.version, version) == 0) {
+        if (t->peers[i].b.in_step && strcmp(t->peers[i].b.version, version) == 0) {
             return true;
         }
     }

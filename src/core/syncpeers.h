@@ -11,7 +11,9 @@
  *   id=HEX16          the instance (random at start: several kiosks on one machine differ)
  *   version=VERSION   the content version on screen (contentver.h)
  *   show=HEX16        the show's fingerprint (groupclock_fingerprint, as in event=sync show=)
- *   pending=VERSION   a newer version this screen holds, waiting for the group's switch (absent: none)
+ *   step=1|0          1: the screen plays in step (its clock synchronised); 0: alone
+ *   pending=VERSION   a newer version this screen holds, waiting for the group's switch (absent: none;
+ *                     only a screen in step announces one: its clock is the group's)
  *   since=MS          with pending: the earliest wall-clock ms (CLOCK_REALTIME) any screen of the group
  *                     is known to have held it
  * Unknown keys are ignored (a newer kiosk may add some); a value holds no control character.
@@ -41,6 +43,7 @@ typedef struct {
     uint64_t id;
     char version[32];
     char show[20];
+    bool in_step;     /* plays in step with the group */
     char pending[32]; /* "" none */
     int64_t since_ms; /* with pending */
 } sp_beacon;
@@ -95,7 +98,8 @@ size_t syncpeers_differing(const sp_table *t);
 /* The earliest since_ms of the peers holding version pending, and own_since (0: this screen does not
  * hold it). 0 when none. */
 int64_t syncpeers_pending_since(const sp_table *t, const char *version, int64_t own_since);
-/* True when a peer already shows version. */
+/* True when a peer in step already shows version (one playing alone, its clock not synchronised,
+ * switches on its own and says nothing about the group's moment). */
 bool syncpeers_shows(const sp_table *t, const char *version);
 
 #endif

@@ -19,7 +19,7 @@
 
 static sp_beacon beacon(uint64_t id, const char *version, const char *show)
 {
-    sp_beacon b = {.id = id};
+    sp_beacon b = {.id = id, .in_step = true};
     snprintf(b.group, sizeof b.group, "room 1");
     snprintf(b.host, sizeof b.host, "kiosk-%llu", (unsigned long long)id);
     snprintf(b.version, sizeof b.version, "%s", version);
@@ -43,6 +43,7 @@ static void test_round_trip(void **state)
     assert_true(got.id == b.id);
     assert_string_equal(got.version, b.version);
     assert_string_equal(got.show, b.show);
+    assert_true(got.in_step);
     assert_string_equal(got.pending, b.pending);
     assert_true(got.since_ms == b.since_ms);
     /* without a pending version: no pending, no since */
@@ -169,7 +170,11 @@ static void test_pending_since_and_shows(void **state)
     assert_int_equal(syncpeers_pending_since(&t, "new", 0), 5000);
     assert_int_equal(syncpeers_pending_since(&t, "none", 0), 0);
     assert_false(syncpeers_shows(&t, "new"));
+    c.in_step = false; /* playing alone (clock not synchronised): not the group's moment */
     syncpeers_heard(&t, &self, &c, 10);
+    assert_false(syncpeers_shows(&t, "new"));
+    c.in_step = true;
+    syncpeers_heard(&t, &self, &c, 20);
     assert_true(syncpeers_shows(&t, "new"));
 }
 
