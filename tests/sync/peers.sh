@@ -8,6 +8,8 @@
 #     same switch_ms, late=0, and present its first frame within 250 ms of each other (and not before
 #     switch_ms); k1 and k2 then log state=agrees about k3 and k3 about them; after the switch every
 #     boundary of the group is every process's (bench/sync_spread.py --check).
+#  3. A third version reaches k1 and k2 only; they switch at the group's moment (late=0); k3 gets it after
+#     that moment: it logs late=1, switches at its next boundary, and keeps step with the others again.
 # KIOSK_CLOCK_SYNCED=1: the machine's clock may be unsynchronised (wallclock.h).
 # Usage: peers.sh MEMORIAL_KIOSK   Skips (77) without Xvfb or python3.
 set -euo pipefail
@@ -90,6 +92,19 @@ for n in 1 2 3; do
     wait_for 'event=version-switch' 1 20
 done
 sleep 4 # a few boundaries of the new show
+
+# 3. another version reaches k1 and k2 only; k3 gets it after the group switched: late, at its next boundary
+phase3=$(date +%s%3N)
+for n in 1 2; do article "$work/c$n/06.txt" "Article 6"; done
+for n in 1 2; do
+    log=$work/k$n.log
+    wait_for 'event=version-switch' 2 20
+done
+sleep 1
+article "$work/c3/06.txt" "Article 6"
+log=$work/k3.log
+wait_for 'event=version-switch' 2 10
+sleep 3
 for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
 for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
 pids=()
@@ -97,7 +112,9 @@ pids=()
 for n in 1 2 3; do # the ASan build: no report, no leak at exit
     ! grep -q 'Sanitizer' "$work/k$n.log" || fail "k$n: a sanitizer report"
 done
-field() { grep -o "event=version-switch .*" "$2" | head -n1 | grep -o "\b$1=[^ ]*" | head -n1 | cut -d= -f2; }
+field() { # KEY LOG [N]: KEY of the Nth event=version-switch of LOG
+    grep -o "event=version-switch .*" "$2" | sed -n "${3:-1}p" | grep -o "\b$1=[^ ]*" | head -n1 | cut -d= -f2
+}
 v2=$(field version "$work/k1.log")
 s1=$(field switch_ms "$work/k1.log")
 walls=()
@@ -120,6 +137,24 @@ for n in 1 2; do
     grep -q "state=agrees .*peer_version=$v2 .*version=$v2" "$work/k$n.log" || fail "k$n: no state=agrees"
 done
 (($(grep -c "state=agrees .*version=$v2" "$work/k3.log") >= 2)) || fail "k3: not agreeing with both"
-python3 "$spread" --since "$((s1 + 500))" --check 3 "$work/k1.log" "$work/k2.log" "$work/k3.log" ||
+python3 "$spread" --since "$((s1 + 500))" --exclude "$work/k1.log:$phase3:$((phase3 + 99999))" \
+    --exclude "$work/k2.log:$phase3:$((phase3 + 99999))" --exclude "$work/k3.log:$phase3:$((phase3 + 99999))" \
+    --check 3 "$work/k1.log" "$work/k2.log" "$work/k3.log" ||
     fail "the screens did not agree on the slide after the switch"
+# 3: k1 and k2 at the same boundary, on time; k3 late, after it
+v3=$(field version "$work/k1.log" 2)
+s3=$(field switch_ms "$work/k1.log" 2)
+for n in 1 2; do
+    [[ $(field switch_ms "$work/k$n.log" 2) == "$s3" && $(field late "$work/k$n.log" 2) == 0 ]] ||
+        fail "k$n: not on time at $s3 for the third version"
+done
+[[ $(field version "$work/k3.log" 2) == "$v3" && $(field late "$work/k3.log" 2) == 1 ]] ||
+    fail "k3 did not switch late to $v3"
+w3=$(field wall_ms "$work/k3.log" 2)
+((w3 > s3)) || fail "k3 switched at $w3, not after the group's $s3"
+echo "third version: k1 and k2 at $s3, k3 late at $w3"
+k3_at=$(grep 'event=slide ' "$work/k3.log" | grep -o 'wall_ms=[0-9]*' | cut -d= -f2 | awk -v t="$w3" '$1 >= t' | sed -n 2p)
+[[ -n $k3_at ]] || fail "k3 showed no boundary after its late switch"
+python3 "$spread" --since "$k3_at" --check 2 "$work/k1.log" "$work/k2.log" "$work/k3.log" ||
+    fail "k3 did not keep step after its late switch"
 echo "PASS"
