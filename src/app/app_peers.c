@@ -18,7 +18,7 @@
 #include "log.h"
 #include "syncswitch.h"
 
-#define PEERS_RETRY_MS 60000 /* a socket that could not be opened: tried again this often */
+#define PEERS_RETRY_MS 30000 /* a socket that could not be opened, or only on loopback: tried again */
 
 static bool named(const app *a)
 {
@@ -122,23 +122,54 @@ static void send_beacon(app *a, uint64_t now)
     }
 }
 
+/* A socket joined on loopback only (the kiosk started before the network): the default interface tried
+ * again every PEERS_RETRY_MS, and taken once it works. */
+static void try_network(app *a, uint64_t now)
+{
+    if (!beacon_local(a->beacon) || now < a->beacon_retry_at) {
+        return;
+    }
+    a->beacon_retry_at = now + PEERS_RETRY_MS;
+    beacon *b = beacon_open(a->ex->sync_port, false, NULL, 0);
+    if (b) {
+        beacon_close(a->beacon);
+        a->beacon = b;
+        a->beacon_at = now;
+        log_line l;
+        log_begin(&l, LOG_INFO, "sync-peers");
+        log_str(&l, "group", a->ex->sync_group);
+        log_str(&l, "state", "network");
+        log_end(&l);
+    }
+}
+
 /* The socket, opened when the exhibit names a group (again PEERS_RETRY_MS after a failure). */
 static bool ensure_socket(app *a, uint64_t now)
 {
     if (a->beacon && a->beacon_port != a->ex->sync_port) { /* kiosk.conf changed the port */
         beacon_close(a->beacon);
         a->beacon = NULL;
+        a->beacon_retry_at = 0;
     }
+    try_network(a, now);
     if (a->beacon || now < a->beacon_retry_at) {
         return a->beacon != NULL;
     }
     char why[200];
-    a->beacon = beacon_open(a->ex->sync_port, why, sizeof why);
+    a->beacon = beacon_open(a->ex->sync_port, true, why, sizeof why);
     a->beacon_port = a->ex->sync_port;
+    a->beacon_retry_at = now + PEERS_RETRY_MS;
     if (!a->beacon) {
-        a->beacon_retry_at = now + PEERS_RETRY_MS;
         log_unavailable(a, why);
         return false;
+    }
+    if (beacon_local(a->beacon)) {
+        log_line l;
+        log_begin(&l, LOG_INFO, "sync-peers");
+        log_str(&l, "group", a->ex->sync_group);
+        log_str(&l, "state", "local");
+        log_str(&l, "reason", "no route for multicast yet: only kiosks on this machine are heard");
+        log_end(&l);
     }
     a->beacon_at = now;
     return true;
@@ -176,6 +207,7 @@ uint64_t app_peers_deadline(const app *a)
         return a->beacon_retry_at && named(a) ? a->beacon_retry_at : UINT64_MAX;
     }
     uint64_t d = syncpeers_deadline(&a->peers);
+    d = beacon_local(a->beacon) && a->beacon_retry_at < d ? a->beacon_retry_at : d;
     return a->beacon_at < d ? a->beacon_at : d;
 }
 

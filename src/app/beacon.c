@@ -12,6 +12,7 @@
 
 struct beacon {
     int fd;
+    bool local; /* joined on the loopback interface */
     struct sockaddr_in to;
 };
 
@@ -45,7 +46,7 @@ static int options(int fd)
     return 0;
 }
 
-beacon *beacon_open(uint16_t port, char *why, size_t n)
+beacon *beacon_open(uint16_t port, bool loopback_ok, char *why, size_t n)
 {
     beacon *b = calloc(1, sizeof *b);
     const char *step = "out of memory";
@@ -68,8 +69,11 @@ beacon *beacon_open(uint16_t port, char *why, size_t n)
         goto fail;
     }
     step = "join the multicast group";
-    if ((rc = join(b->fd, htonl(INADDR_ANY))) != 0 && (rc = join(b->fd, htonl(INADDR_LOOPBACK))) != 0) {
-        goto fail;
+    if ((rc = join(b->fd, htonl(INADDR_ANY))) != 0) {
+        b->local = true;
+        if (!loopback_ok || (rc = join(b->fd, htonl(INADDR_LOOPBACK))) != 0) {
+            goto fail;
+        }
     }
     return b;
 fail:
@@ -79,6 +83,11 @@ fail:
     }
     beacon_close(b);
     return NULL;
+}
+
+bool beacon_local(const beacon *b)
+{
+    return b && b->local;
 }
 
 void beacon_close(beacon *b)

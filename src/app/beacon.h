@@ -6,6 +6,7 @@
 #ifndef KIOSK_BEACON_H
 #define KIOSK_BEACON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -14,10 +15,13 @@
 
 typedef struct beacon beacon;
 
-/* Opens the socket, bound to BEACON_GROUP:port and joined to the group on the default interface (on the
- * loopback interface when there is no route for multicast: one machine only). NULL with why in plain
- * words when it cannot be opened. */
-beacon *beacon_open(uint16_t port, char *why, size_t n);
+/* Opens the socket, bound to BEACON_GROUP:port and joined to the group on the default interface; when
+ * there is no route for multicast (no network yet at boot, or none at all) and loopback_ok, on the
+ * loopback interface (one machine only: beacon_local tells; the caller tries again later). NULL with
+ * why in plain words when it cannot be opened. */
+beacon *beacon_open(uint16_t port, bool loopback_ok, char *why, size_t n);
+/* True when the socket could only join on the loopback interface. */
+bool beacon_local(const beacon *b);
 void beacon_close(beacon *b);
 /* Sends one datagram. 0, or an errno value. */
 int beacon_send(beacon *b, const void *data, size_t len);
