@@ -284,8 +284,9 @@ static int sleep_ms(const app *a, uint64_t now)
         deadline = a->status_until;
     if (a->reload && reload_deadline(a->reload) < deadline)
         deadline = reload_deadline(a->reload);
-    if (app_peers_deadline(a) < deadline)
+    if (app_peers_deadline(a) < deadline) {
         deadline = app_peers_deadline(a);
+    }
     if (deadline <= now)
         return 0;
     uint64_t wait = deadline - now;

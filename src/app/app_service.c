@@ -96,8 +96,9 @@ void app_swap_if_due(app *a, uint64_t now)
         return;
     sw_plan plan;
     char from[sizeof a->ex->version];
-    if (!app_peers_switch_due(a, now, &plan)) /* a new version waits for the group's switch */
+    if (!app_peers_switch_due(a, now, &plan)) { /* a new version waits for the group's switch */
         return;
+    }
     snprintf(from, sizeof from, "%s", a->ex->version);
     if (swap_in(a, 0, now) != 0)
         return;

@@ -78,8 +78,9 @@ exhibit *exhibit_load(const char *dir, const cli_options *cli, bool log_problems
         return NULL;
     }
     resolve(e, cli);
-    if (e->sync_group[0]) /* the group's beacon tells the others which version this is */
+    if (e->sync_group[0]) { /* the group's beacon tells the others which version this is */
         contentver_of(e->content, e->version, sizeof e->version);
+    }
     return e;
 }
 
@@ -154,8 +155,9 @@ void exhibit_log(const exhibit *e)
     log_uint(&l, "idle_resume_ms", e->idle_resume_ms);
     if (e->sync_group[0])
         log_str(&l, "group", e->sync_group);
-    if (e->version[0])
+    if (e->version[0]) {
         log_str(&l, "version", e->version);
+    }
     log_str(&l, "fit", imgscale_fit_name(e->pictures.fit));
     log_str(&l, "backdrop", e->pictures.backdrop == PICTURE_BACKDROP_SOLID ? "solid" : "blur");
     log_uint(&l, "max_pixels", e->pictures.max_pixels);
