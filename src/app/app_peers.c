@@ -182,6 +182,10 @@ void app_peers_poll(app *a, uint64_t now)
         a->pending_arrived = wallclock_now_ms();
         a->beacon_at = now; /* the group hears of it at once */
     }
+    if (!named(a) && a->beacon) { /* kiosk.conf no longer names a group */
+        app_peers_close(a);
+        syncpeers_init(&a->peers);
+    }
     if (!named(a) || a->growing || !ensure_socket(a, now)) {
         return;
     }
