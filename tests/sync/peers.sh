@@ -3,7 +3,8 @@
 # (issue 17: the group's beacon, src/core/syncpeers.h; the switch to a new version, syncswitch.h).
 #  1. k3's folder holds one article more (another content version, another show): after the grace every
 #     process logs event=sync-peers state=differs (warn), k1 and k2 about k3, k3 about both others.
-#  2. A new version (the same five articles) arrives in the three folders 1.5 s apart; with
+#  2. A new version (five articles), sealed with --seal, is taken in by --import into the three folders
+#     1.5 s apart (its version: seal- and the seal id's first 16 digits); with
 #     switch_delay_seconds = 5 all three hold it before it is due: they log event=version-switch with the
 #     same switch_ms, late=0, and present its first frame within 250 ms of each other (and not before
 #     switch_ms); k1 and k2 then log state=agrees about k3 and k3 about them; after the switch every
@@ -81,10 +82,21 @@ grep 'state=differs' "$work/k1.log" | grep -q "peer_version=$v3 .*version=$v12" 
 grep -q "version=$v12" "$work/k2.log" || fail "k2 does not show k1's version"
 echo "k1/k2 show $v12, k3 $v3: all three said so"
 
-# 2. a new version, arriving 1.5 s apart
+# 2. a new version, sealed by staff and taken in by each kiosk's --import 1.5 s apart (as the imports
+# of Syncthing's folder would, at different moments)
+seal_new() { # DIR ARTICLES...: a sealed folder with those articles and the kiosk.conf; prints the seal id
+    local dir=$1 a
+    shift
+    mkdir -p "$dir"
+    cp "$work/c1/kiosk.conf" "$dir/"
+    for a in "$@"; do article "$dir/0$a.txt" "Article $a"; done
+    "$bin" --seal "$dir" 2>>"$work/seal.log" | grep -o 'seal [0-9a-f]*' | cut -d' ' -f2
+}
+take_in() { "$bin" --import "$1" "$work/c$2" 2>>"$work/import.log" || fail "--import into c$2: exit $?"; }
+seal=$(seal_new "$work/v2" 1 2 3 4 5)
+[[ ${#seal} == 64 ]] || fail "no seal id from --seal: $(cat "$work/seal.log")"
 for n in 1 2 3; do
-    for a in 4 5; do article "$work/c$n/0$a.txt.tmp" "Article $a"; done
-    for a in 4 5; do mv -f "$work/c$n/0$a.txt.tmp" "$work/c$n/0$a.txt"; done
+    take_in "$work/v2" "$n"
     sleep 1.5
 done
 for n in 1 2 3; do
@@ -95,13 +107,14 @@ sleep 4 # a few boundaries of the new show
 
 # 3. another version reaches k1 and k2 only; k3 gets it after the group switched: late, at its next boundary
 phase3=$(date +%s%3N)
-for n in 1 2; do article "$work/c$n/06.txt" "Article 6"; done
+seal_new "$work/v3" 1 2 3 4 5 6 >/dev/null
+for n in 1 2; do take_in "$work/v3" "$n"; done
 for n in 1 2; do
     log=$work/k$n.log
     wait_for 'event=version-switch' 2 20
 done
 sleep 1
-article "$work/c3/06.txt" "Article 6"
+take_in "$work/v3" 3
 log=$work/k3.log
 wait_for 'event=version-switch' 2 10
 sleep 3
@@ -117,6 +130,7 @@ field() { # KEY LOG [N]: KEY of the Nth event=version-switch of LOG
 }
 v2=$(field version "$work/k1.log")
 s1=$(field switch_ms "$work/k1.log")
+[[ $v2 == "seal-${seal:0:16}" ]] || fail "the sealed version is $v2, not seal-${seal:0:16}"
 walls=()
 for n in 1 2 3; do
     f=$work/k$n.log
