@@ -113,11 +113,13 @@ static void send_beacon(app *a, uint64_t now)
     a->beacon_at = now + SP_INTERVAL_MS;
     size_t len = syncpeers_format(&a->self, buf, sizeof buf);
     int rc = len ? beacon_send(a->beacon, buf, len) : 0;
-    if (rc != 0) {
+    if (!len) {
+        log_unavailable(a, "the group's name or the host name holds a control character (a tab?)");
+    } else if (rc != 0) {
         char why[160];
         snprintf(why, sizeof why, "the beacon could not be sent: %s", strerror(rc));
         log_unavailable(a, why);
-    } else if (len) {
+    } else {
         a->peers_failed = false;
     }
 }
