@@ -11,7 +11,7 @@
 # same fonts, sizes and column width), picture slides the picture (object-fit: contain) and its caption.
 # `base` is the content folder relative to the page (the pictures are loaded from there).
 #
-# Behaviour copied from the kiosk (src/core/timeline.h): a slide stays for its duration counted from
+# Behaviour copied from the kiosk (src/core/show/timeline.h): a slide stays for its duration counted from
 # when it is fully in, then the next one fades in over the current one (ease-in-out, transition_ms); a
 # tap or click (pointer down) moves at once; after an input the show waits idle_ms before it goes on by
 # itself. Every slide change is logged to the console ("slide N SOURCE"), which Chromium writes to its

@@ -54,97 +54,144 @@ static int check_limits(const imghdr_info *in, const imgfile_limits *lim, char *
     return 0;
 }
 
-/* imgfile_open and imgfile_probe: whole_jpeg keeps a JPEG's bytes for its decoder. */
-static int open_file(imgfile *f, const char *path, const imgfile_limits *lim, bool whole_jpeg, char *err,
-                     size_t errlen)
-{
-    int rc = -1;
-    FILE *fp = NULL;
-    uint8_t *buf = NULL;
-    size_t have = 0;
-    struct stat st;
+/* The bytes of a picture's start read so far, and the room for them: at most room bytes are read. */
+typedef struct {
+    uint8_t *bytes;
+    size_t have;
+    size_t room;
+} header_buf;
 
-    memset(f, 0, sizeof *f);
-    f->path = path;
-    fp = fopen(path, "rb");
-    if (!fp || fstat(fileno(fp), &st) != 0) {
+/* Makes room for room bytes (the first time too: b->bytes NULL). */
+static int make_room(header_buf *b, size_t room, char *err, size_t errlen)
+{
+    uint8_t *more = realloc(b->bytes, room);
+    if (!more) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    b->bytes = more;
+    b->room = room;
+    return 0;
+}
+
+/* f->size from the open file: it is neither empty nor over IMGFILE_MAX_FILE_BYTES. */
+static int read_size(FILE *fp, imgfile *f, char *err, size_t errlen)
+{
+    struct stat st;
+    if (fstat(fileno(fp), &st) != 0) {
         snprintf(err, errlen, "the picture cannot be opened (%s)", strerror(errno));
-        goto cleanup;
+        return -1;
     }
     if (st.st_size <= 0) {
         snprintf(err, errlen, "the picture file is empty");
-        goto cleanup;
+        return -1;
     }
     if ((uint64_t)st.st_size > IMGFILE_MAX_FILE_BYTES) {
         snprintf(err, errlen, "the picture file is too large: %lld MB, the limit is %u MB",
                  (long long)(st.st_size >> 20), IMGFILE_MAX_FILE_BYTES >> 20);
-        goto cleanup;
+        return -1;
     }
     f->size = (size_t)st.st_size;
+    return 0;
+}
+
+/* A probe reads as little as it can (a folder of hundreds of pictures is probed before the show starts):
+ * HEADER_SMALL bytes, and room for up to HEADER_MAX only while the header goes on. */
+static int read_probe_start(FILE *fp, imgfile *f, header_buf *b, char *err, size_t errlen)
+{
     size_t cap = f->size < HEADER_MAX ? f->size : HEADER_MAX;
-    /* whole_jpeg: all of it is read anyway; a probe reads as little as it can (a folder of hundreds of
-     * pictures is probed before the show starts), growing the buffer only while the header goes on */
-    size_t first = whole_jpeg || cap < HEADER_SMALL ? cap : HEADER_SMALL;
-    buf = malloc(first);
-    if (!buf) {
-        snprintf(err, errlen, "out of memory");
-        goto cleanup;
+    size_t first = cap < HEADER_SMALL ? cap : HEADER_SMALL;
+    if (make_room(b, first, err, errlen) != 0) {
+        return -1;
     }
-    read_more(fp, buf, &have, first < HEADER_FIRST ? first : HEADER_FIRST);
-    if (!whole_jpeg && have == first && first < cap && imghdr_read(buf, have, &f->info) == IMGHDR_NEED_MORE) {
-        uint8_t *more = realloc(buf, cap);
-        if (!more) {
-            snprintf(err, errlen, "out of memory");
-            goto cleanup;
+    read_more(fp, b->bytes, &b->have, first);
+    if (b->have == first && first < cap && imghdr_read(b->bytes, b->have, &f->info) == IMGHDR_NEED_MORE) {
+        if (make_room(b, cap, err, errlen) != 0) {
+            return -1;
         }
-        buf = more;
-        read_more(fp, buf, &have, cap < HEADER_FIRST ? cap : HEADER_FIRST);
-    } else if (!whole_jpeg && first < cap) { /* the header is whole: no more reading, no more room */
-        cap = first;
+        read_more(fp, b->bytes, &b->have, cap < HEADER_FIRST ? cap : HEADER_FIRST);
     }
-    if (whole_jpeg && imghdr_sniff(buf, have) == IMGHDR_JPEG) { /* its decoder reads from memory: all of it */
-        uint8_t *all = realloc(buf, f->size);
-        if (!all) {
-            snprintf(err, errlen, "out of memory");
-            goto cleanup;
-        }
-        buf = all;
-        cap = f->size;
+    return 0;
+}
+
+/* imgfile_open reads a JPEG whole anyway (its decoder reads from memory): room for all of it; another
+ * format's header has room for up to HEADER_MAX bytes. */
+static int read_open_start(FILE *fp, imgfile *f, header_buf *b, char *err, size_t errlen)
+{
+    size_t cap = f->size < HEADER_MAX ? f->size : HEADER_MAX;
+    if (make_room(b, cap, err, errlen) != 0) {
+        return -1;
     }
-    imghdr_status hs = imghdr_read(buf, have, &f->info);
-    if (hs == IMGHDR_NEED_MORE && have < cap) {
-        read_more(fp, buf, &have, cap);
-        hs = imghdr_read(buf, have, &f->info);
+    read_more(fp, b->bytes, &b->have, cap < HEADER_FIRST ? cap : HEADER_FIRST);
+    if (imghdr_sniff(b->bytes, b->have) == IMGHDR_JPEG) {
+        return make_room(b, f->size, err, errlen);
     }
-    if (hs == IMGHDR_NEED_MORE && f->info.width > 0 && f->info.height > 0)
+    return 0;
+}
+
+/* f->info from the header, read on into b's room while it goes on; the picture within lim. */
+static int read_header(FILE *fp, imgfile *f, header_buf *b, const imgfile_limits *lim, char *err,
+                       size_t errlen)
+{
+    imghdr_status hs = imghdr_read(b->bytes, b->have, &f->info);
+    if (hs == IMGHDR_NEED_MORE && b->have < b->room) {
+        read_more(fp, b->bytes, &b->have, b->room);
+        hs = imghdr_read(b->bytes, b->have, &f->info);
+    }
+    if (hs == IMGHDR_NEED_MORE && f->info.width > 0 && f->info.height > 0) {
         hs = IMGHDR_OK; /* the size is final (imghdr.h); only an optional part (orientation) was cut */
+    }
     if (hs == IMGHDR_NOT_IMAGE || (hs == IMGHDR_NEED_MORE && f->info.format == IMGHDR_UNKNOWN)) {
         snprintf(err, errlen, "the picture cannot be read (not a JPEG, PNG, GIF, BMP or WebP file)");
-        goto cleanup;
+        return -1;
     }
-    if (hs == IMGHDR_NEED_MORE && have >= HEADER_MAX) {
+    if (hs == IMGHDR_NEED_MORE && b->have >= HEADER_MAX) {
         snprintf(err, errlen, "the picture cannot be read (its %s header is damaged or longer than %u KB)",
                  imghdr_format_name(f->info.format), HEADER_MAX >> 10);
-        goto cleanup;
+        return -1;
     }
     if (hs != IMGHDR_OK) {
         snprintf(err, errlen, "the picture cannot be read (damaged %s header)",
                  imghdr_format_name(f->info.format));
+        return -1;
+    }
+    return check_limits(&f->info, lim, err, errlen);
+}
+
+/* imgfile_open (whole_jpeg: a JPEG's bytes kept for its decoder) and imgfile_probe. */
+static int open_file(imgfile *f, const char *path, const imgfile_limits *lim, bool whole_jpeg, char *err,
+                     size_t errlen)
+{
+    int rc = -1;
+    header_buf b = {NULL, 0, 0};
+
+    memset(f, 0, sizeof *f);
+    f->path = path;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        snprintf(err, errlen, "the picture cannot be opened (%s)", strerror(errno));
         goto cleanup;
     }
-    if (check_limits(&f->info, lim, err, errlen) != 0)
+    if (read_size(fp, f, err, errlen) != 0) {
         goto cleanup;
+    }
+    int started =
+        whole_jpeg ? read_open_start(fp, f, &b, err, errlen) : read_probe_start(fp, f, &b, err, errlen);
+    if (started != 0 || read_header(fp, f, &b, lim, err, errlen) != 0) {
+        goto cleanup;
+    }
     if (whole_jpeg && f->info.format == IMGHDR_JPEG) {
-        read_more(fp, buf, &have, f->size);
-        f->size = have;
-        f->data = buf;
-        buf = NULL;
+        read_more(fp, b.bytes, &b.have, f->size);
+        f->size = b.have;
+        f->data = b.bytes;
+        b.bytes = NULL;
     }
     rc = 0;
 cleanup:
-    free(buf);
-    if (fp)
+    free(b.bytes);
+    if (fp) {
         fclose(fp);
+    }
     return rc;
 }
 

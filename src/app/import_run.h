@@ -1,4 +1,4 @@
-/* import_run: the modes that change the exhibit through the content store (src/core/store.h, import.h):
+/* import_run: the modes that change the exhibit through the content store (src/core/store/store.h, import.h):
  * --import SOURCE_DIR [CONTENT_DIR], --rollback [CONTENT_DIR], --import-status removed [CONTENT_DIR],
  * --seal DIR (seal_run.h);
  * and the store's recovery before the live show. The check of a folder to import is the live show's

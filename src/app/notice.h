@@ -1,5 +1,5 @@
 /* notice: the on-screen message of a USB import, a panel over the running show. The import writes its
- * status file P/.NAME.store/status for the content folder P/NAME (src/core/import_status.h); the notice
+ * status file P/.NAME.store/status for the content folder P/NAME (src/core/store/import_status.h); the notice
  * looks at it at most once a second (one stat; the file is read only when it changed) and shows:
  *   reading    "Reading the USB stick… 42 %" and a progress bar, while the import goes on (a status that
  *              has not changed for NOTICE_STALE_S is taken for a dead import and hidden);

@@ -1,4 +1,4 @@
-/* seal_run: memorial-kiosk --seal DIR. Seals a finished exhibit (src/core/manifest.h): writes
+/* seal_run: memorial-kiosk --seal DIR. Seals a finished exhibit (src/core/store/manifest.h): writes
  * DIR/memorial-kiosk.manifest atomically, prints what it sealed on stdout and logs one line:
  * event=seal result=done|refused dir= files= bytes= [seal=] [reason=].
  * Ownership: nothing is allocated for the caller. */

@@ -1,5 +1,5 @@
-/* Fuzz target: article_parse (src/core/article.c), with article_check_encoding and the UTF-8 helpers it
- * uses. The input is the raw bytes of an article file, exactly as content_load_article hands them over.
+/* Fuzz target: article_parse (src/core/content/article.c), with article_check_encoding and the UTF-8 helpers
+ * it uses. The input is the raw bytes of an article file, exactly as content_load_article hands them over.
  * Checks the promises of article.h beyond "no crash": on ARTICLE_OK every string is valid, trimmed UTF-8
  * with single inner spaces, there is at least one paragraph, and a closing-line date is a real date;
  * otherwise *out is NULL; encoding problems agree with article_check_encoding. */

@@ -1,4 +1,4 @@
-/* Fuzz target: banner_format, banner_check and banner_format_date (src/core/banner.c).
+/* Fuzz target: banner_format, banner_check and banner_format_date (src/core/show/banner.c).
  * Input: 12 bytes of parameters (language, output size, the dates), then the template, a NUL byte, and
  * the article's category. Dates are kept to what reaches the banner in the kiosk: the commemorated date
  * from kiosk.conf (a real date), today from the clock, the article's date from its closing line or none.

@@ -1,5 +1,5 @@
-/* Fuzz target: config_parse (src/core/config.c, through inih), then the diagnostics it made (diag.c) and
- * the banner templates it stored (banner.c). The input is the text of a kiosk.conf; config_load hands
+/* Fuzz target: config_parse (src/core/content/config.c, through inih), then the diagnostics it made (diag.c)
+ * and the banner templates it stored (banner.c). The input is the text of a kiosk.conf; config_load hands
  * config_parse the file's bytes with a NUL after them, so a NUL inside ends the text here too.
  * Checks: every value stays within the ranges config.h and README promise (a bad value keeps the
  * default), strings are NUL-terminated valid UTF-8, text_min <= text_max, every diag is well formed. */

@@ -1,4 +1,4 @@
-/* Fuzz target: the picture header readers (src/core/imghdr.c): imghdr_sniff, imghdr_read and
+/* Fuzz target: the picture header readers (src/core/pictures/imghdr.c): imghdr_sniff, imghdr_read and
  * imghdr_exif_orientation, on any bytes (imghdr.h promises every read is bounds-checked).
  * Each call gets an exactly sized heap copy so AddressSanitizer sees a read one byte past the end.
  * Checks: OK means a positive size and an orientation 1..8; a prefix of the file never gives an

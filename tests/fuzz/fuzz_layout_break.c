@@ -1,4 +1,4 @@
-/* Fuzz target: layout_break (src/core/layout.c, with textseg.c, bidi.c and libunibreak) with fake
+/* Fuzz target: layout_break (src/core/text/layout.c, with textseg.c, bidi.c and libunibreak) with fake
  * measurers. Input: 1 byte choosing the measurer, 2 bytes of line width, then the text, made valid
  * UTF-8 (layout.h asks for UTF-8; the kiosk validates every text it lays out).
  * Checks layout.h: lines in order, trimmed, on code point boundaries, each no wider than the width

@@ -1,4 +1,4 @@
-/* Fuzz target: layout_paginate (src/core/paginate.c over layout.c) with fake measurers.
+/* Fuzz target: layout_paginate (src/core/text/paginate.c over layout.c) with fake measurers.
  * Input: 1 byte measurer, 7 bytes of box (width, height, line height, paragraph gap), then paragraphs
  * separated by newlines, made valid UTF-8.
  * Checks layout.h: no empty page, each page starts a paragraph piece, lines in order across pages,

@@ -1,4 +1,4 @@
-/* Fuzz target: natsort_compare and natsort_compare_path (src/core/natsort.c), which order every folder
+/* Fuzz target: natsort_compare and natsort_compare_path (src/core/base/natsort.c), which order every folder
  * and the slides. Input: three names separated by NUL bytes. natsort.h promises a total order: the
  * sign flips when the arguments swap, 0 only for identical names, and it is transitive; a broken order
  * makes qsort undefined (slides missing or repeated). */

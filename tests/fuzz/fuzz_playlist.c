@@ -1,4 +1,4 @@
-/* Fuzz target: playlist_parse and playlist_apply (src/core/playlist.c). The input is the text of a
+/* Fuzz target: playlist_parse and playlist_apply (src/core/content/playlist.c). The input is the text of a
  * playlist.txt (NUL-terminated, as playlist_load hands it over). The parsed playlist is then applied to
  * a small fixed folder listing, as the shell does.
  * Checks: nothing escapes the folder (no absolute name, no ".." part, no backslash left), names are

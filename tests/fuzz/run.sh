@@ -26,6 +26,9 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 core=$root/src/core
+# The core's layers (src/core/<layer>/): every one's sources, and its folder on the include path.
+core_dirs=("$core"/*/)
+core_dirs=("${core_dirs[@]%/}")
 
 # target:kind — required targets must build; optional ones are skipped when their module is missing.
 all_targets=(article config playlist banner natsort layout_break layout_paginate imghdr)
@@ -98,7 +101,7 @@ bin=$build_dir/bin
 san=(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
 # shellcheck disable=SC2207
 cflags=(-std=c17 -g -O1 -Wall -Wno-unused-function "${san[@]}" -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-    '-DKIOSK_VERSION="fuzz"' -I"$core" $(pkg-config --cflags "${deps[@]}"))
+    '-DKIOSK_VERSION="fuzz"' "${core_dirs[@]/#/-I}" $(pkg-config --cflags "${deps[@]}"))
 # shellcheck disable=SC2207
 libs=($(pkg-config --libs "${deps[@]}") -lm -lpthread)
 
@@ -119,7 +122,7 @@ build_all() {
     say "compiling src/core with $cc (${san[*]})"
     rm -f "$obj"/core-*.o "$obj"/*.fail
     local src pids=() f name
-    for src in "$core"/*.c; do
+    for src in "$core"/*/*.c; do
         name=$(basename "$src" .c)
         ("$cc" "${cflags[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj/core-$name.o" 2>"$obj/$name.log" ||
             touch "$obj/$name.fail") &
@@ -133,7 +136,7 @@ build_all() {
     for f in "$obj"/*.fail; do
         [[ -e $f ]] || continue
         name=$(basename "$f" .fail)
-        say "warning: src/core/$name.c does not compile with $cc; targets that need it will not link:"
+        say "warning: src/core/*/$name.c does not compile with $cc; targets that need it will not link:"
         sed 's/^/  /' "$obj/$name.log" | head -20 >&2
     done
     rm -f "$obj/libcore.a"
@@ -142,7 +145,7 @@ build_all() {
     local t failed=0
     for t in "${targets[@]}"; do
         rm -f "$bin/fuzz_$t" "$bin/fuzz_$t.skip"
-        if [[ -n ${needs[$t]:-} && ! -f $core/${needs[$t]} ]]; then
+        if [[ -n ${needs[$t]:-} ]] && ! compgen -G "$core/*/${needs[$t]}" >/dev/null; then
             echo "src/core/${needs[$t]} does not exist yet" >"$bin/fuzz_$t.skip"
             say "skipping $t: src/core/${needs[$t]} does not exist yet"
             continue

@@ -1,5 +1,5 @@
-/* Unit tests of the kiosk's own words (src/core/ui_strings.c): parsing `key = text` files with `path:line`
- * problems, the fall-through language -> English file -> built-in words, placeholders, the plural
+/* Unit tests of the kiosk's own words (src/core/content/ui_strings.c): parsing `key = text` files with
+ * `path:line` problems, the fall-through language -> English file -> built-in words, placeholders, the plural
  * forms of en/az/ru, and the shipped files assets/text/{en,az,ru}.txt themselves. */
 #include <setjmp.h>
 #include <stdarg.h>

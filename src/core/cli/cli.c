@@ -298,6 +298,38 @@ int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t 
     return 0;
 }
 
+/* The end of --help: the last options, visitors, keys, environment, log and exit status. */
+static void usage_rest(FILE *f)
+{
+    fputs("  -h, --help      show this help and exit\n"
+          "  -V, --version   show the version and exit\n"
+          "\n"
+          "Options with a value also accept --option=value. W and H are 16..16384.\n"
+          "\n"
+          "Visitors: tap, click, Right, Space or Enter: next slide; Left or a swipe\n"
+          "  right: previous slide. The show goes on by itself 20 s after the last touch.\n"
+          "\n"
+          "Keys (for staff):\n"
+          "  Ctrl+Alt+Q      quit (full screen)\n"
+          "  Esc             quit (in a window, with --window)\n"
+          "\n"
+          "Environment:\n"
+          "  SDL_VIDEODRIVER the SDL video driver (e.g. kmsdrm on a console, x11, wayland)\n"
+          "\n"
+          "Log:\n"
+          "  One logfmt line per event on stderr: key=value pairs; a value with spaces,\n"
+          "  quotes, '=' or control characters is quoted, with \\\" \\\\ \\n \\t \\xNN escapes:\n"
+          "    level=info event=slide index=3 count=12 kind=image source=photos/alley.jpg\n"
+          "  Levels: debug, info, warn, error.\n"
+          "\n"
+          "Exit status:\n"
+          "  0  success (with --check: the content has no errors)\n"
+          "  1  --check found errors in the content; --import or --rollback refused\n"
+          "  2  usage error (bad command line)\n"
+          "  3  no display, or another fatal error\n",
+          f);
+}
+
 void cli_usage(FILE *f, const char *prog)
 {
     if (prog == NULL || *prog == '\0')
@@ -354,32 +386,7 @@ void cli_usage(FILE *f, const char *prog)
             "  --seal DIR      seal a finished exhibit for kiosks that take it in by\n"
             "                  themselves (Syncthing): write DIR/memorial-kiosk.manifest\n"
             "                  (each file's size and SHA-256); --import of a sealed folder\n"
-            "                  takes it in only when its files match the seal\n"
-            "  -h, --help      show this help and exit\n"
-            "  -V, --version   show the version and exit\n"
-            "\n"
-            "Options with a value also accept --option=value. W and H are 16..16384.\n"
-            "\n"
-            "Visitors: tap, click, Right, Space or Enter: next slide; Left or a swipe\n"
-            "  right: previous slide. The show goes on by itself 20 s after the last touch.\n"
-            "\n"
-            "Keys (for staff):\n"
-            "  Ctrl+Alt+Q      quit (full screen)\n"
-            "  Esc             quit (in a window, with --window)\n"
-            "\n"
-            "Environment:\n"
-            "  SDL_VIDEODRIVER the SDL video driver (e.g. kmsdrm on a console, x11, wayland)\n"
-            "\n"
-            "Log:\n"
-            "  One logfmt line per event on stderr: key=value pairs; a value with spaces,\n"
-            "  quotes, '=' or control characters is quoted, with \\\" \\\\ \\n \\t \\xNN escapes:\n"
-            "    level=info event=slide index=3 count=12 kind=image source=photos/alley.jpg\n"
-            "  Levels: debug, info, warn, error.\n"
-            "\n"
-            "Exit status:\n"
-            "  0  success (with --check: the content has no errors)\n"
-            "  1  --check found errors in the content; --import or --rollback refused\n"
-            "  2  usage error (bad command line)\n"
-            "  3  no display, or another fatal error\n",
+            "                  takes it in only when its files match the seal\n",
             prog);
+    usage_rest(f);
 }
