@@ -1,5 +1,5 @@
 /* beacon: the UDP socket of a [sync] group's beacon (issue 17; the datagram and the peer table:
- * src/core/syncpeers.h). Multicast to BEACON_GROUP on the configured port, TTL 1 (it never leaves the
+ * src/core/show/syncpeers.h). Multicast to BEACON_GROUP on the configured port, TTL 1 (it never leaves the
  * room's network), IP_MULTICAST_LOOP on (several kiosks on one machine hear each other). Non-blocking:
  * the event loop sends when due and reads what has come; nothing ever waits. Plain POSIX sockets.
  * Ownership: beacon_open returns a socket the caller closes with beacon_close. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # sync.peers: three kiosk processes in one [sync] group on one Xvfb, each with a content folder of its own
-# (issue 17: the group's beacon, src/core/syncpeers.h; the switch to a new version, syncswitch.h).
+# (issue 17: the group's beacon, src/core/show/syncpeers.h; the switch to a new version, syncswitch.h).
 #  1. k3's folder holds one article more (another content version, another show): after the grace every
 #     process logs event=sync-peers state=differs (warn), k1 and k2 about k3, k3 about both others.
 #  2. A new version (five articles), sealed with --seal, is taken in by --import into the three folders
