@@ -284,6 +284,9 @@ static int sleep_ms(const app *a, uint64_t now)
         deadline = a->status_until;
     if (a->reload && reload_deadline(a->reload) < deadline)
         deadline = reload_deadline(a->reload);
+    if (app_peers_deadline(a) < deadline) {
+        deadline = app_peers_deadline(a);
+    }
     if (deadline <= now)
         return 0;
     uint64_t wait = deadline - now;
@@ -311,6 +314,7 @@ static void loop(app *a)
             if (e)
                 app_on_rescan(a, e);
         }
+        app_peers_poll(a, now); /* before the swap: a version that just came is stamped */
         app_swap_if_due(a, now);
         if (a->notice && notice_poll(a->notice, now)) /* an import's message came, changed or went */
             a->dirty = true;
@@ -478,6 +482,7 @@ int app_run(const cli_options *opts, const char *content_dir)
     }
     reload_close(a.reload);
     wallclock_step_close(a.step_fd);
+    app_peers_close(&a);
     exhibit_free(a.pending);
     if (a.cache_ready)
         slide_cache_free(&a.cache);

@@ -21,12 +21,16 @@
 #include "schedule.h"
 #include "show.h"
 #include "slide_cache.h"
+#include "syncpeers.h"
+#include "syncswitch.h"
 #include "timeline.h"
 #include "wallclock.h"
 
+typedef struct beacon beacon;
+
 #define FRAME_MS 16
 #define STATUS_MS 10000 /* how long the staff status overlay stays */
-#define STATUS_LINES 7  /* the staff panel's lines of text (the last: the clock and the group) */
+#define STATUS_LINES 8  /* the staff panel's lines of text (the last two: the clock, the group's screens) */
 #define MAX_SLEEP_MS 1000
 #define RELOAD_SETTLE_MS 2000 /* quiet time after the last change to the folder before it is read again */
 #define AUTO_WAIT_MS 10000    /* an auto-advance waits this long at most for the next picture */
@@ -82,6 +86,17 @@ typedef struct {
     int64_t presented_wall;  /* CLOCK_REALTIME ms when the last frame was presented */
     wallclock_state clock;   /* the clock's state when last read (at each layout, for the staff panel) */
     uint64_t clock_check_at; /* alone in a group (clock unsynchronised): when to look at the clock again */
+    /* the group's beacon (app_peers.c) */
+    beacon *beacon;           /* the socket; NULL: none (no group, or it failed) */
+    uint16_t beacon_port;     /* the port it is bound to */
+    uint64_t beacon_at;       /* the next beacon is sent then (ticks) */
+    uint64_t beacon_retry_at; /* a socket that failed is opened again then (0: at once) */
+    bool peers_failed;        /* the socket's failure was logged (once) */
+    sp_table peers;           /* the other screens of the group */
+    sp_beacon self;           /* this screen's last beacon */
+    char pending_version[32]; /* the version of the pending exhibit, when it came... */
+    int64_t pending_arrived;  /* ...at this wall-clock ms */
+    bool switch_at_once;      /* staff rolled back on this screen: the next version is shown at once */
 } app;
 
 /* app.c */
@@ -102,6 +117,19 @@ void app_sync_start(app *a, uint64_t now);
 void app_sync_poll(app *a, uint64_t now);
 /* A boundary was crossed: the offset between the wall clock and the ticks read again. */
 void app_sync_boundary(app *a, uint64_t now);
+/* app_peers.c: the group's beacon (issue 17) */
+/* Each loop iteration: sends the beacon when due, reads the peers', logs changes (event=sync-peers). */
+void app_peers_poll(app *a, uint64_t now);
+/* When app_peers_poll next has work (ticks; UINT64_MAX: none). */
+uint64_t app_peers_deadline(const app *a);
+void app_peers_close(app *a);
+/* At a slide boundary with a pending exhibit: true when it may be swapped in now. In a group, a newer
+ * content version waits for the group's switch (syncswitch.h; *plan filled, due_ms 0 otherwise). */
+bool app_peers_switch_due(app *a, uint64_t now, sw_plan *plan);
+/* After the swap: logs event=version-switch (when plan says it was a group's switch), beacons at once. */
+void app_peers_switched(app *a, const sw_plan *plan, const char *from, uint64_t now);
+/* The staff panel's line about the group's screens ("" without a group). */
+void app_peers_line(const app *a, char *line, size_t n);
 /* app_input.c */
 void app_on_event(app *a, const SDL_Event *e);
 /* Time-based input: a long press held long enough, the end of the status overlay. */

@@ -94,8 +94,15 @@ void app_swap_if_due(app *a, uint64_t now)
     bool bad = slide_cache_is_bad(&a->cache, a->tl.current);
     if (!fallback && !bad && timeline_next_deadline(&a->tl, now, 0) > now)
         return;
+    sw_plan plan;
+    char from[sizeof a->ex->version];
+    if (!app_peers_switch_due(a, now, &plan)) { /* a new version waits for the group's switch */
+        return;
+    }
+    snprintf(from, sizeof from, "%s", a->ex->version);
     if (swap_in(a, 0, now) != 0)
         return;
+    app_peers_switched(a, &plan, from, now);
     log_line l;
     log_begin(&l, LOG_INFO, "reload");
     log_uint(&l, "slides", a->show->count);
@@ -254,6 +261,7 @@ static void status_lines(app *a, uint64_t now, char lines[STATUS_LINES][320])
                    (strings_arg[]){{"index", v[0]}, {"source", cur->source ? cur->source : "-"}}, 2, lines[5],
                    320);
     clock_line(a, lines[6], 320);
+    app_peers_line(a, lines[7], 320);
 }
 
 void app_draw_status(app *a, uint64_t now)
@@ -292,6 +300,7 @@ bool app_staff_tap(app *a, int x, int y, uint64_t now)
     char why[160] = "";
     int rc = store_rollback(a->content_dir, 500, why, sizeof why);
     snprintf(a->staff_result, sizeof a->staff_result, "%s", rc == 0 ? "\xE2\x9C\x93" : why);
+    a->switch_at_once = rc == 0;       /* staff's own act on this screen: not held for the group's switch */
     a->status_until = now + STATUS_MS; /* the panel stays to show what happened */
     a->dirty = true;
     return true;

@@ -8,6 +8,7 @@
 
 #include "assets.h"
 #include "banner.h"
+#include "contentver.h"
 #include "lang.h"
 #include "loader.h"
 #include "log.h"
@@ -47,6 +48,8 @@ static void resolve(exhibit *e, const cli_options *cli)
     e->safe_area = cfg->safe_area;
     e->rotation = cfg->rotation;
     e->sync_group = cfg->sync_group;
+    e->sync_port = (uint16_t)cfg->sync_port;
+    e->switch_delay_ms = cfg->sync_switch_delay_ms;
 }
 
 /* The kiosk's own words (assets/text) in [banner] language and in each of the exhibit's languages. */
@@ -75,6 +78,9 @@ exhibit *exhibit_load(const char *dir, const cli_options *cli, bool log_problems
         return NULL;
     }
     resolve(e, cli);
+    if (e->sync_group[0]) { /* the group's beacon tells the others which version this is */
+        contentver_of(e->content, e->version, sizeof e->version);
+    }
     return e;
 }
 
@@ -149,6 +155,9 @@ void exhibit_log(const exhibit *e)
     log_uint(&l, "idle_resume_ms", e->idle_resume_ms);
     if (e->sync_group[0])
         log_str(&l, "group", e->sync_group);
+    if (e->version[0]) {
+        log_str(&l, "version", e->version);
+    }
     log_str(&l, "fit", imgscale_fit_name(e->pictures.fit));
     log_str(&l, "backdrop", e->pictures.backdrop == PICTURE_BACKDROP_SOLID ? "solid" : "blur");
     log_uint(&l, "max_pixels", e->pictures.max_pixels);

@@ -38,6 +38,9 @@ typedef struct {
     double safe_area;          /* [screen] safe_area_percent / 100 */
     int rotation;              /* [screen] rotation, degrees clockwise */
     const char *sync_group;    /* [sync] group (points into content->config); "" none */
+    uint16_t sync_port;        /* [sync] port of the group's beacon */
+    uint32_t switch_delay_ms;  /* [sync] switch_delay_seconds (not scaled by speed) */
+    char version[32];          /* in a group: the content version id (contentver.h); "" otherwise */
     strings *ui;               /* owned: the kiosk's own words in [banner] language (assets/text) */
     config_lang languages[SHOW_BANNER_LINES]; /* the exhibit's languages (lang_of_exhibit) */
     strings *words[SHOW_BANNER_LINES];        /* owned: the words in each of them */

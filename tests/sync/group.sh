@@ -46,6 +46,7 @@ seconds = 0.3
 slide = none
 [sync]
 group = test-room
+port = $((20000 + RANDOM % 20000))
 CONF
 
 exec 3>"$work/displayfd"

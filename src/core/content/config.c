@@ -84,6 +84,8 @@ static const config_key keys[] = {
     {"staff", "corner", KEY_ENUM, OFF(staff_corner), 0, 0, corner_names, 0},
     {"staff", "long_press_seconds", KEY_SECONDS, OFF(long_press_ms), 1, 30, NULL, 0},
     {"sync", "group", KEY_STRING, STR(sync_group)},
+    {"sync", "port", KEY_UINT, OFF(sync_port), 1024, 65535, NULL, 0},
+    {"sync", "switch_delay_seconds", KEY_SECONDS, OFF(sync_switch_delay_ms), 0, 86400, NULL, 0},
 };
 
 void config_defaults(kiosk_config *c)
@@ -124,6 +126,8 @@ void config_defaults(kiosk_config *c)
     c->wake_ms = 180000;
     c->staff_corner = 0;
     c->long_press_ms = 3000;
+    c->sync_port = 47017;
+    c->sync_switch_delay_ms = 120000;
 }
 
 const char *config_fit_name(config_fit f)

@@ -61,6 +61,8 @@ typedef struct {
     uint32_t long_press_ms;
     /* [sync] screens in step (issue 17): the same group name on every screen of the group; "" none */
     char sync_group[64];
+    uint32_t sync_port;            /* the group's beacon (syncpeers.h): UDP port, multicast 239.255.77.17 */
+    uint32_t sync_switch_delay_ms; /* a new version is switched to this long after a screen first had it */
 } kiosk_config;
 
 void config_defaults(kiosk_config *c);
