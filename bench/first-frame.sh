@@ -16,17 +16,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# a small valid JPEG made by the kiosk's own bench tool when there is one, else by ImageMagick
-photo=$work/p.jpg
+# a small valid JPEG made by the kiosk's own bench tool (BUILD/bench/check_bench, or KIOSK_CHECK_BENCH),
+# else by ImageMagick; never a fake one: the kiosk leaves out a picture whose header is not valid, and a
+# folder of them is read whole before the first frame, which is not what this measures
 # (small: the scan reads names and headers, not pixels; the first photo is decoded at once either way)
-if command -v convert >/dev/null && convert -size 320x240 plasma:fractal "$photo" 2>/dev/null; then :; else
-    printf '\xff\xd8\xff\xd9' >"$photo"
+photo=$work/p.jpg
+tool=${KIOSK_CHECK_BENCH:-$build/bench/check_bench}
+if [[ -x "$tool" ]] && "$tool" jpeg "$photo" 320 240; then :
+elif command -v convert >/dev/null && convert -size 320x240 plasma:fractal "$photo" 2>/dev/null; then :
+else
+    echo "first-frame.sh: cannot make a JPEG: build check_bench (bench/) or install ImageMagick" >&2
+    exit 1
 fi
-mkdir -p "$work/c10" "$work/c20000"
+mkdir -p "$work/c10" "$work/c20000" "$work/room"
 for f in $(seq -w 1 10); do cp "$photo" "$work/c10/photo-$f.jpg"; done
-for d in $(seq -w 1 200); do
+for f in $(seq -w 1 100); do cp "$photo" "$work/room/photo-$f.jpg"; done
+for d in $(seq -w 1 200); do # distinct files, each folder's made in name order (one cp a folder)
     mkdir "$work/c20000/room-$d"
-    for f in $(seq -w 1 100); do cp "$photo" "$work/c20000/room-$d/photo-$f.jpg"; done
+    cp "$work/room/"*.jpg "$work/c20000/room-$d/"
 done
 sync
 
