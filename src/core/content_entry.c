@@ -10,8 +10,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "content.h" /* content_is_image_name */
-
 static int has_ext(const char *name, const char *ext)
 {
     const char *dot = strrchr(name, '.');
@@ -29,6 +27,19 @@ static int is_silent_name(const char *name)
     }
     return strncasecmp(name, "readme", 6) == 0 || has_ext(name, "md") || has_ext(name, "example") ||
            (strncasecmp(name, "playlist", 8) == 0 && has_ext(name, "txt")); /* playlist-remembrance.txt */
+}
+
+int centry_is_image_name(const char *name)
+{
+    static const char *const exts[] = {"jpg", "jpeg", "png", "webp", "gif", "bmp"};
+    const char *slash = strrchr(name, '/');
+    const char *base = slash != NULL ? slash + 1 : name;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        if (has_ext(base, exts[i])) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 size_t centry_stem_len(const char *name)
@@ -60,7 +71,7 @@ static int kind_by_name(centry *e, int is_dir)
 {
     if (is_dir) {
         e->kind = ENT_DIR;
-    } else if (content_is_image_name(e->name)) {
+    } else if (centry_is_image_name(e->name)) {
         e->kind = ENT_IMAGE; /* before the silent names: "readme.jpg" is a picture */
     } else if (is_silent_name(e->name)) {
         e->kind = ENT_SILENT;

@@ -49,6 +49,9 @@ typedef struct {
     size_t *stat_calls;    /* borrowed: counts every lstat/stat made */
 } centry_ctx;
 
+/* True when name (or a path's last component) ends in a supported image extension (content.h's
+ * content_is_image_name). */
+int centry_is_image_name(const char *name);
 /* Length of name without its extension ("alley" of "alley.jpg"; a leading dot is not one). */
 size_t centry_stem_len(const char *name);
 /* Looks at e with lstat (stat through a link inside the root): kind, dev, ino, size; seen CENTRY_STAT.
