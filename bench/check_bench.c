@@ -5,6 +5,9 @@
  *       pictures with grain and fine lines (quality 90, 4:2:0: 2 to 8 MB each, like a camera's). Four base
  *       photos are encoded once; each file is one of them with its own comment segment (its number), so
  *       every file differs and N files are written in seconds. Existing photo-NNNNN.jpg files are kept.
+ *   check_bench jpeg FILE W H
+ *       writes one photo-like W x H JPEG (quality 90, 4:2:0) to FILE: a valid picture for benchmarks that
+ *       need many small ones (bench/first-frame.sh), without ImageMagick.
  *   check_bench time BIN DIR [LABEL]
  *       runs `BIN --check DIR` as shipped (no SDL variables but SDL_VIDEODRIVER=dummy, which --check does
  *       not use), its stdout and stderr thrown away, and prints one line: the label, the photos (*.jpg
@@ -123,6 +126,21 @@ cleanup:
     for (int k = 0; k < KINDS; k++)
         tjFree(base[k].data);
     return rc;
+}
+
+static int make_one(const char *path, int w, int h)
+{
+    jpeg_bytes j;
+    if (w <= 0 || h <= 0 || encode_photo(w, h, 3, 90, &j) != 0)
+        return -1;
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(j.data, 1, j.size, f) == j.size;
+    if (f && fclose(f) != 0)
+        ok = false;
+    if (!ok)
+        fprintf(stderr, "check_bench: cannot write %s: %s\n", path, strerror(errno));
+    tjFree(j.data);
+    return ok ? 0 : -1;
 }
 
 static long count_jpegs(const char *dir)
@@ -248,11 +266,14 @@ int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "photos") == 0)
         return make_photos(argv[2], atol(argv[3])) == 0 ? 0 : 1;
+    if (argc == 5 && strcmp(argv[1], "jpeg") == 0)
+        return make_one(argv[2], atoi(argv[3]), atoi(argv[4])) == 0 ? 0 : 1;
     if ((argc == 4 || argc == 5) && strcmp(argv[1], "time") == 0)
         return time_check(argv[2], argv[3], argc == 5 ? argv[4] : "check");
     if (argc >= 2 && strcmp(argv[1], "memory") == 0)
         return memory_per_photo(argc - 2, argv + 2);
     fprintf(stderr, "usage: check_bench photos DIR N\n"
+                    "       check_bench jpeg FILE W H\n"
                     "       check_bench time BIN DIR [LABEL]\n"
                     "       check_bench memory [N...]\n");
     return 1;

@@ -304,11 +304,29 @@ static void handle_queued(app *a)
         app_on_event(a, &e);
 }
 
+/* The live reload: the folder watched (every sub-folder listed, a disk read each with a cold page cache);
+ * when the show is growing from its first item, the whole exhibit is asked for at once. */
+static void open_reload(app *a)
+{
+    const char *settle = getenv("KIOSK_RELOAD_SETTLE_MS"); /* tests shorten it */
+    a->reload = reload_open(a->content_dir, a->opts,
+                            settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
+    if (a->growing)
+        reload_request(a->reload); /* the whole exhibit, at once */
+}
+
 static void loop(app *a)
 {
+    /* start() left the watch and the reading of the whole folder for after the first frame: they would
+     * only compete with it for the disk (a folder of 20,000 photos) */
+    bool reload_later = a->growing;
     while (!a->quit) {
         uint64_t now = SDL_GetTicks64();
         notify_watchdog(now);
+        if (reload_later && a->first_frame_done) { /* before app_swap_if_due: grow() sees the reload */
+            reload_later = false;
+            open_reload(a);
+        }
         if (a->reload) {
             exhibit *e = reload_poll(a->reload, now);
             if (e)
@@ -390,7 +408,8 @@ static void start_decoder(app *a)
     }
 }
 
-/* Everything before the loop: the display, the exhibit, the first frame, the live reload. */
+/* Everything before the loop: the display, the exhibit, the first frame, the live reload (when the show
+ * grows from its first item, the loop opens it after the first frame). */
 static int start(app *a, const char *content_dir)
 {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -429,13 +448,11 @@ static int start(app *a, const char *content_dir)
     }
     if (!a->growing)
         app_log_loaded(a);
-    const char *settle = getenv("KIOSK_RELOAD_SETTLE_MS"); /* tests shorten it */
     a->content_dir = content_dir;
     a->notice = notice_create(content_dir);
-    a->reload = reload_open(content_dir, a->opts,
-                            settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
-    if (a->growing)
-        reload_request(a->reload); /* the whole exhibit, at once */
+    if (!a->growing) { /* else the first item alone: the folder is watched and read after its frame (loop) */
+        open_reload(a);
+    }
     framestats_init(&a->frames, FRAME_MS);
     return 0;
 }

@@ -26,13 +26,14 @@ void loader_log_problem(const char *rel_path, const char *reason)
 }
 
 /* Leaves out pictures whose header says they cannot or must not be decoded, with an error each: the
- * decoders never see them, and a folder of broken pictures counts as empty. */
-static void probe_pictures(content *c, const cli_options *cli)
+ * decoders never see them, and a folder of broken pictures counts as empty. Stops once the first want
+ * items passed (0: probes all; a header read is a disk read with a cold page cache). */
+static void probe_pictures(content *c, const cli_options *cli, size_t want)
 {
     static const cli_options none = {0};
     char why[256];
     picture_settings ps = picture_settings_resolve(&c->config, cli ? cli : &none);
-    for (size_t i = 0; i < c->count;) {
+    for (size_t i = 0; i < c->count && (want == 0 || i < want);) {
         const content_item *it = &c->items[i];
         if (it->kind == CONTENT_IMAGE && picture_probe(it->abs_path, &ps, why, sizeof why) != 0) {
             diag_add(&c->diags, DIAG_ERROR, it->rel_path, 0, "%s", why);
@@ -75,7 +76,7 @@ static int read_settings(content *c, const cli_options *cli)
                  "{article_date})",
                  name);
     }
-    probe_pictures(c, cli);
+    probe_pictures(c, cli, 0);
     if (playlist_load_file(c->root, playlist_name(c), &pl, &found, &c->diags) != 0) {
         return -1;
     }
@@ -136,7 +137,7 @@ content *loader_load_first(const char *dir, const cli_options *cli)
     snprintf(path, sizeof path, "%s/" REMEMBRANCE_PLAYLIST, dir);
     listed |= stat(path, &st) == 0;
     if (!listed && !c->config.language_order[0]) {
-        probe_pictures(c, cli);
+        probe_pictures(c, cli, 1); /* the first showable one; the rest are not read */
         while (c->count > 1) {
             content_remove(c, c->count - 1);
         }

@@ -3,6 +3,7 @@
 # in 20 sub-folders the kiosk shows the first item (in name order) before the folder is read
 # (event=first-frame before event=content-loaded), then takes in the whole show on the same slide and
 # goes on in order. With a playlist.txt the order is the playlist's, so the whole folder is read first.
+# A picture added just after the first frame is taken in (the folder is watched from then on).
 # (How fast is the benchmark's business: bench/RESULTS.md.)
 # Usage: first_item.sh MEMORIAL_KIOSK
 set -euo pipefail
@@ -51,5 +52,15 @@ ff=$(line_of 'event=first-frame')
 [[ -n "$cl" && "$cl" -lt "$ff" ]] || fail "with a playlist the whole folder must be read first"
 first=$(grep -m1 'event=slide ' "$work/log")
 [[ "$first" == *"source=room-20/photo-100.png"* ]] || fail "the playlist's first item is not first: $first"
+stop
+echo "ok: with a playlist, the whole folder first"
+
+# The folder is watched from the first frame on (the watch and the whole read wait for it): a picture
+# added just after the first frame is taken in, by the whole read or by a reload.
+rm "$work/content/playlist.txt"
+start
+wait_for 'event=first-frame' 1 60
+cp "$work/p.png" "$work/content/room-20/photo-101.png"
+wait_for 'slides=2002 ' 1 60
 stop
 echo "live.first-item: passed"

@@ -4,11 +4,18 @@
  * root copy, items (and every string/article in them) and diags. During the walk a scan context
  * owns the real path of the root and the list of visited folders; each scan_dir call owns its list
  * of folder entries (their paths and caption texts), freed before it returns. Reading single files
- * (articles, captions) lives in content_file.c.
+ * (articles, captions) lives in content_file.c, telling what one entry is in content_entry.c.
  *
  * Order: each folder's entries are sorted with natsort_compare and visited in that order, recursing
  * into sub-folders in place, so items and diags come out in path order (folder contents sit among
- * their siblings by the folder name). The items are sorted again with natsort_compare_path. */
+ * their siblings by the folder name). The items are sorted again with natsort_compare_path.
+ *
+ * Looking at entries: the whole walk (content_scan) looks at every entry of a listed folder with lstat
+ * first. The walk that stops early (content_scan_first) looks at an entry only when the walk reaches it
+ * or needs it (a caption's partner), and then by readdir's d_type and its name alone when d_type says
+ * regular file or folder; it stats only the folders it goes into and the pictures it lists (their size),
+ * and falls back to lstat for links and unknown types. With a cold page cache each stat can be a disk
+ * read, so the first item of a folder of 200 sub-folders does not wait for 200 of them. */
 #include "content.h"
 
 #include <dirent.h>
@@ -20,35 +27,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "content_entry.h"
 #include "natsort.h"
 
 #define MAX_DEPTH 8 /* folders nested deeper than this are ignored */
-#define NO_CAPTION SIZE_MAX
-
-typedef enum {
-    ENT_DIR,
-    ENT_TEXT,    /* .txt: an article, or the caption of an image */
-    ENT_IMAGE,   /* listed, not decoded */
-    ENT_SILENT,  /* kiosk.conf, playlist.txt, README*, *.md, *.example, Thumbs.db, desktop.ini */
-    ENT_PROBLEM, /* not shown: problem (+ err) says why */
-} entry_kind;
-
-typedef struct {
-    char *rel;        /* owned: path relative to the root */
-    char *abs;        /* owned: root joined with rel */
-    const char *name; /* the last component of rel (points into rel) */
-    entry_kind kind;
-    diag_severity severity; /* ENT_PROBLEM */
-    const char *problem;    /* ENT_PROBLEM: static message */
-    int err;                /* ENT_PROBLEM: errno whose text follows the message, or 0 */
-    dev_t dev;
-    ino_t ino;
-    off_t size;
-    size_t caption;     /* ENT_IMAGE: index of its caption entry, or NO_CAPTION */
-    int is_caption;     /* ENT_TEXT: an image's caption, not an article */
-    int caption_done;   /* ENT_TEXT caption: already read (caption_text may still be NULL) */
-    char *caption_text; /* owned: the cleaned caption, NULL when empty or unusable */
-} entry;
 
 typedef struct {
     dev_t dev;
@@ -63,33 +45,8 @@ typedef struct {
     size_t cap_items; /* capacity of c->items */
     int root_listed;  /* the root folder could be opened */
     size_t limit;     /* stop once this many items are found (0: walk everything) */
+    centry_ctx look;  /* how entries are looked at (by_type when limit != 0) */
 } scan;
-
-static int has_ext(const char *name, const char *ext)
-{
-    const char *dot = strrchr(name, '.');
-    return dot != NULL && dot != name && strcasecmp(dot + 1, ext) == 0;
-}
-
-/* Files that belong in the folder but are not slides: no slide, no warning. */
-static int is_silent_name(const char *name)
-{
-    static const char *const names[] = {"kiosk.conf", "playlist.txt", "thumbs.db", "desktop.ini"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (strcasecmp(name, names[i]) == 0) {
-            return 1;
-        }
-    }
-    return strncasecmp(name, "readme", 6) == 0 || has_ext(name, "md") || has_ext(name, "example") ||
-           (strncasecmp(name, "playlist", 8) == 0 && has_ext(name, "txt")); /* playlist-remembrance.txt */
-}
-
-/* Length of the name without its extension. */
-static size_t stem_len(const char *name)
-{
-    const char *dot = strrchr(name, '.');
-    return dot != NULL && dot != name ? (size_t)(dot - name) : strlen(name);
-}
 
 /* Returns a new string "a/b" ("b" when a is empty), or NULL when out of memory. */
 static char *join(const char *a, const char *b)
@@ -105,15 +62,6 @@ static char *join(const char *a, const char *b)
         memcpy(s + la + sep, b, lb + 1);
     }
     return s;
-}
-
-static int inside_root(const char *root_real, const char *real)
-{
-    size_t n = strlen(root_real);
-    if (n == 1 && root_real[0] == '/') {
-        return 1;
-    }
-    return strncmp(real, root_real, n) == 0 && (real[n] == '\0' || real[n] == '/');
 }
 
 /* Appends an item; takes ownership of art and caption (freed on failure). Returns 0 or -1 (no memory). */
@@ -150,66 +98,8 @@ cleanup:
     return rc;
 }
 
-static int problem(entry *e, diag_severity sev, const char *message, int err)
-{
-    e->kind = ENT_PROBLEM;
-    e->severity = sev;
-    e->problem = message;
-    e->err = err;
-    return 0;
-}
-
-/* Finds what the entry is, following links that stay inside the root. Returns 0 or -1 (no memory). */
-static int classify(scan *s, entry *e)
-{
-    struct stat st;
-    if (lstat(e->abs, &st) != 0) {
-        return problem(e, DIAG_ERROR, "cannot be read", errno);
-    }
-    if (S_ISLNK(st.st_mode)) {
-        char *real = realpath(e->abs, NULL);
-        if (real == NULL) {
-            int err = errno;
-            if (err == ENOMEM) {
-                return -1;
-            }
-            if (err == ENOENT || err == ENOTDIR) {
-                return problem(e, DIAG_WARNING, "a link to something that does not exist; ignored", 0);
-            }
-            return problem(e, DIAG_WARNING, "a link that cannot be followed", err);
-        }
-        int inside = inside_root(s->root_real, real);
-        free(real);
-        if (!inside) {
-            return problem(e, DIAG_WARNING, "links outside the content folder; ignored", 0);
-        }
-        if (stat(e->abs, &st) != 0) {
-            return problem(e, DIAG_WARNING, "a link that cannot be followed", errno);
-        }
-    }
-    e->dev = st.st_dev;
-    e->ino = st.st_ino;
-    e->size = st.st_size;
-    if (S_ISDIR(st.st_mode)) {
-        e->kind = ENT_DIR;
-    } else if (!S_ISREG(st.st_mode)) {
-        return problem(e, DIAG_WARNING, "not a regular file or folder; ignored", 0);
-    } else if (content_is_image_name(e->name)) {
-        e->kind = ENT_IMAGE; /* before the silent names: "readme.jpg" is a picture */
-    } else if (is_silent_name(e->name)) {
-        e->kind = ENT_SILENT;
-    } else if (has_ext(e->name, "txt")) {
-        e->kind = ENT_TEXT;
-    } else {
-        return problem(
-            e, DIAG_WARNING,
-            "not a picture or an article (supported: .txt .jpg .jpeg .png .webp .gif .bmp); ignored", 0);
-    }
-    return 0;
-}
-
 /* Reads, parses and adds one article; problems become diags. Returns 0 or -1 (no memory). */
-static int do_article(scan *s, const entry *e)
+static int do_article(scan *s, const centry *e)
 {
     article *art = NULL; /* owned until given to the item */
     if (content_load_article(e->abs, e->rel, &s->c->diags, &art) != 0) {
@@ -219,11 +109,12 @@ static int do_article(scan *s, const entry *e)
 }
 
 /* Lists an image (with its caption) after checking it can be opened. Returns 0 or -1. */
-static int do_image(scan *s, entry *ents, size_t i)
+static int do_image(scan *s, centry *ents, size_t n, size_t i)
 {
     int rc = -1;
-    entry *e = &ents[i];
+    centry *e = &ents[i];
     char *caption = NULL; /* owned until given to the item */
+    size_t cap = SIZE_MAX;
 
     if (e->size == 0) {
         rc = diag_add(&s->c->diags, DIAG_ERROR, e->rel, 0, "the file is empty (maybe still being copied)");
@@ -233,8 +124,11 @@ static int do_image(scan *s, entry *ents, size_t i)
         rc = diag_add(&s->c->diags, DIAG_ERROR, e->rel, 0, "cannot be read: %s", strerror(errno));
         goto cleanup;
     }
-    if (e->caption != NO_CAPTION) {
-        entry *t = &ents[e->caption];
+    if (centry_find_caption(&s->look, ents, n, i, &cap) != 0) {
+        goto cleanup;
+    }
+    if (cap != SIZE_MAX) {
+        centry *t = &ents[cap];
         if (!t->caption_done) {
             t->caption_done = 1;
             if (content_load_caption(t->abs, t->rel, &s->c->diags, &t->caption_text) != 0) {
@@ -273,7 +167,7 @@ static int visit(scan *s, dev_t dev, ino_t ino)
     return 0;
 }
 
-static void free_entries(entry *ents, size_t n)
+static void free_entries(centry *ents, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(ents[i].rel);
@@ -285,11 +179,17 @@ static void free_entries(entry *ents, size_t n)
 
 static int scan_dir(scan *s, const char *rel_dir, int depth);
 
-/* Handles one classified entry. Returns 0 or -1 (no memory). */
-static int do_entry(scan *s, entry *ents, size_t i, int depth)
+/* Handles entry i of the folder's n: looks at it (folders and pictures with lstat: their identity and
+ * size), then walks, reads or lists it. Returns 0 or -1 (no memory). */
+static int do_entry(scan *s, centry *ents, size_t n, size_t i, int depth)
 {
     diag_list *d = &s->c->diags;
-    entry *e = &ents[i];
+    centry *e = &ents[i];
+    int caption = 0;
+    if (centry_look(&s->look, e) != 0 || ((e->kind == ENT_DIR || e->kind == ENT_IMAGE) &&
+                                          e->seen != CENTRY_STAT && centry_stat(&s->look, e) != 0)) {
+        return -1;
+    }
     switch (e->kind) {
     case ENT_DIR:
         if (depth + 1 > MAX_DEPTH) {
@@ -306,9 +206,12 @@ static int do_entry(scan *s, entry *ents, size_t i, int depth)
             return -1;
         }
     case ENT_TEXT:
-        return e->is_caption ? 0 : do_article(s, e);
+        if (centry_is_caption(&s->look, ents, n, i, &caption) != 0) {
+            return -1;
+        }
+        return caption ? 0 : do_article(s, e);
     case ENT_IMAGE:
-        return do_image(s, ents, i);
+        return do_image(s, ents, n, i);
     case ENT_PROBLEM:
         if (e->err != 0) {
             return diag_add(d, e->severity, e->rel, 0, "%s: %s", e->problem, strerror(e->err));
@@ -331,31 +234,16 @@ static int compare_dirents(const struct dirent **a, const struct dirent **b)
     return natsort_compare((*a)->d_name, (*b)->d_name);
 }
 
-/* Pairs captions: "alley.txt" beside "alley.jpg" (stems compared ignoring ASCII case). */
-static void pair_captions(entry *ents, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        size_t sl = stem_len(ents[i].name);
-        for (size_t j = 0; j < n && ents[i].kind == ENT_IMAGE; j++) {
-            if (ents[j].kind == ENT_TEXT && stem_len(ents[j].name) == sl &&
-                strncasecmp(ents[i].name, ents[j].name, sl) == 0) {
-                ents[i].caption = j;
-                ents[j].is_caption = 1;
-                break;
-            }
-        }
-    }
-}
-
-/* Lists the folder rel_dir into a sorted, classified entry array. Returns 0 or -1 (no memory);
- * a folder that cannot be listed gives a diag and no entries. */
-static int list_dir(scan *s, const char *rel_dir, entry **out, size_t *count)
+/* Lists the folder rel_dir into a sorted entry array, every entry looked at with lstat for the whole
+ * walk, none yet for the walk that stops early (look). Returns 0 or -1 (no memory); a folder that cannot
+ * be listed gives a diag and no entries. */
+static int list_dir(scan *s, const char *rel_dir, centry **out, size_t *count)
 {
     int rc = -1;
     char *abs_dir = join(s->c->root, rel_dir); /* owned */
     struct dirent **names = NULL;              /* owned, with each names[i] */
     int nnames = 0;
-    entry *ents = NULL; /* owned until handed to *out */
+    centry *ents = NULL; /* owned until handed to *out */
     size_t n = 0;
 
     if (abs_dir == NULL) {
@@ -377,19 +265,19 @@ static int list_dir(scan *s, const char *rel_dir, entry **out, size_t *count)
     }
     n = (size_t)nnames; /* every ents[i] is zeroed, so cleanup may free all n */
     for (size_t i = 0; i < n; i++) {
-        entry *e = &ents[i];
-        e->caption = NO_CAPTION;
+        centry *e = &ents[i];
+        e->d_type = names[i]->d_type;
         e->rel = join(rel_dir, names[i]->d_name);
         e->abs = e->rel != NULL ? join(s->c->root, e->rel) : NULL;
         if (e->abs == NULL) {
             goto cleanup;
         }
         e->name = e->rel + strlen(e->rel) - strlen(names[i]->d_name);
-        if (classify(s, e) != 0) {
+        e->stem = centry_stem_len(e->name);
+        if (s->limit == 0 && centry_stat(&s->look, e) != 0) {
             goto cleanup;
         }
     }
-    pair_captions(ents, n);
     rc = 0;
 cleanup:
     if (rc == 0) {
@@ -410,14 +298,14 @@ cleanup:
 static int scan_dir(scan *s, const char *rel_dir, int depth)
 {
     int rc = -1;
-    entry *ents = NULL; /* owned */
+    centry *ents = NULL; /* owned */
     size_t n = 0;
 
     if (list_dir(s, rel_dir, &ents, &n) != 0) {
         goto cleanup;
     }
     for (size_t i = 0; i < n && !(s->limit != 0 && s->c->count >= s->limit); i++) {
-        if (do_entry(s, ents, i, depth) != 0) {
+        if (do_entry(s, ents, n, i, depth) != 0) {
             goto cleanup;
         }
     }
@@ -453,6 +341,7 @@ content *content_scan_first(const char *root, size_t limit)
     if (c->root == NULL) {
         goto cleanup;
     }
+    c->stat_calls++;
     if (stat(root, &st) != 0) {
         int err = errno;
         int missing = err == ENOENT || err == ENOTDIR;
@@ -471,6 +360,7 @@ content *content_scan_first(const char *root, size_t limit)
                                        "the content folder cannot be opened: %s", strerror(err)) == 0;
         goto cleanup;
     }
+    s.look = (centry_ctx){.root_real = s.root_real, .by_type = limit != 0, .stat_calls = &c->stat_calls};
     if (visit(&s, st.st_dev, st.st_ino) != 0 || scan_dir(&s, "", 0) != 0) {
         goto cleanup;
     }
@@ -502,8 +392,9 @@ void content_item_free(content_item *it)
 
 void content_remove(content *c, size_t i)
 {
-    if (i >= c->count)
+    if (i >= c->count) {
         return;
+    }
     content_item_free(&c->items[i]);
     memmove(&c->items[i], &c->items[i + 1], (c->count - i - 1) * sizeof *c->items);
     c->count--;
@@ -514,8 +405,9 @@ void content_free(content *c)
     if (c == NULL) {
         return;
     }
-    for (size_t i = 0; i < c->count; i++)
+    for (size_t i = 0; i < c->count; i++) {
         content_item_free(&c->items[i]);
+    }
     free(c->items);
     free(c->root);
     diag_list_free(&c->diags);

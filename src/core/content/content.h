@@ -37,6 +37,7 @@ typedef struct {
     size_t count;
     diag_list diags;     /* problems, paths relative to root ("" for the folder itself) */
     kiosk_config config; /* the folder's kiosk.conf (defaults from content_scan; loaded by the caller) */
+    size_t stat_calls;   /* stat/lstat calls of the scan (each a disk read with a cold page cache) */
 } content;
 
 /* Scans root. Returns NULL only when out of memory. A missing or empty folder gives count == 0 and a
@@ -44,7 +45,10 @@ typedef struct {
 content *content_scan(const char *root);
 /* The same, but the walk stops once limit items are found (0: no limit): the first items of the show in
  * name order, found without reading the whole folder (the kiosk's first frame does not wait for a folder
- * of thousands of photos). The items are those content_scan would list first, in the same order. */
+ * of thousands of photos). The items are those content_scan would list first, in the same order. With a
+ * limit, entries are told apart by readdir's d_type and their names: only the folders walked into, the
+ * pictures listed and links are stat()ed (the rest of a folder of 200 sub-folders is not). The diags
+ * are those met on the way; an entry that lstat alone would have found unreadable may be missing. */
 content *content_scan_first(const char *root, size_t limit);
 void content_free(content *c);
 /* Frees what one item owns (not the item itself). */

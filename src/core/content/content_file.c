@@ -1,5 +1,5 @@
 /* content_file: the work on single files of the content folder (see content.h): loading one article
- * (read with textfile's size cap), loading one caption, telling images by name.
+ * (read with textfile's size cap), loading one caption, telling images by name (the list: content_entry.c).
  * Ownership: each function owns what it allocates until it hands it to the caller through *out
  * (or *data); on every failure path it frees it. */
 #include "content.h"
@@ -9,28 +9,15 @@
 #include <string.h>
 #include <strings.h>
 
+#include "content_entry.h"
 #include "utf8.h"
 
 #define ARTICLE_MAX_BYTES ((size_t)1 << 20) /* 1 MiB */
 #define CAPTION_MAX_BYTES ((size_t)64 << 10)
 
-static int has_ext(const char *name, const char *ext)
-{
-    const char *dot = strrchr(name, '.');
-    return dot != NULL && dot != name && strcasecmp(dot + 1, ext) == 0;
-}
-
 int content_is_image_name(const char *name)
 {
-    static const char *const exts[] = {"jpg", "jpeg", "png", "webp", "gif", "bmp"};
-    const char *slash = strrchr(name, '/');
-    const char *base = slash != NULL ? slash + 1 : name;
-    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
-        if (has_ext(base, exts[i])) {
-            return 1;
-        }
-    }
-    return 0;
+    return centry_is_image_name(name);
 }
 
 /* Reads a text file (article or caption). A problem becomes a diag of severity sev under rel, with
