@@ -10,6 +10,8 @@
 #include <SDL_image.h>
 #include <turbojpeg.h>
 
+#include "jpeg_rows.h"
+
 #define HEADER_SMALL (8u << 10)  /* bytes read for the header at first: enough for most files */
 #define HEADER_FIRST (64u << 10) /* then, while the header goes on (an Exif thumbnail first) */
 #define HEADER_MAX (1u << 20)    /* and at most, for formats whose header may be long */
@@ -249,19 +251,6 @@ static imgscale_rect scale_rect(imgscale_rect r, int w, int h, int sw, int sh)
     return s;
 }
 
-/* Adobe CMYK JPEGs store inverted values: each channel times the inverted black. */
-static void cmyk_to_argb(SDL_Surface *s)
-{
-    for (int y = 0; y < s->h; y++) {
-        uint8_t *p = (uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch;
-        for (int x = 0; x < s->w; x++, p += 4) {
-            uint32_t k = p[3], r = p[0] * k / 255, g = p[1] * k / 255, b = p[2] * k / 255;
-            uint32_t v = 0xFF000000u | r << 16 | g << 8 | b;
-            memcpy(p, &v, 4);
-        }
-    }
-}
-
 /* libjpeg warnings that leave the picture whole (a camera's stray bytes, odd but readable scan headers);
  * every other warning (premature end, bad Huffman code, lost sync) means part of the picture is missing. */
 static bool harmless_jpeg_warning(const char *msg)
@@ -272,7 +261,7 @@ static bool harmless_jpeg_warning(const char *msg)
 static SDL_Surface *decode_jpeg(imgfile *f, imgscale_rect crop, int out_w, int out_h, int *denom, char *warn,
                                 size_t warnlen, char *err, size_t errlen)
 {
-    SDL_Surface *full = NULL, *out = NULL;
+    SDL_Surface *out = NULL;
     tjhandle tj = tjInitDecompress();
     int w, h, subsamp, cs;
 
@@ -291,35 +280,26 @@ static SDL_Surface *decode_jpeg(imgfile *f, imgscale_rect crop, int out_w, int o
     int d = imgscale_pick_denom(crop.w, crop.h, out_w, out_h, 8);
     tjscalingfactor sf = {1, d};
     int sw = TJSCALED(w, sf), sh = TJSCALED(h, sf);
-    full = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!full) {
-        snprintf(err, errlen, "out of memory for a %dx%d picture", sw, sh);
+    /* decoded a row at a time and reduced as it comes (jpeg_rows): never held whole at sw x sh */
+    jpeg_rows_job job = {.denom = d, .r = scale_rect(crop, w, h, sw, sh), .out_w = out_w, .out_h = out_h};
+    out = jpeg_rows_decode(f->data, f->size, &job);
+    if (!out) {
+        snprintf(err, errlen, "%s", job.error);
+        if (strncmp(job.error, "out of memory", 13) != 0 && strncmp(job.error, "the picture", 11) != 0)
+            snprintf(err, errlen, "the picture cannot be read (%s)", job.error);
         goto cleanup;
     }
-    bool cmyk = cs == TJCS_CMYK || cs == TJCS_YCCK;
-    int pf = cmyk ? TJPF_CMYK : SDL_BYTEORDER == SDL_LIL_ENDIAN ? TJPF_BGRA : TJPF_ARGB;
-    if (tjDecompress2(tj, f->data, (unsigned long)f->size, full->pixels, sw, full->pitch, sh, pf, 0) != 0) {
-        const char *msg = tjGetErrorStr2(tj);
-        if (tjGetErrorCode(tj) != TJERR_WARNING) {
-            snprintf(err, errlen, "the picture cannot be read (%s)", msg);
-            goto cleanup;
-        }
-        if (!harmless_jpeg_warning(msg)) { /* part of it would be grey: not shown in an exhibit */
-            snprintf(err, errlen, "the picture is damaged (%s)", msg);
-            goto cleanup;
-        }
-        snprintf(warn, warnlen, "the picture has a small flaw and is shown all the same (%s)", msg);
+    if (job.warning[0] && !harmless_jpeg_warning(job.warning)) { /* part of it would be grey: not shown */
+        snprintf(err, errlen, "the picture is damaged (%s)", job.warning);
+        SDL_FreeSurface(out);
+        out = NULL;
+        goto cleanup;
     }
-    if (cmyk)
-        cmyk_to_argb(full);
-    out = crop_scale(full, scale_rect(crop, w, h, sw, sh), out_w, out_h);
-    if (!out)
-        snprintf(err, errlen, "out of memory while scaling the picture");
+    if (job.warning[0])
+        snprintf(warn, warnlen, "the picture has a small flaw and is shown all the same (%s)", job.warning);
     if (denom)
         *denom = d;
 cleanup:
-    if (full)
-        SDL_FreeSurface(full);
     if (tj)
         tjDestroy(tj);
     return out;

@@ -161,11 +161,11 @@ void slide_cache_focus(slide_cache *c, size_t current, size_t from)
             c->want[c->want_count++] = cand[k];
         }
     }
-    for (int k = 0; k < SLIDE_CACHE_SIZE; k++) { /* decoded pictures of slides left behind: not kept */
+    for (int k = 0; k < SLIDE_CACHE_SIZE; k++) { /* slides left behind: their texture (a full screen) and
+                                                  * decoded picture are not kept; made again if wanted */
         slide_cache_entry *e = &c->entries[k];
-        if (e->used && e->pending && !wanted(c, e->index)) {
-            picture_free(e->pending);
-            e->pending = NULL;
+        if (e->used && !wanted(c, e->index)) {
+            entry_release(e);
         }
     }
     if (!c->dec) {

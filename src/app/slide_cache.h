@@ -4,7 +4,8 @@
  *
  * Which slides: slide_cache_focus names the current slide and the one fading out; the cache then wants
  * those and the next and previous slides that are not known to be bad, asks the decoder for their
- * pictures (current first) and keeps at most SLIDE_CACHE_SIZE entries; others are evicted. Decoded
+ * pictures (current first) and keeps at most SLIDE_CACHE_SIZE entries; a slide that is no longer wanted
+ * is evicted at once (texture and decoded picture: a full screen each, issue 19). Decoded
  * memory is bounded by the cache and the decoder's queue, never by the number of photos.
  *
  * Pictures not decoded yet: a slide drawn before its picture is there shows a quiet placeholder (its

@@ -134,6 +134,49 @@ static void test_area_rejects_bad_sizes(void **state)
     assert_int_equal(imgscale_area(NULL, 1, 1, 4, &px, 1, 1, 4), -1);
 }
 
+/* imgscale_rows, fed a row at a time, gives exactly imgscale_area_n's bytes: whole factors, fractional
+ * ones (3000 -> 1620, rows shared by two destination rows), 1 and 4 bytes a pixel, and equal heights. */
+static void rows_match_area(int sw, int sh, int dw, int dh, int bpp)
+{
+    size_t sp = (size_t)sw * (size_t)bpp, dp = (size_t)dw * (size_t)bpp + 8;
+    uint8_t *src = malloc(sp * (size_t)sh), *a = calloc((size_t)dh, dp), *b = calloc((size_t)dh, dp);
+    assert_non_null(src);
+    assert_non_null(a);
+    assert_non_null(b);
+    uint32_t v = 12345u;
+    for (size_t i = 0; i < sp * (size_t)sh; i++) {
+        v = v * 1103515245u + 12345u;
+        src[i] = (uint8_t)(v >> 16);
+    }
+    assert_int_equal(imgscale_area_n(src, sw, sh, (int)sp, a, dw, dh, (int)dp, bpp), 0);
+    imgscale_rows *r = imgscale_rows_create(sw, sh, b, dw, dh, (int)dp, bpp);
+    assert_non_null(r);
+    for (int y = 0; y < sh; y++) {
+        assert_false(imgscale_rows_complete(r));
+        assert_int_equal(imgscale_rows_push(r, src + (size_t)y * sp), 0);
+    }
+    assert_true(imgscale_rows_complete(r));
+    assert_int_equal(imgscale_rows_push(r, src), -1); /* one row too many */
+    imgscale_rows_free(r);
+    assert_memory_equal(a, b, (size_t)dh * dp);
+    free(src);
+    free(a);
+    free(b);
+}
+
+static void test_rows_same_as_area(void **state)
+{
+    (void)state;
+    rows_match_area(300, 200, 162, 108, 4);
+    rows_match_area(301, 199, 100, 50, 4);
+    rows_match_area(64, 48, 32, 24, 4);
+    rows_match_area(97, 61, 40, 61, 1);
+    rows_match_area(50, 40, 50, 7, 3);
+    uint8_t px[4] = {0};
+    assert_null(imgscale_rows_create(1, 1, px, 1, 2, 4, 4)); /* taller than the source: not supported */
+    assert_null(imgscale_rows_create(1, 1, NULL, 1, 1, 4, 4));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_area_fractional_factor_keeps_mean),
         cmocka_unit_test(test_area_left_right_halves),
         cmocka_unit_test(test_area_rejects_bad_sizes),
+        cmocka_unit_test(test_rows_same_as_area),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -196,6 +196,40 @@ static float span_weight(const span *s, int k)
     return 1.0f;
 }
 
+/* One source row reduced horizontally: dw * bpp floats into row. */
+static void hscale_row(const uint8_t *srow, const span *xs, int dw, int bpp, float *row)
+{
+    for (int dx = 0; dx < dw; dx++) {
+        const span *sx = &xs[dx];
+        float c[4] = {0, 0, 0, 0};
+        const uint8_t *p = srow + (size_t)sx->first * (size_t)bpp;
+        for (int j = 0; j < sx->count; j++, p += bpp) {
+            float wx = span_weight(sx, j);
+            for (int ch = 0; ch < bpp; ch++) {
+                c[ch] += p[ch] * wx;
+            }
+        }
+        for (int ch = 0; ch < bpp; ch++) {
+            row[(size_t)dx * (size_t)bpp + (size_t)ch] = c[ch] * sx->norm;
+        }
+    }
+}
+
+static void add_row(float *acc, const float *row, size_t n, float wy)
+{
+    for (size_t i = 0; i < n; i++) {
+        acc[i] += row[i] * wy;
+    }
+}
+
+static void finish_row(const float *acc, size_t n, float norm, uint8_t *drow)
+{
+    for (size_t i = 0; i < n; i++) {
+        float v = acc[i] * norm + 0.5f;
+        drow[i] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
+    }
+}
+
 int imgscale_area_n(const void *src, int sw, int sh, int src_pitch, void *dst, int dw, int dh, int dst_pitch,
                     int bpp)
 {
@@ -220,28 +254,10 @@ int imgscale_area_n(const void *src, int sw, int sh, int src_pitch, void *dst, i
         const span *sy = &ys[dy];
         memset(acc, 0, sizeof *acc * n);
         for (int k = 0; k < sy->count; k++) {
-            const uint8_t *srow = (const uint8_t *)src + (size_t)(sy->first + k) * (size_t)src_pitch;
-            float wy = span_weight(sy, k);
-            for (int dx = 0; dx < dw; dx++) {
-                const span *sx = &xs[dx];
-                float c[4] = {0, 0, 0, 0};
-                const uint8_t *p = srow + (size_t)sx->first * (size_t)bpp;
-                for (int j = 0; j < sx->count; j++, p += bpp) {
-                    float wx = span_weight(sx, j);
-                    for (int ch = 0; ch < bpp; ch++)
-                        c[ch] += p[ch] * wx;
-                }
-                for (int ch = 0; ch < bpp; ch++)
-                    row[(size_t)dx * (size_t)bpp + (size_t)ch] = c[ch] * sx->norm;
-            }
-            for (size_t i = 0; i < n; i++)
-                acc[i] += row[i] * wy;
+            hscale_row((const uint8_t *)src + (size_t)(sy->first + k) * (size_t)src_pitch, xs, dw, bpp, row);
+            add_row(acc, row, n, span_weight(sy, k));
         }
-        uint8_t *drow = (uint8_t *)dst + (size_t)dy * (size_t)dst_pitch;
-        for (size_t i = 0; i < n; i++) {
-            float v = acc[i] * sy->norm + 0.5f;
-            drow[i] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
-        }
+        finish_row(acc, n, sy->norm, (uint8_t *)dst + (size_t)dy * (size_t)dst_pitch);
     }
     rc = 0;
 cleanup:
@@ -250,6 +266,93 @@ cleanup:
     free(row);
     free(acc);
     return rc;
+}
+
+/* imgscale_rows: at most two destination rows are open at once (dh <= sh: spans overlap by one row at
+ * most), each with its accumulator; a source row is reduced horizontally once and added to both. */
+struct imgscale_rows {
+    int sw, sh, dw, dh, bpp, dst_pitch;
+    uint8_t *dst;
+    span *xs, *ys;
+    float *row, *acc[2];
+    int y;    /* the next source row */
+    int done; /* destination rows finished */
+};
+
+void imgscale_rows_free(imgscale_rows *s)
+{
+    if (!s) {
+        return;
+    }
+    free(s->xs);
+    free(s->ys);
+    free(s->row);
+    free(s->acc[0]);
+    free(s->acc[1]);
+    free(s);
+}
+
+imgscale_rows *imgscale_rows_create(int sw, int sh, void *dst, int dw, int dh, int dst_pitch, int bpp)
+{
+    if (!dst || sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0 || dh > sh || bpp < 1 || bpp > 4) {
+        return NULL;
+    }
+    imgscale_rows *s = calloc(1, sizeof *s);
+    if (!s) {
+        return NULL;
+    }
+    size_t n = (size_t)dw * (size_t)bpp;
+    *s = (imgscale_rows){sw, sh, dw, dh, bpp, dst_pitch, dst, NULL, NULL, NULL, {NULL, NULL}, 0, 0};
+    s->xs = malloc(sizeof *s->xs * (size_t)dw);
+    s->ys = malloc(sizeof *s->ys * (size_t)dh);
+    s->row = malloc(sizeof *s->row * n);
+    s->acc[0] = calloc(n, sizeof *s->acc[0]);
+    s->acc[1] = calloc(n, sizeof *s->acc[1]);
+    if (!s->xs || !s->ys || !s->row || !s->acc[0] || !s->acc[1]) {
+        imgscale_rows_free(s);
+        return NULL;
+    }
+    make_spans(sw, dw, s->xs);
+    make_spans(sh, dh, s->ys);
+    return s;
+}
+
+int imgscale_rows_push(imgscale_rows *s, const void *src_row)
+{
+    if (!s || !src_row || s->y >= s->sh) {
+        return -1;
+    }
+    size_t n = (size_t)s->dw * (size_t)s->bpp;
+    bool reduced = false;
+    for (int k = 0; k < 2 && s->done + k < s->dh; k++) { /* destination rows done, done + 1 */
+        int dy = s->done + k;
+        const span *sy = &s->ys[dy];
+        if (sy->first > s->y) {
+            break;
+        }
+        if (s->y >= sy->first + sy->count) {
+            continue;
+        }
+        if (!reduced) {
+            hscale_row(src_row, s->xs, s->dw, s->bpp, s->row);
+        }
+        reduced = true;
+        add_row(s->acc[dy & 1], s->row, n, span_weight(sy, s->y - sy->first));
+    }
+    while (s->done < s->dh && s->y == s->ys[s->done].first + s->ys[s->done].count - 1) {
+        const span *sy = &s->ys[s->done];
+        float *acc = s->acc[s->done & 1];
+        finish_row(acc, n, sy->norm, s->dst + (size_t)s->done * (size_t)s->dst_pitch);
+        memset(acc, 0, sizeof *acc * n);
+        s->done++;
+    }
+    s->y++;
+    return 0;
+}
+
+bool imgscale_rows_complete(const imgscale_rows *s)
+{
+    return s && s->done == s->dh;
 }
 
 int imgscale_area(const void *src, int sw, int sh, int src_pitch, void *dst, int dw, int dh, int dst_pitch)

@@ -8,6 +8,7 @@
 #ifndef KIOSK_IMGSCALE_H
 #define KIOSK_IMGSCALE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef struct {
@@ -65,6 +66,16 @@ int imgscale_area(const void *src, int sw, int sh, int src_pitch, void *dst, int
 /* The same for pixels of bpp bytes (1..4). */
 int imgscale_area_n(const void *src, int sw, int sh, int src_pitch, void *dst, int dw, int dh, int dst_pitch,
                     int bpp);
+/* The same reduction fed one source row at a time, for a picture decoded in bands and never held whole
+ * (issue 19): dst (dw x dh, caller-owned) gets exactly the pixels imgscale_area_n would give. Only for
+ * dh <= sh. imgscale_rows_create returns NULL when out of memory or the sizes are invalid. Push the sw x 1
+ * source rows in order (each is read during the call only); imgscale_rows_complete is true once all sh
+ * rows have been pushed and every destination row is written. */
+typedef struct imgscale_rows imgscale_rows;
+imgscale_rows *imgscale_rows_create(int sw, int sh, void *dst, int dw, int dh, int dst_pitch, int bpp);
+int imgscale_rows_push(imgscale_rows *s, const void *src_row);
+bool imgscale_rows_complete(const imgscale_rows *s);
+void imgscale_rows_free(imgscale_rows *s);
 /* Blurs 4-byte pixels in place: `passes` separable box blurs of the given radius (3 passes come close
  * to a Gaussian); edges repeat the border pixels. Returns 0, or -1 when out of memory or invalid. */
 int imgscale_blur(void *pixels, int w, int h, int pitch, int radius, int passes);
