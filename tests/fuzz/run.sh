@@ -84,7 +84,7 @@ done
 
 # ---- the toolchain --------------------------------------------------------------------------------
 command -v "$cc" >/dev/null 2>&1 || skip "no $cc on this machine (Debian: apt-get install clang libclang-rt-14-dev)"
-deps=(libunibreak fribidi inih)
+deps=(libunibreak fribidi inih icu-uc)
 if ! pkg-config --exists "${deps[@]}" 2>/dev/null; then
     die "pkg-config finds no ${deps[*]} (the kiosk's own build needs them too: scripts/packages.txt)"
 fi
