@@ -2,6 +2,7 @@
  * the project's own rules, tuned for prose. */
 #include "textseg.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -74,23 +75,39 @@ size_t textseg_count_words(const char *s, size_t len)
 /* ---- graphemes ---------------------------------------------------------------------------------- */
 
 /* One ICU character (grapheme cluster) break iterator per thread (layout also runs on the loader
- * thread), opened on first use and kept for the thread's life: opening one costs far more than a
- * lookup. NULL when ICU cannot open it (no data): then a cluster is one code point. */
-static _Thread_local UBreakIterator *grapheme_iter;
-static _Thread_local bool grapheme_failed;
+ * thread), opened on the thread's first call and closed when the thread ends (the main thread's lives
+ * until exit): opening one costs far more than a lookup. NULL when ICU cannot open it (no data): then a
+ * cluster is one code point. */
+static pthread_key_t grapheme_key;
+static bool grapheme_key_ok;
+static pthread_once_t grapheme_once = PTHREAD_ONCE_INIT;
+
+static void grapheme_close(void *bi)
+{
+    ubrk_close(bi);
+}
+
+static void grapheme_key_init(void)
+{
+    grapheme_key_ok = pthread_key_create(&grapheme_key, grapheme_close) == 0;
+}
 
 static UBreakIterator *grapheme_breaker(void)
 {
-    if (!grapheme_iter && !grapheme_failed) {
+    pthread_once(&grapheme_once, grapheme_key_init);
+    if (!grapheme_key_ok) {
+        return NULL;
+    }
+    UBreakIterator *bi = pthread_getspecific(grapheme_key);
+    if (bi == NULL) {
         UErrorCode err = U_ZERO_ERROR;
-        grapheme_iter = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
-        if (U_FAILURE(err)) {
-            ubrk_close(grapheme_iter);
-            grapheme_iter = NULL;
-            grapheme_failed = true;
+        bi = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
+        if (U_FAILURE(err) || pthread_setspecific(grapheme_key, bi) != 0) {
+            ubrk_close(bi);
+            bi = NULL;
         }
     }
-    return grapheme_iter;
+    return bi;
 }
 
 size_t textseg_next_grapheme(const char *s, size_t end, size_t i)

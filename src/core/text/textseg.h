@@ -1,9 +1,9 @@
 /* textseg: text segmentation helpers for layout: white space, words, grapheme clusters and sentences in
  * UTF-8 text. Functions on byte ranges (no NUL needed). Offsets are byte offsets. Grapheme clusters are
  * ICU's extended grapheme clusters (UAX #29 of the Unicode version of the installed ICU, libicu72:
- * Unicode 15), as libunibreak 1.1 has none; each thread keeps one ICU break iterator (opened on its first
- * call, never freed). Sentences stay the project's rules (ICU's UAX #29 sentences end one after an
- * initial, "J. R. Tolkien", and none after an ellipsis, "Thus… Then"). */
+ * Unicode 15), as libunibreak 1.1 has none; each thread keeps one ICU break iterator (opened on its
+ * first call, closed when the thread ends). Sentences stay the project's rules (ICU's UAX #29 sentences
+ * end one after an initial, "J. R. Tolkien", and none after an ellipsis, "Thus… Then"). */
 #ifndef KIOSK_TEXTSEG_H
 #define KIOSK_TEXTSEG_H
 
