@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include "utf8.h"
@@ -110,11 +111,27 @@ static UBreakIterator *grapheme_breaker(void)
     return bi;
 }
 
+/* True when UAX #29 surely breaks between c and the code point n after it: c is a plain character
+ * (Other, Control, LF: not CR, Prepend, Hangul, a regional indicator, an Extend or ZWJ) and n starts a
+ * cluster of its own (Other, Control, CR, LF). No rule looks further back then, so no iterator is needed:
+ * most text (letters, spaces, punctuation) takes this path. */
+static bool plain_break(uint32_t c, uint32_t n)
+{
+    int32_t a = u_getIntPropertyValue((UChar32)c, UCHAR_GRAPHEME_CLUSTER_BREAK);
+    int32_t b = u_getIntPropertyValue((UChar32)n, UCHAR_GRAPHEME_CLUSTER_BREAK);
+    return (a == U_GCB_OTHER || a == U_GCB_CONTROL || a == U_GCB_LF) &&
+           (b == U_GCB_OTHER || b == U_GCB_CONTROL || b == U_GCB_CR || b == U_GCB_LF);
+}
+
 size_t textseg_next_grapheme(const char *s, size_t end, size_t i)
 {
-    uint32_t c;
+    uint32_t c, n;
     size_t next = i + utf8_decode(s + i, end - i, &c);
-    UBreakIterator *bi = grapheme_breaker();
+    if (next >= end) {
+        return next;
+    }
+    utf8_decode(s + next, end - next, &n);
+    UBreakIterator *bi = plain_break(c, n) ? NULL : grapheme_breaker();
     if (bi == NULL || end > INT32_MAX) {
         return next;
     }
