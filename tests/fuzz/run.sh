@@ -144,7 +144,7 @@ build_all() {
 
     local t failed=0
     for t in "${targets[@]}"; do
-        rm -f "$bin/fuzz_$t" "$bin/fuzz_$t.skip"
+        rm -f "$bin/fuzz_$t" "$bin/fuzz_$t.skip" "$bin/fuzz_$t.fail" # no verdict of an earlier build
         if [[ -n ${needs[$t]:-} ]] && ! compgen -G "$core/*/${needs[$t]}" >/dev/null; then
             echo "src/core/${needs[$t]} does not exist yet" >"$bin/fuzz_$t.skip"
             say "skipping $t: src/core/${needs[$t]} does not exist yet"

@@ -76,6 +76,13 @@ static void test_graphemes_icu(void **state)
     assert_int_equal(grapheme("\U0001F3F3\uFE0F\u200D\U0001F308x"), 14); /* rainbow flag (ZWJ sequence) */
     assert_int_equal(grapheme("\U0001F1E6\U0001F1FF\U0001F1E6"), 8);     /* odd regional indicator alone */
     assert_int_equal(textseg_next_grapheme("\U0001F1E6\U0001F1FF\U0001F1E6", 12, 8), 12);
+    /* a Prepend character holds the space after it (GB9b): trimming keeps that space, not a tab */
+    assert_int_equal(grapheme("\u0605 x"), 3);
+    assert_true(textseg_is_prepend(0x0605) && !textseg_is_prepend('a'));
+    assert_int_equal(textseg_trim_end("a\u0605 ", 0, 4), 4);
+    assert_int_equal(textseg_trim_end("a\u0605  ", 0, 5), 4);
+    assert_int_equal(textseg_trim_end("a\u0605\t", 0, 4), 3);
+    assert_int_equal(textseg_trim_end("a  ", 0, 3), 1);
 }
 
 /* Appends cp to b as UTF-8; returns its length. */

@@ -45,14 +45,33 @@ size_t textseg_skip_space(const char *s, size_t len, size_t i, bool newlines)
     return i;
 }
 
+bool textseg_is_prepend(uint32_t c)
+{
+    return u_getIntPropertyValue((UChar32)c, UCHAR_GRAPHEME_CLUSTER_BREAK) == U_GCB_PREPEND;
+}
+
+/* True when the white space c at s[j] belongs to the cluster of a Prepend character before it (UAX #29
+ * GB9b holds any character but a control): trimming it would cut that cluster. */
+static bool held_by_prepend(const char *s, size_t lo, size_t j, uint32_t c)
+{
+    if (j == lo || textseg_is_newline(c) || c == '\t') {
+        return false;
+    }
+    uint32_t p;
+    size_t k = textseg_prev_start(s, lo, j);
+    utf8_decode(s + k, j - k, &p);
+    return textseg_is_prepend(p);
+}
+
 size_t textseg_trim_end(const char *s, size_t lo, size_t hi)
 {
     while (hi > lo) {
         uint32_t c;
         size_t j = textseg_prev_start(s, lo, hi);
         utf8_decode(s + j, hi - j, &c);
-        if (!textseg_is_space(c))
+        if (!textseg_is_space(c) || held_by_prepend(s, lo, j, c)) {
             break;
+        }
         hi = j;
     }
     return hi;

@@ -20,10 +20,14 @@ size_t textseg_prev_start(const char *s, size_t lo, size_t i);
 /* First offset >= i in s[0..len) that is not white space (nor a mark or joiner clustered with a space);
  * with newlines false, line ends stop it. */
 size_t textseg_skip_space(const char *s, size_t len, size_t i, bool newlines);
-/* hi moved back over trailing white space of s[lo..hi). */
+/* hi moved back over trailing white space of s[lo..hi); a space that a Prepend character before it holds
+ * in its grapheme cluster (U+0605 followed by a space) stays. */
 size_t textseg_trim_end(const char *s, size_t lo, size_t hi);
 /* Runs of non-white-space code points in s[0..len). */
 size_t textseg_count_words(const char *s, size_t len);
+/* True for a Prepend character (U+0600..U+0605, U+06DD, U+110BD...; ICU's Grapheme_Cluster_Break): it
+ * joins whatever follows into its cluster, a space too (UAX #29 GB9b). */
+bool textseg_is_prepend(uint32_t c);
 /* End of the grapheme cluster that starts at i (< end); the end of the cluster around i when i is
  * inside one. */
 size_t textseg_next_grapheme(const char *s, size_t end, size_t i);
