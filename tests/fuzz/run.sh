@@ -84,7 +84,7 @@ done
 
 # ---- the toolchain --------------------------------------------------------------------------------
 command -v "$cc" >/dev/null 2>&1 || skip "no $cc on this machine (Debian: apt-get install clang libclang-rt-14-dev)"
-deps=(libunibreak fribidi inih)
+deps=(libunibreak fribidi inih icu-uc)
 if ! pkg-config --exists "${deps[@]}" 2>/dev/null; then
     die "pkg-config finds no ${deps[*]} (the kiosk's own build needs them too: scripts/packages.txt)"
 fi
@@ -144,7 +144,7 @@ build_all() {
 
     local t failed=0
     for t in "${targets[@]}"; do
-        rm -f "$bin/fuzz_$t" "$bin/fuzz_$t.skip"
+        rm -f "$bin/fuzz_$t" "$bin/fuzz_$t.skip" "$bin/fuzz_$t.fail" # no verdict of an earlier build
         if [[ -n ${needs[$t]:-} ]] && ! compgen -G "$core/*/${needs[$t]}" >/dev/null; then
             echo "src/core/${needs[$t]} does not exist yet" >"$bin/fuzz_$t.skip"
             say "skipping $t: src/core/${needs[$t]} does not exist yet"

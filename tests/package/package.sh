@@ -25,6 +25,8 @@ done
 dpkg-deb --ctrl-tarfile "$deb" | tar t >"$work/ctrl"
 for f in postinst prerm conffiles; do grep -q "^\./$f\$" "$work/ctrl" || fail "no $f"; done
 dpkg-deb -f "$deb" Depends | grep -q libsdl2 || fail "Depends lacks SDL2"
+# the text layer's ICU (dpkg-shlibdeps: libicu72 on bookworm; the number follows ICU's soname)
+dpkg-deb -f "$deb" Depends | grep -Eq 'libicu[0-9]+' || fail "Depends lacks ICU (libicuNN)"
 echo "ok: $(basename "$deb") holds the binary, the unit, the content, the assets and the maintainer scripts"
 
 # 2. the unit: verified with the ExecStart pointed at the binary that was built

@@ -44,6 +44,18 @@ static void test_other_scripts(void **state)
     expect_upper("Tiếng Việt", NULL, "TIẾNG VIỆT");
 }
 
+/* ICU's full mapping where the former tables had no entry. */
+static void test_icu_mapping(void **state)
+{
+    (void)state;
+    expect_upper("\uFB01nal", NULL, "FINAL");              /* ligature fi */
+    expect_upper("\u01C6 \u0149", NULL, "\u01C4 \u02BCN"); /* dž, ŉ */
+    expect_upper("\u0390", NULL, "\u03AA");                /* ΐ: Greek capital without its tonos */
+    expect_upper("Tie\xCC\x82\xCC\x81ng", "", "TIE\xCC\x82\xCC\x81NG"); /* combining marks kept */
+    expect_upper("Հիշատակ և", NULL, "ՀԻՇԱՏԱԿ ԵՒ");
+    expect_upper("ხსოვნა memory", NULL, "ხსოვნა MEMORY"); /* Georgian kept, the rest upper */
+}
+
 static void test_small_buffer(void **state)
 {
     char out[6];
@@ -59,6 +71,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_azerbaijani_and_turkish),
         cmocka_unit_test(test_other_scripts),
+        cmocka_unit_test(test_icu_mapping),
         cmocka_unit_test(test_small_buffer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

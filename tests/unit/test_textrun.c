@@ -239,12 +239,43 @@ static void test_uniscript(void **state)
         uint32_t cp;
         const char *tag;
     } t[] = {
-        {'a', "Latn"},     {0x0259, "Latn"}, {0x018F, "Latn"}, {0x0130, "Latn"}, {0x0131, "Latn"},
-        {'1', "Zyyy"},     {' ', "Zyyy"},    {0x0301, "Zinh"}, {0x0416, "Cyrl"}, {0x03A9, "Grek"},
-        {0x0540, "Armn"},  {0x10D0, "Geor"}, {0x05D0, "Hebr"}, {0x0627, "Arab"}, {0x0660, "Arab"},
-        {0x0915, "Deva"},  {0x094D, "Deva"}, {0x0964, "Zyyy"}, {0x4E2D, "Hani"}, {0x3042, "Hira"},
-        {0x30A2, "Kana"},  {0xAC00, "Hang"}, {0x0E01, "Thai"}, {0x3002, "Zyyy"}, {0x20000, "Hani"},
+        {'a', "Latn"},
+        {0x0259, "Latn"},
+        {0x018F, "Latn"},
+        {0x0130, "Latn"},
+        {0x0131, "Latn"},
+        {'1', "Zyyy"},
+        {' ', "Zyyy"},
+        {0x0301, "Zinh"},
+        {0x0416, "Cyrl"},
+        {0x03A9, "Grek"},
+        {0x0540, "Armn"},
+        {0x10D0, "Geor"},
+        {0x05D0, "Hebr"},
+        {0x0627, "Arab"},
+        {0x0660, "Arab"},
+        {0x0915, "Deva"},
+        {0x094D, "Deva"},
+        {0x0964, "Zyyy"},
+        {0x4E2D, "Hani"},
+        {0x3042, "Hira"},
+        {0x30A2, "Kana"},
+        {0xAC00, "Hang"},
+        {0x0E01, "Thai"},
+        {0x3002, "Zyyy"},
+        {0x20000, "Hani"},
         {0x1F600, "Zyyy"},
+        /* ICU exact where block ranges were not: Balinese, Javanese, Brahmi, Adlam; the Greek numeral
+         * sign is Common; marks used by one script only take it (Script_Extensions) */
+        {0x1B05, "Bali"},
+        {0xA980, "Java"},
+        {0x11000, "Brah"},
+        {0x1E900, "Adlm"},
+        {0x0374, "Zyyy"},
+        {0x0342, "Grek"},
+        {0x0363, "Latn"},
+        {0x1CD0, "Zinh"},
+        {0x0378, "Zyyy"},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (strcmp(uniscript_tag(t[i].cp), t[i].tag) != 0)
@@ -259,6 +290,8 @@ static void test_uniscript(void **state)
     assert_false(uniscript_is_ignorable('a'));
     assert_true(uniscript_is_rtl("Arab"));
     assert_false(uniscript_is_rtl("Latn"));
+    assert_true(uniscript_is_rtl("Adlm") && uniscript_is_rtl("Yezi")); /* ICU's list: Yezidi too */
+    assert_true(uniscript_is_ignorable(0x180E) && uniscript_is_ignorable(0xE0001));
     assert_true(uniscript_is_neutral("Zyyy"));
 }
 

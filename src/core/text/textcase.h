@@ -1,7 +1,9 @@
 /* textcase: locale-correct upper-casing of UTF-8 text for all-capitals display (running heads):
  * Turkish and Azerbaijani map i to İ and ı to I; Greek capitals drop their accents; ß becomes SS.
- * Covers Latin (with Extended-A/B and Additional), Greek, Cyrillic and Armenian; scripts without case
- * (Arabic, Hebrew, CJK, Devanagari...) and Georgian are left as they are. Pure, no allocation. */
+ * ICU's full upper-case mapping (every cased script: ﬁ becomes FI, ǆ Ǆ, և ԵՒ), with the case locale
+ * "az"/"tr" for Turkic text and "el" otherwise (its rules touch only Greek letters); scripts without case
+ * (Arabic, Hebrew, CJK, Devanagari...) and Georgian (ICU would write Mtavruli) are left as they are. Pure;
+ * ICU allocates its case map per call. */
 #ifndef KIOSK_TEXTCASE_H
 #define KIOSK_TEXTCASE_H
 

@@ -1,7 +1,14 @@
-/* textseg: see textseg.h. Tables are approximations, tuned for prose: no allocation, no state. */
+/* textseg: see textseg.h. Grapheme clusters are ICU's (exact UAX #29); white space and sentences are
+ * the project's own rules, tuned for prose. */
 #include "textseg.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
 
 #include "utf8.h"
 
@@ -38,14 +45,33 @@ size_t textseg_skip_space(const char *s, size_t len, size_t i, bool newlines)
     return i;
 }
 
+bool textseg_is_prepend(uint32_t c)
+{
+    return u_getIntPropertyValue((UChar32)c, UCHAR_GRAPHEME_CLUSTER_BREAK) == U_GCB_PREPEND;
+}
+
+/* True when the white space c at s[j] belongs to the cluster of a Prepend character before it (UAX #29
+ * GB9b holds any character but a control): trimming it would cut that cluster. */
+static bool held_by_prepend(const char *s, size_t lo, size_t j, uint32_t c)
+{
+    if (j == lo || textseg_is_newline(c) || c == '\t') {
+        return false;
+    }
+    uint32_t p;
+    size_t k = textseg_prev_start(s, lo, j);
+    utf8_decode(s + k, j - k, &p);
+    return textseg_is_prepend(p);
+}
+
 size_t textseg_trim_end(const char *s, size_t lo, size_t hi)
 {
     while (hi > lo) {
         uint32_t c;
         size_t j = textseg_prev_start(s, lo, hi);
         utf8_decode(s + j, hi - j, &c);
-        if (!textseg_is_space(c))
+        if (!textseg_is_space(c) || held_by_prepend(s, lo, j, c)) {
             break;
+        }
         hi = j;
     }
     return hi;
@@ -68,67 +94,76 @@ size_t textseg_count_words(const char *s, size_t len)
 
 /* ---- graphemes ---------------------------------------------------------------------------------- */
 
-static const uint32_t extend_ranges[][2] = {
-    {0x0300, 0x036F},   {0x0483, 0x0489},   {0x0591, 0x05BD},   {0x05BF, 0x05BF}, {0x05C1, 0x05C2},
-    {0x05C4, 0x05C5},   {0x05C7, 0x05C7},   {0x0610, 0x061A},   {0x064B, 0x065F}, {0x0670, 0x0670},
-    {0x06D6, 0x06DC},   {0x06DF, 0x06E4},   {0x06E7, 0x06E8},   {0x06EA, 0x06ED}, {0x0E31, 0x0E31},
-    {0x0E34, 0x0E3A},   {0x0E47, 0x0E4E},   {0x0EB1, 0x0EB1},   {0x0EB4, 0x0EBC}, {0x0EC8, 0x0ECD},
-    {0x1160, 0x11FF},   {0x1AB0, 0x1AFF},   {0x1DC0, 0x1DFF},   {0x200C, 0x200D}, {0x20D0, 0x20FF},
-    {0x302A, 0x302F},   {0x3099, 0x309A},   {0xFE00, 0xFE0F},   {0xFE20, 0xFE2F}, {0xFF9E, 0xFF9F},
-    {0x1F3FB, 0x1F3FF}, {0xE0020, 0xE007F}, {0xE0100, 0xE01EF},
-};
+/* One ICU character (grapheme cluster) break iterator per thread (layout also runs on the loader
+ * thread), opened on the thread's first call and closed when the thread ends (the main thread's lives
+ * until exit): opening one costs far more than a lookup. NULL when ICU cannot open it (no data): then a
+ * cluster is one code point. */
+static pthread_key_t grapheme_key;
+static bool grapheme_key_ok;
+static pthread_once_t grapheme_once = PTHREAD_ONCE_INIT;
 
-/* Marks that never start a grapheme cluster (approximation of Grapheme_Cluster_Break Extend/SpacingMark). */
-static bool is_extend(uint32_t c)
+static void grapheme_close(void *bi)
 {
-    if (c >= 0x0900 && c <= 0x0DFF) { /* Indic blocks share one layout of vowel signs and viramas */
-        uint32_t o = c & 0x7F;
-        return o <= 0x03 || (o >= 0x3A && o <= 0x4F && o != 0x3D) || (o >= 0x51 && o <= 0x57) || o == 0x62 ||
-               o == 0x63;
+    ubrk_close(bi);
+}
+
+static void grapheme_key_init(void)
+{
+    grapheme_key_ok = pthread_key_create(&grapheme_key, grapheme_close) == 0;
+}
+
+static UBreakIterator *grapheme_breaker(void)
+{
+    pthread_once(&grapheme_once, grapheme_key_init);
+    if (!grapheme_key_ok) {
+        return NULL;
     }
-    for (size_t i = 0; i < sizeof extend_ranges / sizeof extend_ranges[0]; i++)
-        if (c >= extend_ranges[i][0] && c <= extend_ranges[i][1])
-            return true;
-    return false;
+    UBreakIterator *bi = pthread_getspecific(grapheme_key);
+    if (bi == NULL) {
+        UErrorCode err = U_ZERO_ERROR;
+        bi = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
+        if (U_FAILURE(err) || pthread_setspecific(grapheme_key, bi) != 0) {
+            ubrk_close(bi);
+            bi = NULL;
+        }
+    }
+    return bi;
 }
 
-/* Approximation of Extended_Pictographic: the blocks emoji come from. */
-static bool is_pictographic(uint32_t c)
+/* True when UAX #29 surely breaks between c and the code point n after it: c is a plain character
+ * (Other, Control, LF: not CR, Prepend, Hangul, a regional indicator, an Extend or ZWJ) and n starts a
+ * cluster of its own (Other, Control, CR, LF). No rule looks further back then, so no iterator is needed:
+ * most text (letters, spaces, punctuation) takes this path. */
+static bool plain_break(uint32_t c, uint32_t n)
 {
-    return c == 0xA9 || c == 0xAE || c == 0x203C || c == 0x2049 || c == 0x2122 || c == 0x2139 ||
-           (c >= 0x2194 && c <= 0x21AA) || (c >= 0x2300 && c <= 0x23FF) || (c >= 0x25AA && c <= 0x27BF) ||
-           (c >= 0x2934 && c <= 0x2935) || (c >= 0x2B05 && c <= 0x2B55) || c == 0x3030 || c == 0x303D ||
-           c == 0x3297 || c == 0x3299 ||
-           (c >= 0x1F000 && c <= 0x1FAFF && !(c >= 0x1F1E6 && c <= 0x1F1FF) &&
-            !(c >= 0x1F3FB && c <= 0x1F3FF));
-}
-
-static bool is_regional(uint32_t c)
-{
-    return c >= 0x1F1E6 && c <= 0x1F1FF;
+    int32_t a = u_getIntPropertyValue((UChar32)c, UCHAR_GRAPHEME_CLUSTER_BREAK);
+    int32_t b = u_getIntPropertyValue((UChar32)n, UCHAR_GRAPHEME_CLUSTER_BREAK);
+    return (a == U_GCB_OTHER || a == U_GCB_CONTROL || a == U_GCB_LF) &&
+           (b == U_GCB_OTHER || b == U_GCB_CONTROL || b == U_GCB_CR || b == U_GCB_LF);
 }
 
 size_t textseg_next_grapheme(const char *s, size_t end, size_t i)
 {
     uint32_t c, n;
-    size_t j = i + utf8_decode(s + i, end - i, &c);
-    if (c == '\r')
-        return j < end && s[j] == '\n' ? j + 1 : j;
-    if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029)
-        return j; /* controls stand alone */
-    bool ri_open = is_regional(c), emoji = is_pictographic(c);
-    while (j < end) {
-        size_t k = utf8_decode(s + j, end - j, &n);
-        bool pair = ri_open && is_regional(n);
-        /* UAX #29 GB11: a ZWJ joins a pictograph to an emoji sequence, nothing else (not a space). */
-        bool joined = c == 0x200D && emoji && is_pictographic(n);
-        if (!is_extend(n) && !joined && !pair)
-            break;
-        ri_open = ri_open && !pair;
-        c = n;
-        j += k;
+    size_t next = i + utf8_decode(s + i, end - i, &c);
+    if (next >= end) {
+        return next;
     }
-    return j;
+    utf8_decode(s + next, end - next, &n);
+    UBreakIterator *bi = plain_break(c, n) ? NULL : grapheme_breaker();
+    if (bi == NULL || end > INT32_MAX) {
+        return next;
+    }
+    /* UAX #29 extended grapheme clusters, read straight from the UTF-8 (offsets stay byte offsets; a
+     * stray byte is U+FFFD of one byte). The iterator keeps a clone of the UText, which points into s
+     * only until the next call sets another text. */
+    UErrorCode err = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, s, (int64_t)end, &err);
+    ubrk_setUText(bi, &ut, &err);
+    int32_t b = U_SUCCESS(err) ? ubrk_following(bi, (int32_t)i) : UBRK_DONE;
+    utext_close(&ut);
+    return b == UBRK_DONE || (size_t)b <= i ? next : (size_t)b;
 }
 
 /* ---- sentences ---------------------------------------------------------------------------------- */
