@@ -39,8 +39,9 @@
 /* After the frame that first showed the current slide was presented (wall_ms: in a group). */
 static void log_slide(app *a)
 {
-    if (a->logged_slide == a->tl.current)
+    if (a->logged_slide == a->tl.current) {
         return;
+    }
     a->logged_slide = a->tl.current;
     slide_event_log(a->tl.current, a->show->count, &a->show->slides[a->tl.current],
                     a->grouped ? a->presented_wall : -1);
@@ -52,13 +53,15 @@ static void log_slide(app *a)
 static void draw_preview(app *a)
 {
     const content *c = a->ex->content;
-    if (c->count < 2 || c->items[0].kind != CONTENT_ARTICLE)
+    if (c->count < 2 || c->items[0].kind != CONTENT_ARTICLE) {
         return;
+    }
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);
-    if (schedule_at(&a->ex->schedule, &tm, (int64_t)t, 0).mode != SCHEDULE_SHOW)
+    if (schedule_at(&a->ex->schedule, &tm, (int64_t)t, 0).mode != SCHEDULE_SHOW) {
         return;
+    }
     show *s = exhibit_build_first(a->ex, &a->design, &a->fonts);
     if (s && s->count > 0 && s->slides[0].kind != SLIDE_IMAGE) {
         slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts, a->emblem);
@@ -78,12 +81,14 @@ static void open_look(app *a, int w, int h)
     const fonts_config *f = &a->ex->fonts;
     snprintf(key, sizeof key, "%dx%d %.4f %s|%s|%s", w, h, a->ex->safe_area, f->title_family, f->body_family,
              f->banner_family);
-    if (a->fonts.state && strcmp(key, a->look_key) == 0)
+    if (a->fonts.state && strcmp(key, a->look_key) == 0) {
         return;
+    }
     fonts_close(&a->fonts);
     a->design = exhibit_open_look(a->ex, w, h, &a->fonts);
-    if (a->emblem)
+    if (a->emblem) {
         SDL_FreeSurface(a->emblem);
+    }
     a->emblem = exhibit_load_emblem(&a->design);
     snprintf(a->look_key, sizeof a->look_key, "%s", key);
 }
@@ -97,18 +102,21 @@ int app_layout(app *a, uint64_t now)
     size_t keep = a->tl_ready ? a->tl.current : 0;
     SDL_GetRendererOutputSize(a->renderer, &w, &h);
     a->rotation = a->ex->rotation;
-    if (a->screen)
+    if (a->screen) {
         SDL_DestroyTexture(a->screen);
+    }
     a->screen = NULL;
     if (a->rotation) { /* lay out for the turned screen, draw into a texture of that size */
         int pw = w, ph = h;
         rotation_content_size(a->rotation, pw, ph, &w, &h);
         a->screen = SDL_CreateTexture(a->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
-        if (!a->screen)
+        if (!a->screen) {
             return -1;
+        }
     }
-    if (a->cache_ready)
+    if (a->cache_ready) {
         slide_cache_free(&a->cache);
+    }
     a->cache_ready = false;
     show_free(a->show);
     a->show = NULL;
@@ -120,27 +128,34 @@ int app_layout(app *a, uint64_t now)
     }
     a->show = exhibit_build(a->ex, &a->design, &a->fonts);
     notify_watchdog(SDL_GetTicks64());
-    if (!a->show)
+    if (!a->show) {
         return -1;
+    }
     slide_draw_ctx ctx = exhibit_draw_ctx(a->ex, a->renderer, &a->design, &a->fonts, a->emblem);
     uint32_t transition_ms = a->ex->transition_ms;
-    if (slide_cache_init(&a->cache, &ctx, a->show, &a->ex->pictures, a->dec, 2 * transition_ms) != 0)
+    if (slide_cache_init(&a->cache, &ctx, a->show, &a->ex->pictures, a->dec, 2 * transition_ms) != 0) {
         return -1;
+    }
     a->cache_ready = true;
     uint32_t *durations = calloc(a->show->count, sizeof *durations);
-    if (!durations)
+    if (!durations) {
         return -1;
-    for (size_t i = 0; i < a->show->count; i++)
+    }
+    for (size_t i = 0; i < a->show->count; i++) {
         durations[i] = a->show->slides[i].duration_ms;
-    if (a->tl_ready)
+    }
+    if (a->tl_ready) {
         timeline_free(&a->tl);
+    }
     int rc = timeline_init(&a->tl, durations, a->show->count, transition_ms, a->ex->idle_resume_ms, now);
     free(durations);
-    if (rc != 0)
+    if (rc != 0) {
         return -1;
+    }
     a->tl_ready = true;
-    if (keep < a->show->count)
+    if (keep < a->show->count) {
         timeline_jump(&a->tl, keep, now);
+    }
     app_sync_start(a, now); /* in a group: the group's slide instead */
     a->touch.long_press_ms = a->ex->long_press_ms;
     a->logged_slide = SIZE_MAX;
@@ -152,10 +167,12 @@ int app_layout(app *a, uint64_t now)
 /* Moves past slides whose picture failed to decode, in the direction of travel. */
 void app_skip_bad(app *a, tl_action dir)
 {
-    if (a->grouped) /* in step, the clock's slide is shown even when its picture failed (placeholder) */
+    if (a->grouped) { /* in step, the clock's slide is shown even when its picture failed (placeholder) */
         return;
-    if (slide_cache_is_bad(&a->cache, a->tl.current))
+    }
+    if (slide_cache_is_bad(&a->cache, a->tl.current)) {
         a->tl.current = slide_cache_step(&a->cache, a->tl.current, dir == TL_NEXT ? 1 : -1);
+    }
 }
 
 /* The current slide changed: tell the cache (its Ken Burns motion starts again). */
@@ -178,8 +195,9 @@ static void draw_frame(app *a, uint64_t now)
         slide_cache_draw(&a->cache, f.to, now, 255);
     }
     app_draw_status(a, now);
-    if (a->notice && notice_visible(a->notice))
+    if (a->notice && notice_visible(a->notice)) {
         notice_draw(a->notice, a->renderer, &a->design, &a->fonts, a->ex->ui);
+    }
     app_frame_end(a);
     a->last_present = now; /* when this frame was begun: the next one is due a period later */
     framestats_frame(&a->frames, SDL_GetTicks64(), f.in_transition);
@@ -207,8 +225,9 @@ void app_frame_end(app *a)
     }
     SDL_RenderPresent(a->renderer);
     a->presented_wall = wallclock_now_ms();
-    if (a->first_frame_done)
+    if (a->first_frame_done) {
         return;
+    }
     a->first_frame_done = true; /* the screen shows something: systemd may call the service ready */
     backlight_set(true); /* a kiosk stopped while dark left it off (a dark start switches it off again) */
     log_line l;
@@ -230,10 +249,12 @@ static bool may_advance(app *a, uint64_t now)
         a->hold_since = 0;
         return true;
     }
-    if (slide_cache_ready(&a->cache, slide_cache_step(&a->cache, a->tl.current, 1)))
+    if (slide_cache_ready(&a->cache, slide_cache_step(&a->cache, a->tl.current, 1))) {
         return true;
-    if (a->hold_since == 0)
+    }
+    if (a->hold_since == 0) {
         a->hold_since = now;
+    }
     return now - a->hold_since >= show_scale_ms(AUTO_WAIT_MS, a->ex->speed);
 }
 
@@ -241,8 +262,9 @@ static bool may_advance(app *a, uint64_t now)
 static void leave_bad(app *a, uint64_t now)
 {
     if (a->grouped || a->show->count < 2 || !slide_cache_is_bad(&a->cache, a->tl.current) ||
-        timeline_frame(&a->tl, now).in_transition)
+        timeline_frame(&a->tl, now).in_transition) {
         return;
+    }
     if (timeline_action(&a->tl, a->last_dir, now)) {
         app_skip_bad(a, a->last_dir);
         app_slide_changed(a, a->last_dir);
@@ -254,8 +276,9 @@ static void leave_bad(app *a, uint64_t now)
 static int open_display(app *a)
 {
     kiosk_display d;
-    if (display_open(a->opts, &d) != 0)
+    if (display_open(a->opts, &d) != 0) {
         return -1;
+    }
     a->window = d.window;
     a->renderer = d.renderer;
     a->vsync = d.vsync;
@@ -267,31 +290,39 @@ static int open_display(app *a)
  * A decoded picture wakes the loop earlier through the decoder's event. */
 static int sleep_ms(const app *a, uint64_t now)
 {
-    if (a->dirty)
+    if (a->dirty) {
         return 0;
+    }
     /* In a transition, frames are paced from the last present: a renderer that really waits for vsync
      * has used the time already (no wait), one that only claims to (software) is held to ~60 Hz. */
     uint64_t deadline = timeline_frame(&a->tl, now).in_transition
                             ? a->last_present + FRAME_MS
                             : timeline_next_deadline(&a->tl, now, FRAME_MS);
-    if (a->hold_since)
+    if (a->hold_since) {
         deadline = a->hold_since + show_scale_ms(AUTO_WAIT_MS, a->ex->speed);
-    if (a->next_anim < deadline)
+    }
+    if (a->next_anim < deadline) {
         deadline = a->next_anim;
-    if (gesture_deadline(&a->touch) < deadline)
+    }
+    if (gesture_deadline(&a->touch) < deadline) {
         deadline = gesture_deadline(&a->touch);
-    if (a->status_until && a->status_until < deadline)
+    }
+    if (a->status_until && a->status_until < deadline) {
         deadline = a->status_until;
-    if (a->reload && reload_deadline(a->reload) < deadline)
+    }
+    if (a->reload && reload_deadline(a->reload) < deadline) {
         deadline = reload_deadline(a->reload);
+    }
     if (app_peers_deadline(a) < deadline) {
         deadline = app_peers_deadline(a);
     }
-    if (deadline <= now)
+    if (deadline <= now) {
         return 0;
+    }
     uint64_t wait = deadline - now;
-    if (!a->wake_event && slide_cache_waiting(&a->cache) && wait > POLL_MS)
+    if (!a->wake_event && slide_cache_waiting(&a->cache) && wait > POLL_MS) {
         wait = POLL_MS;
+    }
     uint64_t cap = notify_max_sleep_ms() < MAX_SLEEP_MS ? notify_max_sleep_ms() : MAX_SLEEP_MS;
     return wait > cap ? (int)cap : (int)wait;
 }
@@ -300,8 +331,9 @@ static int sleep_ms(const app *a, uint64_t now)
 static void handle_queued(app *a)
 {
     SDL_Event e;
-    while (!a->quit && SDL_PollEvent(&e))
+    while (!a->quit && SDL_PollEvent(&e)) {
         app_on_event(a, &e);
+    }
 }
 
 /* The live reload: the folder watched (every sub-folder listed, a disk read each with a cold page cache);
@@ -311,8 +343,9 @@ static void open_reload(app *a)
     const char *settle = getenv("KIOSK_RELOAD_SETTLE_MS"); /* tests shorten it */
     a->reload = reload_open(a->content_dir, a->opts,
                             settle && atoi(settle) > 0 ? (uint32_t)atoi(settle) : RELOAD_SETTLE_MS);
-    if (a->growing)
+    if (a->growing) {
         reload_request(a->reload); /* the whole exhibit, at once */
+    }
 }
 
 static void loop(app *a)
@@ -329,21 +362,24 @@ static void loop(app *a)
         }
         if (a->reload) {
             exhibit *e = reload_poll(a->reload, now);
-            if (e)
+            if (e) {
                 app_on_rescan(a, e);
+            }
         }
         app_peers_poll(a, now); /* before the swap: a version that just came is stamped */
         app_swap_if_due(a, now);
-        if (a->notice && notice_poll(a->notice, now)) /* an import's message came, changed or went */
+        if (a->notice && notice_poll(a->notice, now)) { /* an import's message came, changed or went */
             a->dirty = true;
+        }
         app_check_schedule(a, now);
         /* Events already queued go first: a release that waited in the queue while the last iteration
          * was busy (drawing slides ahead on a slow machine) must not turn a tap into a long press. */
         handle_queued(a);
         app_poll_input(a, now);
         if (a->mode != SCHEDULE_SHOW) {
-            if (a->dirty && !a->screen_off) /* nothing is presented to a screen switched off */
+            if (a->dirty && !a->screen_off) { /* nothing is presented to a screen switched off */
                 app_draw_schedule(a);
+            }
             a->dirty = false;
             app_screen_off(a);
             SDL_Event e;
@@ -354,8 +390,9 @@ static void loop(app *a)
             }
             continue;
         }
-        if (slide_cache_pump(&a->cache))
+        if (slide_cache_pump(&a->cache)) {
             a->dirty = true;
+        }
         leave_bad(a, now);
         app_sync_poll(a, now);
         if (may_advance(a, now) && timeline_update(&a->tl, now)) {
@@ -374,8 +411,9 @@ static void loop(app *a)
         /* At rest: draw the slides around this one ahead of time (one per iteration, so a tap is never
          * kept waiting long); their pictures are decoded on the worker meanwhile. */
         bool busy = !f.in_transition && slide_cache_prepare(&a->cache, now);
-        if (slide_cache_take_redraw(&a->cache)) /* its picture came while the slide was on screen */
+        if (slide_cache_take_redraw(&a->cache)) { /* its picture came while the slide was on screen */
             a->dirty = true;
+        }
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, busy ? 0 : sleep_ms(a, SDL_GetTicks64()))) {
             app_on_event(a, &e);
@@ -397,8 +435,9 @@ static void log_fatal(const char *reason)
 static void start_decoder(app *a)
 {
     a->wake_event = SDL_RegisterEvents(1);
-    if (a->wake_event == (uint32_t)-1)
+    if (a->wake_event == (uint32_t)-1) {
         a->wake_event = 0;
+    }
     a->dec = decoder_create(&a->ex->pictures, a->wake_event);
     if (!a->dec) {
         log_line w;
@@ -431,8 +470,9 @@ static int start(app *a, const char *content_dir)
      * first); the whole exhibit is loaded on the reload thread and swapped in at once (app_swap_if_due). */
     a->ex = exhibit_load_first(real ? real : content_dir, a->opts);
     a->growing = a->ex != NULL;
-    if (!a->ex)
+    if (!a->ex) {
         a->ex = exhibit_load(real ? real : content_dir, a->opts, true);
+    }
     free(real);
     if (!a->ex) {
         log_fatal("out of memory");
@@ -446,8 +486,9 @@ static int start(app *a, const char *content_dir)
         log_fatal("out of memory");
         return -1;
     }
-    if (!a->growing)
+    if (!a->growing) {
         app_log_loaded(a);
+    }
     a->content_dir = content_dir;
     a->notice = notice_create(content_dir);
     if (!a->growing) { /* else the first item alone: the folder is watched and read after its frame (loop) */
@@ -501,23 +542,29 @@ int app_run(const cli_options *opts, const char *content_dir)
     wallclock_step_close(a.step_fd);
     app_peers_close(&a);
     exhibit_free(a.pending);
-    if (a.cache_ready)
+    if (a.cache_ready) {
         slide_cache_free(&a.cache);
+    }
     decoder_free(a.dec);
-    if (a.tl_ready)
+    if (a.tl_ready) {
         timeline_free(&a.tl);
+    }
     show_free(a.show);
     exhibit_free(a.ex);
     fonts_close(&a.fonts);
     notice_free(a.notice); /* its texture belongs to the renderer */
-    if (a.screen)
+    if (a.screen) {
         SDL_DestroyTexture(a.screen);
-    if (a.emblem)
+    }
+    if (a.emblem) {
         SDL_FreeSurface(a.emblem);
-    if (a.renderer)
+    }
+    if (a.renderer) {
         SDL_DestroyRenderer(a.renderer);
-    if (a.window)
+    }
+    if (a.window) {
         SDL_DestroyWindow(a.window);
+    }
     SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
     return rc;
 }

@@ -18,8 +18,9 @@ static void do_action(app *a, tl_action act, const char *via, uint64_t now)
         log_end(&w);
         return;
     }
-    if (a->mode == SCHEDULE_SILENCE) /* the minute of silence is not interrupted */
+    if (a->mode == SCHEDULE_SILENCE) { /* the minute of silence is not interrupted */
         return;
+    }
     log_line l;
     log_begin(&l, LOG_INFO, "input");
     log_str(&l, "action", act == TL_NEXT ? "next" : "prev");
@@ -34,16 +35,19 @@ static void do_action(app *a, tl_action act, const char *via, uint64_t now)
 static void on_key(app *a, const SDL_KeyboardEvent *k, uint64_t now)
 {
     SDL_Keymod mod = k->keysym.mod;
-    if (k->repeat)
+    if (k->repeat) {
         return;
+    }
     switch (k->keysym.sym) {
     case SDLK_q:
-        if ((mod & KMOD_CTRL) && (mod & KMOD_ALT))
+        if ((mod & KMOD_CTRL) && (mod & KMOD_ALT)) {
             a->quit = true;
+        }
         break;
     case SDLK_ESCAPE:
-        if (a->opts->windowed)
+        if (a->opts->windowed) {
             a->quit = true;
+        }
         break;
     case SDLK_RIGHT:
     case SDLK_SPACE:
@@ -93,8 +97,9 @@ static void on_gesture(app *a, gesture_result g, uint64_t now)
         break;
     case GESTURE_TAP:
         if (app_staff_tap(a, (int)(a->touch.x0 * (float)a->design.w), (int)(a->touch.y0 * (float)a->design.h),
-                          now))
+                          now)) {
             break;
+        }
         do_action(a, TL_NEXT, a->touch.finger == MOUSE_FINGER ? "click" : "tap", now);
         break;
     case GESTURE_SWIPE_LEFT:
@@ -104,8 +109,9 @@ static void on_gesture(app *a, gesture_result g, uint64_t now)
         do_action(a, TL_PREV, "swipe", now);
         break;
     case GESTURE_LONG_PRESS:
-        if (in_staff_corner(a, a->touch.x0, a->touch.y0))
+        if (in_staff_corner(a, a->touch.x0, a->touch.y0)) {
             app_show_status(a, now);
+        }
         break;
     }
 }
@@ -116,12 +122,13 @@ static void on_finger(app *a, const SDL_TouchFingerEvent *f, uint64_t now)
     float x, y;
     rotation_to_content(a->rotation, f->x, f->y, &x, &y);
     gesture_result g = GESTURE_NONE;
-    if (f->type == SDL_FINGERDOWN)
+    if (f->type == SDL_FINGERDOWN) {
         g = gesture_down(&a->touch, f->fingerId, x, y, now);
-    else if (f->type == SDL_FINGERMOTION)
+    } else if (f->type == SDL_FINGERMOTION) {
         g = gesture_motion(&a->touch, f->fingerId, x, y, now);
-    else
+    } else {
         g = gesture_up(&a->touch, f->fingerId, x, y, now);
+    }
     on_gesture(a, g, now);
 }
 
@@ -137,8 +144,9 @@ static void on_mouse(app *a, const SDL_Event *e, uint64_t now)
     rotation_to_content(a->rotation, (float)mx / (float)(w > 0 ? w : 1), (float)my / (float)(h > 0 ? h : 1),
                         &x, &y);
     if (e->type == SDL_MOUSEMOTION) {
-        if (e->motion.state & SDL_BUTTON_LMASK)
+        if (e->motion.state & SDL_BUTTON_LMASK) {
             on_gesture(a, gesture_motion(&a->touch, MOUSE_FINGER, x, y, now), now);
+        }
     } else if (e->button.button == SDL_BUTTON_LEFT) {
         on_gesture(a,
                    e->type == SDL_MOUSEBUTTONDOWN ? gesture_down(&a->touch, MOUSE_FINGER, x, y, now)
@@ -163,19 +171,22 @@ void app_on_event(app *a, const SDL_Event *e)
     case SDL_MOUSEBUTTONUP:
     case SDL_MOUSEMOTION:
         /* Touch screens also send emulated mouse events: the finger events already count. */
-        if (e->button.which != SDL_TOUCH_MOUSEID)
+        if (e->button.which != SDL_TOUCH_MOUSEID) {
             on_mouse(a, e, now);
+        }
         break;
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP:
-        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID)
+        if (e->tfinger.touchId != SDL_MOUSE_TOUCHID) {
             on_finger(a, &e->tfinger, now);
+        }
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            if (app_layout(a, now) != 0)
+            if (app_layout(a, now) != 0) {
                 a->quit = true;
+            }
         } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
             a->dirty = true;
         } else if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST) {

@@ -65,14 +65,17 @@ static int swap_in(app *a, size_t at, uint64_t now)
  * here, once the first frame is up. */
 static void grow(app *a, uint64_t now)
 {
-    if (!a->pending && !a->reload && a->first_frame_done)
+    if (!a->pending && !a->reload && a->first_frame_done) {
         a->pending = exhibit_load(a->content_dir, a->opts, true);
-    if (!a->pending || timeline_frame(&a->tl, now).in_transition)
+    }
+    if (!a->pending || timeline_frame(&a->tl, now).in_transition) {
         return;
+    }
     a->growing = false;
     size_t shown = a->logged_slide;
-    if (swap_in(a, a->tl.current, now) != 0)
+    if (swap_in(a, a->tl.current, now) != 0) {
         return;
+    }
     a->logged_slide = shown; /* the same slide: not logged again */
     app_log_loaded(a);
     exhibit_log(a->ex);
@@ -86,22 +89,25 @@ void app_swap_if_due(app *a, uint64_t now)
         grow(a, now);
         return;
     }
-    if (!a->pending || timeline_frame(&a->tl, now).in_transition)
+    if (!a->pending || timeline_frame(&a->tl, now).in_transition) {
         return;
+    }
     bool fallback = a->show->count == 1 && a->show->slides[0].kind == SLIDE_FALLBACK;
     /* A bad current slide is left at once anyway: that is a boundary too (else a show whose every
      * slide is bad would never take in the repaired folder). */
     bool bad = slide_cache_is_bad(&a->cache, a->tl.current);
-    if (!fallback && !bad && timeline_next_deadline(&a->tl, now, 0) > now)
+    if (!fallback && !bad && timeline_next_deadline(&a->tl, now, 0) > now) {
         return;
+    }
     sw_plan plan;
     char from[sizeof a->ex->version];
     if (!app_peers_switch_due(a, now, &plan)) { /* a new version waits for the group's switch */
         return;
     }
     snprintf(from, sizeof from, "%s", a->ex->version);
-    if (swap_in(a, 0, now) != 0)
+    if (swap_in(a, 0, now) != 0) {
         return;
+    }
     app_peers_switched(a, &plan, from, now);
     log_line l;
     log_begin(&l, LOG_INFO, "reload");
@@ -109,9 +115,10 @@ void app_swap_if_due(app *a, uint64_t now)
     log_uint(&l, "errors", diag_count(&a->ex->content->diags, DIAG_ERROR));
     log_end(&l);
     exhibit_log(a->ex);
-    a->remembrance = -1;          /* the new schedule is looked at afresh */
-    if (a->mode != SCHEDULE_SHOW) /* the new schedule decides at once what is on screen */
+    a->remembrance = -1;            /* the new schedule is looked at afresh */
+    if (a->mode != SCHEDULE_SHOW) { /* the new schedule decides at once what is on screen */
         a->dirty = true;
+    }
 }
 
 /* What the schedule wants now: the show, a dark screen, or the minute of silence. */
@@ -121,11 +128,13 @@ void app_check_schedule(app *a, uint64_t now)
     struct tm tm;
     localtime_r(&t, &tm);
     schedule_state st = schedule_at(&a->ex->schedule, &tm, (int64_t)t, a->woken_until);
-    if (a->remembrance >= 0 && st.remembrance_day != (a->remembrance != 0))
+    if (a->remembrance >= 0 && st.remembrance_day != (a->remembrance != 0)) {
         reload_request(a->reload); /* the day's own playlist (playlist-remembrance.txt) begins or ends */
+    }
     a->remembrance = st.remembrance_day;
-    if (st.mode == a->mode)
+    if (st.mode == a->mode) {
         return;
+    }
     static const char *const names[] = {"show", "dark", "silence"};
     static const char *const status[] = {"showing", "dark", "silence"};
     log_line l;
@@ -134,8 +143,9 @@ void app_check_schedule(app *a, uint64_t now)
     log_int(&l, "remembrance", st.remembrance_day);
     log_end(&l);
     notify_status(status[st.mode]);
-    if (st.mode == SCHEDULE_SHOW) /* the current slide starts its time again */
+    if (st.mode == SCHEDULE_SHOW) { /* the current slide starts its time again */
         timeline_jump(&a->tl, a->tl.current, now);
+    }
     app_screen_on(a); /* before the next frame is drawn: the panel shows it as soon as it is lit */
     a->mode = st.mode;
     a->dirty = true;
@@ -143,8 +153,9 @@ void app_check_schedule(app *a, uint64_t now)
 
 void app_screen_on(app *a)
 {
-    if (!a->screen_off)
+    if (!a->screen_off) {
         return;
+    }
     dpms_set(a->window, true);
     backlight_set(true);
     a->screen_off = false;
@@ -152,8 +163,9 @@ void app_screen_on(app *a)
 
 void app_screen_off(app *a)
 {
-    if (a->mode != SCHEDULE_DARK || a->screen_off || !a->first_frame_done)
+    if (a->mode != SCHEDULE_DARK || a->screen_off || !a->first_frame_done) {
         return;
+    }
     backlight_set(false);
     dpms_set(a->window, false);
     a->screen_off = true;
@@ -166,10 +178,12 @@ void app_draw_schedule(app *a)
     if (a->mode == SCHEDULE_SILENCE) {
         /* the kiosk's own words (assets/text) in the banner's language, the others' titles below */
         char others[512] = "";
-        for (size_t i = 0; i < a->ex->language_count; i++)
-            if (a->ex->languages[i] != strings_language(a->ex->ui))
+        for (size_t i = 0; i < a->ex->language_count; i++) {
+            if (a->ex->languages[i] != strings_language(a->ex->ui)) {
                 snprintf(others + strlen(others), sizeof others - strlen(others), "%s%s",
                          *others ? " \xC2\xB7 " : "", strings_get(a->ex->words[i], "silence.title"));
+            }
+        }
         slide card = {.kind = SLIDE_FALLBACK,
                       .title = (char *)strings_get(a->ex->ui, "silence.title"),
                       .dateline = *others ? others : (char *)strings_get(a->ex->ui, "silence.subtitle"),
@@ -187,11 +201,14 @@ static long resident_kb(void)
     char line[256];
     long kb = 0;
     FILE *f = fopen("/proc/self/status", "r");
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
+    while (f && fgets(line, sizeof line, f)) {
+        if (sscanf(line, "VmRSS: %ld kB", &kb) == 1) {
             break;
-    if (f)
+        }
+    }
+    if (f) {
         fclose(f);
+    }
     return kb;
 }
 
@@ -211,8 +228,9 @@ static void clock_line(const app *a, char *line, size_t size)
 {
     const wallclock_state *c = &a->clock;
     char err[48] = "";
-    if (c->esterror_us >= 0)
+    if (c->esterror_us >= 0) {
         snprintf(err, sizeof err, ", error %.1f ms", (double)c->esterror_us / 1000.0);
+    }
     const char *group = a->ex->sync_group && a->ex->sync_group[0] ? a->ex->sync_group : NULL;
     snprintf(line, size, "clock %s%s%s, offset %.3f ms%s%s%s%s",
              c->synced ? "synchronised" : "NOT synchronised", c->overridden ? " (KIOSK_CLOCK_SYNCED)" : "",
@@ -267,8 +285,9 @@ static void status_lines(app *a, uint64_t now, char lines[STATUS_LINES][320])
 void app_draw_status(app *a, uint64_t now)
 {
     a->rollback_btn = (SDL_Rect){0, 0, 0, 0};
-    if (now >= a->status_until)
+    if (now >= a->status_until) {
         return;
+    }
     char lines[STATUS_LINES][320];
     status_lines(a, now, lines);
     const design *d = &a->design;
@@ -277,26 +296,29 @@ void app_draw_status(app *a, uint64_t now)
     draw_fill(a->renderer, d->safe_x, d->safe_y, d->safe_w, (STATUS_LINES + 2) * line_h + 3 * pad,
               (SDL_Color){0, 0, 0, 215});
     draw_style st = {&a->fonts, FONT_SMALL, 0, (SDL_Color){238, 233, 224, 255}};
-    for (int i = 0; i < STATUS_LINES; i++)
+    for (int i = 0; i < STATUS_LINES; i++) {
         draw_text(a->renderer, &st, lines[i], strlen(lines[i]), false, d->safe_x + pad,
                   d->safe_y + pad + i * line_h, line_h, ALIGN_LEFT);
+    }
     /* the button: a generous target for a finger, the accent colour, its label inside */
     const char *label = strings_get(a->ex->ui, "staff.rollback");
     int bw = fonts_measure(&a->fonts, FONT_SMALL, label, strlen(label)) + 2 * pad;
     SDL_Rect b = {d->safe_x + pad, d->safe_y + 2 * pad + STATUS_LINES * line_h, bw, line_h + pad};
     draw_fill(a->renderer, b.x, b.y, b.w, b.h, p.accent);
     draw_text(a->renderer, &st, label, strlen(label), false, b.x + pad, b.y + pad / 2, line_h, ALIGN_LEFT);
-    if (a->staff_result[0])
+    if (a->staff_result[0]) {
         draw_text(a->renderer, &st, a->staff_result, strlen(a->staff_result), false, b.x + b.w + pad,
                   b.y + pad / 2, line_h, ALIGN_LEFT);
+    }
     a->rollback_btn = b;
 }
 
 bool app_staff_tap(app *a, int x, int y, uint64_t now)
 {
     SDL_Rect b = a->rollback_btn;
-    if (b.w == 0 || now >= a->status_until || x < b.x || x >= b.x + b.w || y < b.y || y >= b.y + b.h)
+    if (b.w == 0 || now >= a->status_until || x < b.x || x >= b.x + b.w || y < b.y || y >= b.y + b.h) {
         return false;
+    }
     char why[160] = "";
     int rc = store_rollback(a->content_dir, 500, why, sizeof why);
     snprintf(a->staff_result, sizeof a->staff_result, "%s", rc == 0 ? "\xE2\x9C\x93" : why);

@@ -17,11 +17,13 @@ static void log_sync(const app *a, const char *state, const char *reason)
     log_begin(&l, LOG_INFO, "sync");
     log_str(&l, "group", a->ex->sync_group);
     log_str(&l, "state", state);
-    if (reason)
+    if (reason) {
         log_str(&l, "reason", reason);
+    }
     log_str(&l, "clock", a->clock.synced ? "synchronised" : "unsynchronised");
-    if (a->clock.esterror_us >= 0)
+    if (a->clock.esterror_us >= 0) {
         log_int(&l, "esterror_us", a->clock.esterror_us);
+    }
     log_end(&l);
 }
 
@@ -29,11 +31,13 @@ void app_sync_start(app *a, uint64_t now)
 {
     bool was = a->grouped;
     a->grouped = false;
-    if (a->growing) /* the first item alone: the group's slide once the whole show is there */
+    if (a->growing) { /* the first item alone: the group's slide once the whole show is there */
         return;
+    }
     if (!a->ex->sync_group || !a->ex->sync_group[0] || !a->tl_ready) {
-        if (was)
+        if (was) {
             log_sync(a, "alone", "no-group");
+        }
         return;
     }
     a->clock = wallclock_sync_state();
@@ -41,8 +45,9 @@ void app_sync_start(app *a, uint64_t now)
         log_sync(a, "alone", "clock-unsynchronised");
         return;
     }
-    if (a->step_fd < 0)
+    if (a->step_fd < 0) {
         a->step_fd = wallclock_step_open();
+    }
     timeline_group(&a->tl, 0, wallclock_offset(now), now);
     a->grouped = true;
     log_line l;
@@ -72,13 +77,15 @@ void app_sync_poll(app *a, uint64_t now)
             app_slide_changed(a, TL_NEXT);
         }
     }
-    if (!a->grouped)
+    if (!a->grouped) {
         return;
+    }
     int64_t off = wallclock_offset(now);
     int64_t moved = off - a->tl.wall_offset;
     bool stepped = wallclock_stepped(a->step_fd);
-    if (!stepped && llabs(moved) < SYNC_STEP_MS)
+    if (!stepped && llabs(moved) < SYNC_STEP_MS) {
         return;
+    }
     log_line l;
     log_begin(&l, LOG_INFO, "clock-step");
     log_int(&l, "ms", moved);
@@ -90,6 +97,7 @@ void app_sync_poll(app *a, uint64_t now)
 
 void app_sync_boundary(app *a, uint64_t now)
 {
-    if (a->grouped)
+    if (a->grouped) {
         timeline_set_wall(&a->tl, wallclock_offset(now));
+    }
 }

@@ -41,12 +41,14 @@ static int beside_program(char *buf, size_t n)
 {
     char exe[PATH_MAX];
     ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len <= 0)
+    if (len <= 0) {
         return -1;
+    }
     exe[len] = '\0';
     char *slash = strrchr(exe, '/');
-    if (!slash)
+    if (!slash) {
         return -1;
+    }
     *slash = '\0';
     int w = snprintf(buf, n, "%s/../share/memorial-kiosk/assets", exe);
     return w > 0 && (size_t)w < n && is_dir(buf) ? 0 : -1;
@@ -61,11 +63,13 @@ const char *assets_dir(char *buf, size_t n)
     }
 #ifdef KIOSK_SOURCE_DIR
     int w = snprintf(buf, n, "%s/assets", KIOSK_SOURCE_DIR);
-    if (w > 0 && (size_t)w < n && is_dir(buf))
+    if (w > 0 && (size_t)w < n && is_dir(buf)) {
         return buf;
+    }
 #endif
-    if (beside_program(buf, n) == 0)
+    if (beside_program(buf, n) == 0) {
         return buf;
+    }
     snprintf(buf, n, "%s", KIOSK_ASSETS_INSTALL_DIR);
     return buf;
 }
@@ -105,8 +109,9 @@ cleanup:
 strings *assets_load_strings(const char *dir, config_lang lang)
 {
     strings *s = strings_create(lang);
-    if (!s)
+    if (!s) {
         return NULL;
+    }
     if (load_layer(s, STRINGS_LAYER_ENGLISH, dir, "en") != 0 ||
         (lang != CONFIG_LANG_EN &&
          load_layer(s, STRINGS_LAYER_LANGUAGE, dir, strings_language_code(lang)) != 0)) {
@@ -120,8 +125,9 @@ strings *assets_load_strings(const char *dir, config_lang lang)
 static int has_ink(SDL_Surface *sf)
 {
     int ink = 0;
-    if (SDL_LockSurface(sf) != 0)
+    if (SDL_LockSurface(sf) != 0) {
         return 1; /* cannot look: assume it is drawn */
+    }
     for (int y = 0; y < sf->h && !ink; y++) {
         const Uint8 *row = (const Uint8 *)sf->pixels + (size_t)y * (size_t)sf->pitch;
         for (int x = 0; x < sf->w && !ink; x++) {
@@ -165,8 +171,9 @@ SDL_Surface *assets_load_emblem(const char *dir, int height)
     SDL_RWclose(rw);
     return sf;
 fail:
-    if (rw)
+    if (rw) {
         SDL_RWclose(rw);
+    }
     log_missing(path, reason);
     return NULL;
 }

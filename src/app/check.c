@@ -25,11 +25,12 @@ static int check_pictures(exhibit *e, bool *bad)
         check_verdicts_free(&v);
         return -1;
     }
-    for (size_t i = 0; i < c->count; i++)
+    for (size_t i = 0; i < c->count; i++) {
         if (v.why[i]) {
             diag_add(&c->diags, DIAG_ERROR, c->items[i].rel_path, 0, "%s", v.why[i]);
             bad[i] = true;
         }
+    }
     check_verdicts_free(&v);
     return 0;
 }
@@ -44,11 +45,14 @@ static const char **bad_paths(const content *c, const bool *bad, size_t *n)
 {
     const char **paths = malloc((c->count + 1) * sizeof *paths);
     *n = 0;
-    for (size_t i = 0; paths && i < c->count; i++)
-        if (bad[i])
+    for (size_t i = 0; paths && i < c->count; i++) {
+        if (bad[i]) {
             paths[(*n)++] = c->items[i].rel_path;
-    if (paths)
+        }
+    }
+    if (paths) {
         qsort(paths, *n, sizeof *paths, cmp_str);
+    }
     return paths;
 }
 
@@ -65,8 +69,9 @@ static size_t report_slides(const exhibit *e, const bool *bad)
     for (size_t i = 0; s && i < s->count; i++) {
         const slide *sl = &s->slides[i];
         if (sl->kind == SLIDE_IMAGE && sl->source && badp && nbad > 0 &&
-            bsearch(&sl->source, badp, nbad, sizeof *badp, cmp_str))
+            bsearch(&sl->source, badp, nbad, sizeof *badp, cmp_str)) {
             continue;
+        }
         shown++;
         log_line l;
         log_begin(&l, LOG_INFO, "check-slide");

@@ -31,8 +31,9 @@ char *check_pool_one(const char *path, const picture_settings *s)
         return NULL;
     }
     char *copy = strdup(why);
-    if (!copy)
+    if (!copy) {
         return no_memory;
+    }
     return copy;
 }
 
@@ -41,16 +42,19 @@ static int worker(void *arg)
     pool *pl = arg;
     for (;;) {
         int i = SDL_AtomicAdd(&pl->next, 1);
-        if (i < 0 || (size_t)i >= pl->c->count)
+        if (i < 0 || (size_t)i >= pl->c->count) {
             break;
+        }
         const content_item *it = &pl->c->items[i];
-        if (it->kind != CONTENT_IMAGE)
+        if (it->kind != CONTENT_IMAGE) {
             continue;
+        }
         pl->why[i] = check_pool_one(it->abs_path, pl->s);
         SDL_AtomicAdd(&pl->done, 1);
     }
-    if (pl->finished)
+    if (pl->finished) {
         SDL_SemPost(pl->finished);
+    }
     return 0;
 }
 
@@ -74,8 +78,9 @@ static void wait_workers(pool *pl, int n, size_t total, uint32_t interval_ms, bo
             next = now + interval_ms;
         }
         Uint32 wait = progress ? (Uint32)(next > now ? next - now : 0) : 1000;
-        if (SDL_SemWaitTimeout(pl->finished, wait) == 0)
+        if (SDL_SemWaitTimeout(pl->finished, wait) == 0) {
             ended++;
+        }
     }
 }
 
@@ -99,12 +104,14 @@ int check_pool_run(const content *c, const picture_settings *s, const check_pool
     pool pl = {.c = c, .s = s};
 
     memset(out, 0, sizeof *out);
-    for (size_t i = 0; i < c->count; i++)
+    for (size_t i = 0; i < c->count; i++) {
         out->pictures += c->items[i].kind == CONTENT_IMAGE;
+    }
     out->count = c->count;
     out->why = calloc(c->count + 1, sizeof *out->why);
-    if (!out->why)
+    if (!out->why) {
         goto cleanup;
+    }
     pl.why = out->why;
     int want = thread_count(o, out->pictures);
     pl.finished = out->pictures > 0 ? SDL_CreateSemaphore(0) : NULL;
@@ -113,8 +120,9 @@ int check_pool_run(const content *c, const picture_settings *s, const check_pool
         snprintf(name, sizeof name, "kiosk-check-%d", t + 1);
         threads[t] = SDL_CreateThread(worker, name, &pl);
         started += threads[t] != NULL;
-        if (!threads[t])
+        if (!threads[t]) {
             break;
+        }
     }
     out->threads = started > 0 ? started : 1;
     if (started > 0) {
@@ -126,19 +134,24 @@ int check_pool_run(const content *c, const picture_settings *s, const check_pool
     }
     rc = 0;
 cleanup:
-    for (int t = 0; t < CHECK_THREADS_MAX; t++)
-        if (threads[t])
+    for (int t = 0; t < CHECK_THREADS_MAX; t++) {
+        if (threads[t]) {
             SDL_WaitThread(threads[t], NULL);
-    if (pl.finished)
+        }
+    }
+    if (pl.finished) {
         SDL_DestroySemaphore(pl.finished);
+    }
     return rc;
 }
 
 void check_verdicts_free(check_verdicts *v)
 {
-    for (size_t i = 0; v->why && i < v->count; i++)
-        if (v->why[i] != no_memory)
+    for (size_t i = 0; v->why && i < v->count; i++) {
+        if (v->why[i] != no_memory) {
             free(v->why[i]);
+        }
+    }
     free(v->why);
     memset(v, 0, sizeof *v);
 }

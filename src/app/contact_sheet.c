@@ -40,8 +40,9 @@ static int add_cell(void *user, size_t index, const slide *s, SDL_Surface *pixel
     if (sh->count == sh->cap) {
         size_t cap = sh->cap ? sh->cap * 2 : 32;
         cell *v = realloc(sh->cells, cap * sizeof *v);
-        if (!v)
+        if (!v) {
             return -1;
+        }
         sh->cells = v;
         sh->cap = cap;
     }
@@ -50,16 +51,18 @@ static int add_cell(void *user, size_t index, const slide *s, SDL_Surface *pixel
     c->thumb = SDL_CreateRGBSurfaceWithFormat(0, THUMB_W, THUMB_H, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!c->thumb || imgscale_area(pixels->pixels, pixels->w, pixels->h, pixels->pitch, c->thumb->pixels,
                                    THUMB_W, THUMB_H, c->thumb->pitch) != 0) {
-        if (c->thumb)
+        if (c->thumb) {
             SDL_FreeSurface(c->thumb);
+        }
         return -1;
     }
-    if (s->kind == SLIDE_EXCERPT && s->parts > 1)
+    if (s->kind == SLIDE_EXCERPT && s->parts > 1) {
         snprintf(c->label, sizeof c->label, "%zu \xC2\xB7 %s %zu/%zu \xC2\xB7 %.0f s", index + 1,
                  slide_kind_name(s->kind), s->part, s->parts, s->duration_ms / 1000.0);
-    else
+    } else {
         snprintf(c->label, sizeof c->label, "%zu \xC2\xB7 %s \xC2\xB7 %.0f s", index + 1,
                  slide_kind_name(s->kind), s->duration_ms / 1000.0);
+    }
     snprintf(c->source, sizeof c->source, "%s", s->source ? s->source : "(no content)");
     sh->count++;
     return 0;
@@ -77,8 +80,9 @@ static SDL_Surface *compose(const sheet *sh, const char *content_dir)
     kiosk_fonts fonts = {0};
     design d = design_compute(SLIDE_W, SLIDE_H, 0.0); /* label type at the show's small size */
 
-    if (!r)
+    if (!r) {
         goto cleanup;
+    }
     fonts_open(&fonts, &d);
     draw_fill(r, 0, 0, w, h, (SDL_Color){36, 36, 40, 255});
     char title[512];
@@ -100,16 +104,18 @@ static SDL_Surface *compose(const sheet *sh, const char *content_dir)
         draw_text(r, &label, c->label, strlen(c->label), false, x, y + THUMB_H + 2, LABEL_H / 2, ALIGN_LEFT);
         /* long names are cut at the cell's width */
         size_t n = strlen(c->source);
-        while (n > 0 && fonts_measure(&fonts, FONT_SMALL, c->source, n) > THUMB_W)
-            do
+        while (n > 0 && fonts_measure(&fonts, FONT_SMALL, c->source, n) > THUMB_W) {
+            do {
                 n--;
-            while (n > 0 && ((unsigned char)c->source[n] & 0xC0) == 0x80);
+            } while (n > 0 && ((unsigned char)c->source[n] & 0xC0) == 0x80);
+        }
         draw_text(r, &source, c->source, n, false, x, y + THUMB_H + LABEL_H / 2, LABEL_H / 2, ALIGN_LEFT);
     }
     SDL_RenderFlush(r);
 cleanup:
-    if (r)
+    if (r) {
         SDL_DestroyRenderer(r);
+    }
     fonts_close(&fonts);
     if (!r && out) {
         SDL_FreeSurface(out);
@@ -124,8 +130,9 @@ int contact_sheet_run(const cli_options *cli, const char *content_dir, const cha
     sheet sh = {0};
     SDL_Surface *out = NULL;
 
-    if (render_each(cli, content_dir, SLIDE_W, SLIDE_H, add_cell, &sh) != 0)
+    if (render_each(cli, content_dir, SLIDE_W, SLIDE_H, add_cell, &sh) != 0) {
         goto cleanup;
+    }
     out = compose(&sh, content_dir);
     if (!out || IMG_SavePNG(out, png_path) != 0) {
         log_line l;
@@ -142,10 +149,12 @@ int contact_sheet_run(const cli_options *cli, const char *content_dir, const cha
     log_end(&l);
     rc = 0;
 cleanup:
-    for (size_t i = 0; i < sh.count; i++)
+    for (size_t i = 0; i < sh.count; i++) {
         SDL_FreeSurface(sh.cells[i].thumb);
+    }
     free(sh.cells);
-    if (out)
+    if (out) {
         SDL_FreeSurface(out);
+    }
     return rc;
 }

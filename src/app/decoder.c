@@ -40,8 +40,9 @@ struct decoder {
 /* With the lock held: frees the queued requests. */
 static void drop_queue(decoder *d)
 {
-    for (size_t i = 0; i < d->queued; i++)
+    for (size_t i = 0; i < d->queued; i++) {
         free(d->queue[i].path);
+    }
     d->dropped += d->queued;
     d->queued = 0;
 }
@@ -49,8 +50,9 @@ static void drop_queue(decoder *d)
 /* With the lock held: frees the results not taken. */
 static void drop_done(decoder *d)
 {
-    for (size_t i = 0; i < d->done_count; i++)
+    for (size_t i = 0; i < d->done_count; i++) {
         picture_free(d->done[i].pic);
+    }
     d->dropped += d->done_count;
     d->done_count = 0;
 }
@@ -87,8 +89,9 @@ static int worker(void *arg)
         decoder_result r;
         memset(&r, 0, sizeof r);
         r.index = j.index;
-        if (j.has_fit)
+        if (j.has_fit) {
             s.fit = j.fit;
+        }
         r.pic = picture_load_with(j.path, j.box_w, j.box_h, &s, r.reason, sizeof r.reason);
         free(j.path);
 #ifdef __GLIBC__
@@ -120,14 +123,16 @@ static int worker(void *arg)
 decoder *decoder_create(const picture_settings *s, uint32_t wake_event)
 {
     decoder *d = calloc(1, sizeof *d);
-    if (!d)
+    if (!d) {
         return NULL;
+    }
     d->settings = *s;
     d->wake_event = wake_event;
     d->lock = SDL_CreateMutex();
     d->cond = SDL_CreateCond();
-    if (d->lock && d->cond)
+    if (d->lock && d->cond) {
         d->thread = SDL_CreateThread(worker, "kiosk-decoder", d);
+    }
     if (!d->thread) {
         decoder_free(d);
         return NULL;
@@ -145,8 +150,9 @@ void decoder_set_settings(decoder *d, const picture_settings *s)
 
 void decoder_free(decoder *d)
 {
-    if (!d)
+    if (!d) {
         return;
+    }
     if (d->thread) {
         SDL_LockMutex(d->lock);
         d->quit = true;
@@ -156,10 +162,12 @@ void decoder_free(decoder *d)
     }
     drop_queue(d);
     drop_done(d);
-    if (d->cond)
+    if (d->cond) {
         SDL_DestroyCond(d->cond);
-    if (d->lock)
+    }
+    if (d->lock) {
         SDL_DestroyMutex(d->lock);
+    }
     free(d);
 }
 
@@ -176,14 +184,19 @@ void decoder_reset(decoder *d)
 /* With the lock held. */
 static bool pending_locked(const decoder *d, size_t index)
 {
-    if (d->busy && d->busy_index == index && d->busy_generation == d->generation)
+    if (d->busy && d->busy_index == index && d->busy_generation == d->generation) {
         return true;
-    for (size_t i = 0; i < d->done_count; i++)
-        if (d->done[i].index == index)
+    }
+    for (size_t i = 0; i < d->done_count; i++) {
+        if (d->done[i].index == index) {
             return true;
-    for (size_t i = 0; i < d->queued; i++)
-        if (d->queue[i].index == index)
+        }
+    }
+    for (size_t i = 0; i < d->queued; i++) {
+        if (d->queue[i].index == index) {
             return true;
+        }
+    }
     return false;
 }
 
@@ -197,15 +210,17 @@ int decoder_want(decoder *d, const decoder_job *jobs, size_t n)
     d->queued = 0;
     for (size_t i = 0; i < n && d->queued < DECODER_MAX_JOBS; i++) {
         size_t k = 0;
-        while (k < n_old && !(old[k].path && old[k].index == jobs[i].index))
+        while (k < n_old && !(old[k].path && old[k].index == jobs[i].index)) {
             k++;
+        }
         if (k < n_old) { /* still wanted: keep its place in the new order */
             d->queue[d->queued++] = old[k];
             old[k].path = NULL;
             continue;
         }
-        if (pending_locked(d, jobs[i].index))
+        if (pending_locked(d, jobs[i].index)) {
             continue;
+        }
         char *path = strdup(jobs[i].path);
         if (!path) {
             rc = -1;
@@ -214,11 +229,12 @@ int decoder_want(decoder *d, const decoder_job *jobs, size_t n)
         d->queue[d->queued++] =
             (job){jobs[i].index, path, jobs[i].box_w, jobs[i].box_h, jobs[i].has_fit, jobs[i].fit};
     }
-    for (size_t k = 0; k < n_old; k++)
+    for (size_t k = 0; k < n_old; k++) {
         if (old[k].path) { /* no longer wanted: dropped before it started */
             free(old[k].path);
             d->dropped++;
         }
+    }
     SDL_CondSignal(d->cond);
     SDL_UnlockMutex(d->lock);
     return rc;

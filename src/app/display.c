@@ -25,17 +25,20 @@ static render_node_info find_render_node(void)
 {
     render_node_info info = {0};
     DIR *d = opendir(DRI_DIR);
-    if (!d)
+    if (!d) {
         return info;
+    }
     const struct dirent *e;
     while (!info.found && (e = readdir(d)) != NULL) {
-        if (strncmp(e->d_name, "renderD", 7) != 0)
+        if (strncmp(e->d_name, "renderD", 7) != 0) {
             continue;
+        }
         char path[PATH_MAX], link[PATH_MAX];
         snprintf(path, sizeof path, DRI_DIR "/%s", e->d_name);
         int fd = open(path, O_RDWR | O_CLOEXEC);
-        if (fd < 0) /* no permission (not in group render): Mesa could not use it either */
+        if (fd < 0) { /* no permission (not in group render): Mesa could not use it either */
             continue;
+        }
         close(fd);
         info.found = true;
         snprintf(path, sizeof path, "/sys/class/drm/%s/device/driver", e->d_name);
@@ -81,8 +84,9 @@ static renderer_decision choose_renderer(const cli_options *opts, render_node_in
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
         /* frames go to the X server with MIT-SHM instead of through an OpenGL texture ($SDL_FRAMEBUFFER_
          * ACCELERATION, when set, still wins: a normal-priority hint never overrides the environment) */
-        if (d.framebuffer_direct)
+        if (d.framebuffer_direct) {
             SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        }
     }
     return d;
 }
@@ -95,8 +99,9 @@ static SDL_Window *create_window(const cli_options *opts, SDL_DisplayMode *mode)
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
     int w = opts->window_w, h = opts->window_h;
     *mode = (SDL_DisplayMode){0};
-    if (SDL_GetDesktopDisplayMode(0, mode) != 0)
+    if (SDL_GetDesktopDisplayMode(0, mode) != 0) {
         *mode = (SDL_DisplayMode){0};
+    }
     if (!opts->windowed) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
         SDL_Rect bounds;
@@ -115,8 +120,9 @@ static SDL_Renderer *create_renderer(SDL_Window *window)
 {
     SDL_Renderer *r = SDL_CreateRenderer(
         window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
-    if (!r)
+    if (!r) {
         r = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
+    }
     return r;
 }
 
@@ -138,13 +144,15 @@ static void log_display(const kiosk_display *d, const renderer_decision *choice,
     log_int(&l, "vsync", d->vsync);
     log_str(&l, "choice", renderer_choice_name(choice->kind));
     log_str(&l, "reason", choice->reason);
-    if (node->found)
+    if (node->found) {
         log_str(&l, "render_node", node->driver[0] ? node->driver : "unknown");
+    }
     log_str(&l, "size", size);
     log_str(&l, "screen", screen);
     log_end(&l);
-    if (!(SDL_GetWindowFlags(d->window) & SDL_WINDOW_FULLSCREEN_DESKTOP) || mode->w <= 0)
+    if (!(SDL_GetWindowFlags(d->window) & SDL_WINDOW_FULLSCREEN_DESKTOP) || mode->w <= 0) {
         return;
+    }
     if (ww != mode->w || wh != mode->h) { /* a window manager may still enlarge it: layout follows then */
         char window[32];
         snprintf(window, sizeof window, "%dx%d", ww, wh);
@@ -162,21 +170,26 @@ int display_open(const cli_options *opts, kiosk_display *out)
     SDL_DisplayMode mode;
     renderer_decision choice = choose_renderer(opts, &node);
     out->window = create_window(opts, &mode);
-    if (!out->window)
+    if (!out->window) {
         goto fail;
+    }
     out->renderer = create_renderer(out->window);
-    if (!out->renderer)
+    if (!out->renderer) {
         goto fail;
+    }
     SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(out->renderer, &info) == 0)
+    if (SDL_GetRendererInfo(out->renderer, &info) == 0) {
         out->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+    }
     log_display(out, &choice, &node, &mode);
-    if (!opts->windowed)
+    if (!opts->windowed) {
         SDL_ShowCursor(SDL_DISABLE);
+    }
     return 0;
 fail:
-    if (out->window)
+    if (out->window) {
         SDL_DestroyWindow(out->window);
+    }
     *out = (kiosk_display){0};
     return -1;
 }

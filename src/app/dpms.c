@@ -19,8 +19,9 @@ static uint32_t property_id(int fd, uint32_t object, uint32_t type, const char *
     drmModeObjectProperties *props = drmModeObjectGetProperties(fd, object, type);
     for (uint32_t i = 0; props && i < props->count_props && id == 0; i++) {
         drmModePropertyRes *p = drmModeGetProperty(fd, props->props[i]);
-        if (p && strcmp(p->name, name) == 0)
+        if (p && strcmp(p->name, name) == 0) {
             id = p->prop_id;
+        }
         drmModeFreeProperty(p);
     }
     drmModeFreeObjectProperties(props);
@@ -71,8 +72,9 @@ int dpms_set(SDL_Window *window, bool on)
     SDL_VERSION(&info.version);
     if (window && SDL_GetWindowWMInfo(window, &info)) {
 #if defined(KIOSK_HAVE_DRM) && defined(SDL_VIDEO_DRIVER_KMSDRM)
-        if (info.subsystem == SDL_SYSWM_KMSDRM && info.info.kmsdrm.drm_fd >= 0)
+        if (info.subsystem == SDL_SYSWM_KMSDRM && info.info.kmsdrm.drm_fd >= 0) {
             switched = drm_set(info.info.kmsdrm.drm_fd, on);
+        }
 #endif
     }
     log_line l;

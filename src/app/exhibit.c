@@ -61,17 +61,20 @@ static int load_words(exhibit *e)
     e->ui = assets_load_strings(dir, cfg->language);
     e->language_count =
         lang_of_exhibit(e->content, cfg->banner_languages, cfg->language, e->languages, SHOW_BANNER_LINES);
-    for (size_t i = 0; i < e->language_count; i++)
-        if (!(e->words[i] = assets_load_strings(dir, e->languages[i])))
+    for (size_t i = 0; i < e->language_count; i++) {
+        if (!(e->words[i] = assets_load_strings(dir, e->languages[i]))) {
             return -1;
+        }
+    }
     return e->ui ? 0 : -1;
 }
 
 exhibit *exhibit_load(const char *dir, const cli_options *cli, bool log_problems)
 {
     exhibit *e = calloc(1, sizeof *e);
-    if (!e)
+    if (!e) {
         return NULL;
+    }
     e->content = loader_load(dir, cli, log_problems);
     if (!e->content || load_words(e) != 0) {
         exhibit_free(e);
@@ -87,8 +90,9 @@ exhibit *exhibit_load(const char *dir, const cli_options *cli, bool log_problems
 exhibit *exhibit_load_first(const char *dir, const cli_options *cli)
 {
     exhibit *e = calloc(1, sizeof *e);
-    if (!e)
+    if (!e) {
         return NULL;
+    }
     e->content = loader_load_first(dir, cli);
     if (!e->content || load_words(e) != 0) {
         exhibit_free(e);
@@ -100,12 +104,14 @@ exhibit *exhibit_load_first(const char *dir, const cli_options *cli)
 
 void exhibit_free(exhibit *e)
 {
-    if (!e)
+    if (!e) {
         return;
+    }
     content_free(e->content);
     strings_free(e->ui);
-    for (size_t i = 0; i < SHOW_BANNER_LINES; i++)
+    for (size_t i = 0; i < SHOW_BANNER_LINES; i++) {
         strings_free(e->words[i]);
+    }
     free(e);
 }
 
@@ -121,10 +127,12 @@ static show_words make_words(const exhibit *e, const banner_values *v, words_buf
     banner_format_date(v->commemorated, cfg->language, buf->date, sizeof buf->date);
     int years = banner_years_since(v->commemorated, v->today);
     buf->years[0] = '\0';
-    if (years > 0)
+    if (years > 0) {
         strings_count(e->ui, "banner.years", years, buf->years, sizeof buf->years);
-    for (size_t i = 0; i < e->language_count; i++)
+    }
+    for (size_t i = 0; i < e->language_count; i++) {
         w.lines[w.line_count++] = strings_get(e->words[i], "banner.line");
+    }
     w.fallback_title = strings_get(e->ui, "fallback.title");
     w.fallback_subtitle = strings_get(e->ui, "fallback.subtitle");
     return w;
@@ -144,17 +152,19 @@ void exhibit_log(const exhibit *e)
     hex_color(e->palette.text, text, sizeof text);
     hex_color(e->palette.accent, accent, sizeof accent);
     hex_color(e->palette.banner_bg, banner, sizeof banner);
-    for (size_t i = 0; i < e->language_count; i++)
+    for (size_t i = 0; i < e->language_count; i++) {
         snprintf(langs + strlen(langs), sizeof langs - strlen(langs), "%s%s", i ? "," : "",
                  strings_language_code(e->languages[i]));
+    }
     log_line l;
     log_begin(&l, LOG_INFO, "exhibit");
     log_uint(&l, "image_ms", e->timing.image_ms);
     log_uint(&l, "title_ms", e->timing.title_ms);
     log_uint(&l, "transition_ms", e->transition_ms);
     log_uint(&l, "idle_resume_ms", e->idle_resume_ms);
-    if (e->sync_group[0])
+    if (e->sync_group[0]) {
         log_str(&l, "group", e->sync_group);
+    }
     if (e->version[0]) {
         log_str(&l, "version", e->version);
     }

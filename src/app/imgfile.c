@@ -21,8 +21,9 @@ static void read_more(FILE *fp, uint8_t *buf, size_t *have, size_t want)
 {
     while (*have < want) {
         size_t got = fread(buf + *have, 1, want - *have, fp);
-        if (got == 0)
+        if (got == 0) {
             break;
+        }
         *have += got;
     }
 }
@@ -30,10 +31,11 @@ static void read_more(FILE *fp, uint8_t *buf, size_t *have, size_t want)
 /* "30000 pixels" or "24.3 megapixels". */
 static void pixels_text(uint64_t px, char *buf, size_t n)
 {
-    if (px < 1000000)
+    if (px < 1000000) {
         snprintf(buf, n, "%llu pixels", (unsigned long long)px);
-    else
+    } else {
         snprintf(buf, n, "%.1f megapixels", (double)px / 1e6);
+    }
 }
 
 static int check_limits(const imghdr_info *in, const imgfile_limits *lim, char *err, size_t errlen)
@@ -206,8 +208,9 @@ int imgfile_probe(const char *path, const imgfile_limits *lim, imghdr_info *info
 {
     imgfile f;
     int rc = open_file(&f, path, lim, false, err, errlen);
-    if (info)
+    if (info) {
         *info = f.info;
+    }
     imgfile_close(&f);
     return rc;
 }
@@ -223,14 +226,16 @@ static SDL_Surface *crop_scale(SDL_Surface *src, imgscale_rect r, int out_w, int
 {
     int bpp = src->format->BytesPerPixel;
     SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, out_w, out_h, bpp * 8, src->format->format);
-    if (!dst)
+    if (!dst) {
         return NULL;
+    }
     const uint8_t *from =
         (const uint8_t *)src->pixels + (size_t)r.y * (size_t)src->pitch + (size_t)r.x * (size_t)bpp;
     if (r.w == out_w && r.h == out_h) {
-        for (int y = 0; y < out_h; y++)
+        for (int y = 0; y < out_h; y++) {
             memcpy((uint8_t *)dst->pixels + (size_t)y * (size_t)dst->pitch,
                    from + (size_t)y * (size_t)src->pitch, (size_t)out_w * (size_t)bpp);
+        }
     } else if (imgscale_area_n(from, r.w, r.h, src->pitch, dst->pixels, out_w, out_h, dst->pitch, bpp) != 0) {
         SDL_FreeSurface(dst);
         return NULL;
@@ -285,8 +290,9 @@ static SDL_Surface *decode_jpeg(imgfile *f, imgscale_rect crop, int out_w, int o
     out = jpeg_rows_decode(f->data, f->size, &job);
     if (!out) {
         snprintf(err, errlen, "%s", job.error);
-        if (strncmp(job.error, "out of memory", 13) != 0 && strncmp(job.error, "the picture", 11) != 0)
+        if (strncmp(job.error, "out of memory", 13) != 0 && strncmp(job.error, "the picture", 11) != 0) {
             snprintf(err, errlen, "the picture cannot be read (%s)", job.error);
+        }
         goto cleanup;
     }
     if (job.warning[0] && !harmless_jpeg_warning(job.warning)) { /* part of it would be grey: not shown */
@@ -295,13 +301,16 @@ static SDL_Surface *decode_jpeg(imgfile *f, imgscale_rect crop, int out_w, int o
         out = NULL;
         goto cleanup;
     }
-    if (job.warning[0])
+    if (job.warning[0]) {
         snprintf(warn, warnlen, "the picture has a small flaw and is shown all the same (%s)", job.warning);
-    if (denom)
+    }
+    if (denom) {
         *denom = d;
+    }
 cleanup:
-    if (tj)
+    if (tj) {
         tjDestroy(tj);
+    }
     return out;
 }
 
@@ -333,31 +342,38 @@ static SDL_Surface *decode_sdl(imgfile *f, imgscale_rect crop, int out_w, int ou
         conv = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
         out = conv ? crop_scale(conv, crop, out_w, out_h) : NULL;
     }
-    if (!out)
+    if (!out) {
         snprintf(err, errlen, "out of memory while scaling the picture (%s)", SDL_GetError());
+    }
 cleanup:
-    if (small)
+    if (small) {
         SDL_FreeSurface(small);
-    if (conv)
+    }
+    if (conv) {
         SDL_FreeSurface(conv);
-    if (raw)
+    }
+    if (raw) {
         SDL_FreeSurface(raw);
+    }
     return out;
 }
 
 SDL_Surface *imgfile_decode(imgfile *f, imgscale_rect crop, int out_w, int out_h, int *denom, char *warn,
                             size_t warnlen, char *err, size_t errlen)
 {
-    if (warn && warnlen)
+    if (warn && warnlen) {
         warn[0] = '\0';
-    if (denom)
+    }
+    if (denom) {
         *denom = 1;
+    }
     if (crop.x < 0 || crop.y < 0 || crop.w < 1 || crop.h < 1 || crop.x + crop.w > f->info.width ||
         crop.y + crop.h > f->info.height || out_w < 1 || out_h < 1 || out_w > crop.w || out_h > crop.h) {
         snprintf(err, errlen, "internal error: bad picture region");
         return NULL;
     }
-    if (f->data)
+    if (f->data) {
         return decode_jpeg(f, crop, out_w, out_h, denom, warn, warnlen, err, errlen);
+    }
     return decode_sdl(f, crop, out_w, out_h, err, errlen);
 }

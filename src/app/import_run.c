@@ -40,8 +40,9 @@ static int check_folder(void *ud, const char *dir, import_status *st)
 {
     (void)ud;
     content *c = loader_scan(dir);
-    if (!c)
+    if (!c) {
         return -1;
+    }
     import_status_from_content(st, c);
     content_free(c);
     return 0;
@@ -79,8 +80,9 @@ static int run_import(const cli_options *o, const char *content_dir)
 
 int import_run(const cli_options *o, const char *content_dir)
 {
-    if (o->seal_dir) /* staff's side: no content folder involved */
+    if (o->seal_dir) { /* staff's side: no content folder involved */
         return seal_run(o->seal_dir);
+    }
     if (is_bundled(content_dir)) {
         log_line l;
         log_begin(&l, LOG_ERROR, o->import_source ? "import" : "rollback");
@@ -89,10 +91,12 @@ int import_run(const cli_options *o, const char *content_dir)
         log_end(&l);
         return 1;
     }
-    if (o->import_source)
+    if (o->import_source) {
         return run_import(o, content_dir);
-    if (o->rollback)
+    }
+    if (o->rollback) {
         return store_rollback(content_dir, LOCK_WAIT_MS, NULL, 0) == 0 ? 0 : 1;
+    }
     int rc = import_write_state(content_dir, IMPORT_STATE_REMOVED, 5000);
     if (rc != 0) {
         log_line l;

@@ -60,15 +60,15 @@ int main(int argc, char **argv)
         return 3;
     }
     IMG_Init(IMG_INIT_JPG | IMG_INIT_PNG | IMG_INIT_WEBP);
-    if (opts.check) /* no display needed */
+    if (opts.check) { /* no display needed */
         rc = check_run(&opts, dir);
-    else if (opts.contact_sheet)
+    } else if (opts.contact_sheet) {
         rc = contact_sheet_run(&opts, dir, opts.contact_sheet);
-    else if (opts.render_dir)
+    } else if (opts.render_dir) {
         rc = render_out_run(&opts, dir, opts.render_dir);
-    else if (import_run_wanted(&opts))
+    } else if (import_run_wanted(&opts)) {
         rc = import_run(&opts, dir);
-    else {
+    } else {
         import_run_recover(dir); /* an interrupted import, a damaged store: repaired before the show */
         rc = app_run(&opts, dir);
     }

@@ -64,8 +64,9 @@ notice *notice_create(const char *content_dir)
 
 void notice_free(notice *n)
 {
-    if (n && n->tex)
+    if (n && n->tex) {
         SDL_DestroyTexture(n->tex);
+    }
     free(n);
 }
 
@@ -109,17 +110,20 @@ static bool look(notice *n, uint64_t now)
         return had;
     }
     if (n->ino == sb.st_ino && n->size == sb.st_size && n->mtime.tv_sec == sb.st_mtim.tv_sec &&
-        n->mtime.tv_nsec == sb.st_mtim.tv_nsec)
+        n->mtime.tv_nsec == sb.st_mtim.tv_nsec) {
         return false;
+    }
     n->ino = sb.st_ino;
     n->size = sb.st_size;
     n->mtime = sb.st_mtim;
     import_status st;
     memset(&st, 0, sizeof st);
-    if (import_status_read(n->path, &st) != 0)
+    if (import_status_read(n->path, &st) != 0) {
         st.state = IMPORT_STATE_NONE;
-    if (memcmp(&st, &n->st, sizeof st) == 0)
+    }
+    if (memcmp(&st, &n->st, sizeof st) == 0) {
         return false;
+    }
     n->st = st;
     n->first_seen = now;
     n->generation++;
@@ -128,8 +132,9 @@ static bool look(notice *n, uint64_t now)
 
 bool notice_poll_at(notice *n, uint64_t now, int64_t wall)
 {
-    if (!n)
+    if (!n) {
         return false;
+    }
     bool changed = false;
     if (!n->polled || now - n->last_look >= NOTICE_POLL_MS) {
         n->polled = true;
@@ -149,8 +154,9 @@ bool notice_poll(notice *n, uint64_t now)
 
 static block *add(block *b, int *count, int size, SDL_Color color, int max_lines, int gap)
 {
-    if (*count >= MAX_BLOCKS)
+    if (*count >= MAX_BLOCKS) {
         return NULL;
+    }
     block *k = &b[(*count)++];
     *k = (block){.size = size, .max_lines = max_lines, .gap = gap, .color = color, .bar = -1};
     return k;
@@ -160,8 +166,9 @@ static void add_text(block *b, int *count, const char *text, int size, SDL_Color
                      int gap)
 {
     block *k = add(b, count, size, color, max_lines, gap);
-    if (k)
+    if (k) {
         snprintf(k->text, sizeof k->text, "%s", text);
+    }
 }
 
 /* "3 problems:" and the problem lines. */
@@ -172,8 +179,9 @@ static void add_problems(block *b, int *count, const import_status *st, const st
     strings_arg arg = {"errors", num};
     add_text(b, count, strings_format(s, "import.problems", &arg, 1, line, sizeof line), size, TEXT_DIM, 1,
              gap);
-    for (size_t i = 0; i < st->problem_count && i < IMPORT_STATUS_PROBLEMS; i++)
+    for (size_t i = 0; i < st->problem_count && i < IMPORT_STATUS_PROBLEMS; i++) {
         add_text(b, count, st->problem[i], size, TEXT_DIM, 3, size / 4);
+    }
 }
 
 /* The pieces of the panel for st, at the type sizes head and small. Returns their number. */
@@ -194,22 +202,26 @@ static int compose(const import_status *st, const strings *s, int head, int smal
             strings_format(s, usb ? "import.reading" : "import.reading_other", &arg, 1, text, sizeof text),
             head, TEXT, 2, 0);
         block *bar = add(b, &count, small, TEXT, 1, gap);
-        if (bar)
+        if (bar) {
             bar->bar = atoi(num);
+        }
         break;
     case IMPORT_STATE_DONE:
         strings_count(s, "import.slides", (long long)st->slides, num, sizeof num);
         arg = (strings_arg){"slides", num};
         add_text(b, &count, strings_format(s, "import.done", &arg, 1, text, sizeof text), head, TEXT, 2, 0);
-        if (st->errors > 0)
+        if (st->errors > 0) {
             add_problems(b, &count, st, s, small, gap);
-        if (usb)
+        }
+        if (usb) {
             add_text(b, &count, strings_get(s, "import.remove"), small, TEXT, 2, gap);
+        }
         break;
     case IMPORT_STATE_UNCHANGED:
         add_text(b, &count, strings_get(s, "import.unchanged"), head, TEXT, 2, 0);
-        if (usb)
+        if (usb) {
             add_text(b, &count, strings_get(s, "import.remove"), small, TEXT, 2, gap);
+        }
         break;
     case IMPORT_STATE_REFUSED:
         if (st->slides == 0 && st->errors > 0) {
@@ -223,8 +235,9 @@ static int compose(const import_status *st, const strings *s, int head, int smal
         add_text(b, &count, strings_get(s, "import.not_changed"), small, TEXT, 2, gap);
         break;
     case IMPORT_STATE_REMOVED:
-        if (!st->reason[0])
+        if (!st->reason[0]) {
             break;
+        }
         add_text(b, &count, strings_get(s, "import.pulled"), head, TEXT, 3, 0);
         add_text(b, &count, strings_get(s, "import.not_changed"), small, TEXT, 2, gap);
         break;
@@ -235,8 +248,9 @@ static int compose(const import_status *st, const strings *s, int head, int smal
     default:
         break;
     }
-    if (count > 0)
+    if (count > 0) {
         b[0].shrink = true;
+    }
     return count;
 }
 
@@ -276,8 +290,9 @@ static void fill_rounded(SDL_Renderer *r, SDL_Rect b, int rad, SDL_Color c, bool
 static int row_inset(int y, int h, int rad)
 {
     int k = y < rad ? y : h - 1 - y < rad ? h - 1 - y : -1;
-    if (k < 0)
+    if (k < 0) {
         return 0;
+    }
     double dy = rad - k - 0.5;
     return (int)lround(rad - sqrt((double)rad * rad - dy * dy));
 }
@@ -309,21 +324,24 @@ static int fit_block(const kiosk_fonts *f, const block *k, int width, textfit_re
                        .line_ratio = 1.3,
                        .max_lines = k->max_lines};
     fonts_measurer m = {f, FONT_BANNER, 0};
-    if (textfit_fit(k->text, &box, fonts_fit_measure_cb, &m, res) != 0)
+    if (textfit_fit(k->text, &box, fonts_fit_measure_cb, &m, res) != 0) {
         return -1;
+    }
     size_t lines = res->lines.count;
     int lo = width / 2, hi = width, size = res->size;
     while (lines > 1 && !res->truncated && hi - lo > 8) { /* the narrowest width giving the same lines */
         textfit_result t;
         box.width = (lo + hi) / 2;
-        if (textfit_fit(k->text, &box, fonts_fit_measure_cb, &m, &t) != 0)
+        if (textfit_fit(k->text, &box, fonts_fit_measure_cb, &m, &t) != 0) {
             return 0; /* keep the unbalanced lines */
+        }
         bool same = t.lines.count == lines && !t.truncated && t.size == size;
         textfit_result_free(&t);
-        if (same)
+        if (same) {
             hi = box.width;
-        else
+        } else {
             lo = box.width;
+        }
     }
     if (hi < width) {
         textfit_result t;
@@ -358,10 +376,12 @@ static SDL_Rect place(const design *d, int w, int h, int margin)
 {
     int bottom = SDL_min(d->banner_y, d->safe_y + d->safe_h) - margin, zone = d->h * 2 / 3;
     SDL_Rect b = {d->safe_x + (d->safe_w - w) / 2, zone + (bottom - zone - h) / 2, w, h};
-    if (b.y + h > bottom)
+    if (b.y + h > bottom) {
         b.y = bottom - h;
-    if (b.y < d->safe_y)
+    }
+    if (b.y < d->safe_y) {
         b.y = d->safe_y;
+    }
     return b;
 }
 
@@ -380,16 +400,19 @@ static SDL_Rect panel(const import_status *st, SDL_Renderer *r, const design *d,
     int width = SDL_min(d->safe_w * 88 / 100, (int)lround(unit * 1.1)), inner = width - 2 * pad_x;
     int fitted = 0, height = 2 * pad_y;
     for (; fitted < count; fitted++) {
-        if (b[fitted].bar < 0 && fit_block(f, &b[fitted], inner, &res[fitted]) != 0)
+        if (b[fitted].bar < 0 && fit_block(f, &b[fitted], inner, &res[fitted]) != 0) {
             goto cleanup;
+        }
         height +=
             b[fitted].gap + (b[fitted].bar >= 0 ? bar_h + b[fitted].size / 2 : textfit_height(&res[fitted]));
     }
-    if (count == 0)
+    if (count == 0) {
         goto cleanup;
+    }
     box = place(d, width, height, margin);
-    if (!r)
+    if (!r) {
         goto cleanup;
+    }
     SDL_Rect at = {origin ? origin->x : box.x, origin ? origin->y : box.y, width, height};
     fill_rounded(r, at, rad, PANEL_BG, origin != NULL);
     stroke_rounded(r, at, rad, SDL_max(1, unit / 720), PANEL_LINE);
@@ -409,9 +432,11 @@ static SDL_Rect panel(const import_status *st, SDL_Renderer *r, const design *d,
         y += textfit_height(&res[i]);
     }
 cleanup:
-    for (int i = 0; i < fitted; i++)
-        if (b[i].bar < 0)
+    for (int i = 0; i < fitted; i++) {
+        if (b[i].bar < 0) {
             textfit_result_free(&res[i]);
+        }
+    }
     return box;
 }
 
@@ -427,30 +452,35 @@ static void build_texture(notice *n, SDL_Renderer *r, const design *d, const kio
     SDL_Surface *sf = NULL;
     SDL_Renderer *soft = NULL;
     n->box = panel(&n->st, NULL, d, f, s, NULL);
-    if (n->box.w <= 0)
+    if (n->box.w <= 0) {
         return;
+    }
     sf = SDL_CreateRGBSurfaceWithFormat(0, n->box.w, n->box.h, 32, SDL_PIXELFORMAT_ARGB8888);
     soft = sf ? SDL_CreateSoftwareRenderer(sf) : NULL;
-    if (!soft)
+    if (!soft) {
         goto cleanup;
+    }
     SDL_SetRenderDrawBlendMode(soft, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(soft, 0, 0, 0, 0);
     SDL_RenderClear(soft);
     panel(&n->st, soft, d, f, s, &(SDL_Point){0, 0});
     SDL_RenderPresent(soft);
     n->tex = SDL_CreateTextureFromSurface(r, sf);
-    if (n->tex)
+    if (n->tex) {
         SDL_SetTextureBlendMode(n->tex, SDL_BLENDMODE_BLEND);
+    }
 cleanup:
-    if (soft)
+    if (soft) {
         SDL_DestroyRenderer(soft);
+    }
     SDL_FreeSurface(sf);
 }
 
 void notice_draw(notice *n, SDL_Renderer *r, const design *d, const kiosk_fonts *f, const strings *s)
 {
-    if (!notice_visible(n))
+    if (!notice_visible(n)) {
         return;
+    }
     if (n->tex && (n->drawn != n->generation || n->renderer != r || n->strings_used != s || n->w != d->w ||
                    n->h != d->h || n->fonts_used != f)) {
         SDL_DestroyTexture(n->tex);
@@ -465,8 +495,9 @@ void notice_draw(notice *n, SDL_Renderer *r, const design *d, const kiosk_fonts 
         n->w = d->w;
         n->h = d->h;
     }
-    if (n->tex)
+    if (n->tex) {
         SDL_RenderCopy(r, n->tex, NULL, &n->box);
-    else /* no texture (out of memory): drawn directly, every frame */
+    } else { /* no texture (out of memory): drawn directly, every frame */
         notice_draw_status(&n->st, r, d, f, s);
+    }
 }

@@ -25,10 +25,12 @@ void notify_ready(const char *status)
 
 void notify_watchdog(uint64_t now_ms)
 {
-    if (!watchdog_ms || !ready)
+    if (!watchdog_ms || !ready) {
         return;
-    if (fed && now_ms - last_feed_ms < watchdog_ms / 2)
+    }
+    if (fed && now_ms - last_feed_ms < watchdog_ms / 2) {
         return;
+    }
     sd_notify(0, "WATCHDOG=1");
     last_feed_ms = now_ms;
     fed = 1;

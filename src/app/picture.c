@@ -39,10 +39,12 @@ picture_settings picture_settings_resolve(const kiosk_config *k, const cli_optio
     s.fit = (imgscale_fit)k->fit;
     s.backdrop = k->backdrop == CONFIG_BACKDROP_SOLID ? PICTURE_BACKDROP_SOLID : PICTURE_BACKDROP_BLUR;
     s.max_pixels = (uint64_t)k->max_megapixels * 1000000u;
-    if (o->fit_given)
+    if (o->fit_given) {
         s.fit = o->fit;
-    if (o->max_pixels_given)
+    }
+    if (o->max_pixels_given) {
         s.max_pixels = o->max_pixels;
+    }
     return s;
 }
 
@@ -61,8 +63,9 @@ void picture_log_settings(const picture_settings *s)
 static SDL_Surface *scale_down(SDL_Surface *src, int w, int h)
 {
     SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!dst)
+    if (!dst) {
         return NULL;
+    }
     if (imgscale_area(src->pixels, src->w, src->h, src->pitch, dst->pixels, w, h, dst->pitch) != 0) {
         SDL_FreeSurface(dst);
         return NULL;
@@ -102,8 +105,9 @@ picture *picture_load_with(const char *path, int box_w, int box_h, const picture
     char warn[sizeof p->warning];
     int denom = 0;
 
-    if (imgfile_open(&f, path, &lim, err, errlen) != 0)
+    if (imgfile_open(&f, path, &lim, err, errlen) != 0) {
         goto cleanup;
+    }
     int o = f.info.orientation, sw = f.info.width, sh = f.info.height, shown_w, shown_h;
     orient_size(o, sw, sh, &shown_w, &shown_h);
     imgscale_plan plan = imgscale_plan_fit(s->fit, shown_w, shown_h, box_w, box_h);
@@ -111,8 +115,9 @@ picture *picture_load_with(const char *path, int box_w, int box_h, const picture
     bool swap = orient_swaps(o);
     raw = imgfile_decode(&f, crop, swap ? plan.out_h : plan.out_w, swap ? plan.out_w : plan.out_h, &denom,
                          warn, sizeof warn, err, errlen);
-    if (!raw)
+    if (!raw) {
         goto cleanup;
+    }
     p = SDL_calloc(1, sizeof *p);
     if (!p) {
         snprintf(err, errlen, "out of memory");
@@ -149,8 +154,9 @@ fail:
     picture_free(p);
     p = NULL;
 cleanup:
-    if (raw)
+    if (raw) {
         SDL_FreeSurface(raw);
+    }
     imgfile_close(&f);
     return p;
 }
@@ -164,8 +170,9 @@ int picture_probe(const char *path, const picture_settings *s, char *err, size_t
 picture_settings picture_settings_for_fit(const picture_settings *s, int fit)
 {
     picture_settings out = *s;
-    if (fit >= IMGSCALE_FIT_CONTAIN && fit <= IMGSCALE_FIT_KENBURNS)
+    if (fit >= IMGSCALE_FIT_CONTAIN && fit <= IMGSCALE_FIT_KENBURNS) {
         out.fit = (imgscale_fit)fit;
+    }
     return out;
 }
 
@@ -178,11 +185,14 @@ picture *picture_load_for(const char *path, int box_w, int box_h, const picture_
 
 void picture_free(picture *p)
 {
-    if (!p)
+    if (!p) {
         return;
-    if (p->image)
+    }
+    if (p->image) {
         SDL_FreeSurface(p->image);
-    if (p->backdrop)
+    }
+    if (p->backdrop) {
         SDL_FreeSurface(p->backdrop);
+    }
     SDL_free(p);
 }

@@ -25,8 +25,9 @@ static Uint32 event_type = (Uint32)-1;
 
 uint32_t reload_event_type(void)
 {
-    if (event_type == (Uint32)-1)
+    if (event_type == (Uint32)-1) {
         event_type = SDL_RegisterEvents(1);
+    }
     return event_type;
 }
 
@@ -51,8 +52,9 @@ static int scan_thread(void *data)
 reloader *reload_open(const char *dir, const cli_options *cli, uint32_t settle_ms)
 {
     reloader *r = calloc(1, sizeof *r);
-    if (!r)
+    if (!r) {
         return NULL;
+    }
     r->cli = *cli;
     r->dir = strdup(dir);
     r->w = watch_open(dir, settle_ms);
@@ -71,10 +73,12 @@ reloader *reload_open(const char *dir, const cli_options *cli, uint32_t settle_m
 
 void reload_close(reloader *r)
 {
-    if (!r)
+    if (!r) {
         return;
-    if (r->thread)
+    }
+    if (r->thread) {
         SDL_WaitThread(r->thread, NULL);
+    }
     exhibit_free(r->result);
     watch_close(r->w);
     free(r->dir);
@@ -84,8 +88,9 @@ void reload_close(reloader *r)
 exhibit *reload_poll(reloader *r, uint64_t now_ms)
 {
     exhibit *out = NULL;
-    if (watch_poll(r->w, now_ms))
+    if (watch_poll(r->w, now_ms)) {
         r->again = true;
+    }
     if (r->thread && SDL_AtomicGet(&r->done)) {
         SDL_WaitThread(r->thread, NULL);
         r->thread = NULL;
@@ -108,8 +113,9 @@ exhibit *reload_poll(reloader *r, uint64_t now_ms)
 
 void reload_request(reloader *r)
 {
-    if (r)
+    if (r) {
         r->again = true;
+    }
 }
 
 uint64_t reload_deadline(const reloader *r)

@@ -19,8 +19,9 @@
 
 static void manifest_text(FILE *f, const char *field, const char *text)
 {
-    if (text)
+    if (text) {
         fprintf(f, "\t%s\t%s\n", field, text);
+    }
 }
 
 static void manifest_slide(FILE *f, size_t index, const slide *s)
@@ -31,8 +32,9 @@ static void manifest_slide(FILE *f, size_t index, const slide *s)
     manifest_text(f, "dateline", s->dateline);
     manifest_text(f, "date", s->date_text);
     manifest_text(f, "caption", s->caption);
-    for (size_t i = 0; i < s->line_count; i++)
+    for (size_t i = 0; i < s->line_count; i++) {
         manifest_text(f, s->lines[i].para_start ? "para" : "line", s->lines[i].text);
+    }
     manifest_text(f, "banner", s->banner);
 }
 
@@ -57,13 +59,15 @@ int render_each(const cli_options *cli, const char *content_dir, int w, int h, r
     kiosk_fonts fonts = {0};
 
     e = exhibit_load(content_dir, cli, true);
-    if (!e)
+    if (!e) {
         goto cleanup;
+    }
     design d = exhibit_open_look(e, w, h, &fonts);
     emblem = exhibit_load_emblem(&d);
     s = exhibit_build(e, &d, &fonts);
-    if (!s)
+    if (!s) {
         goto cleanup;
+    }
     target = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     r = target ? SDL_CreateSoftwareRenderer(target) : NULL;
     if (!r) {
@@ -88,8 +92,9 @@ int render_each(const cli_options *cli, const char *content_dir, int w, int h, r
         picture_free(pic);
         SDL_RenderFlush(r);
         slide_event_log(shown, s->count, sl, -1);
-        if (fn(user, shown++, sl, target) != 0)
+        if (fn(user, shown++, sl, target) != 0) {
             goto cleanup;
+        }
     }
     log_line l;
     log_begin(&l, LOG_INFO, "content-loaded");
@@ -98,12 +103,15 @@ int render_each(const cli_options *cli, const char *content_dir, int w, int h, r
     log_end(&l);
     rc = 0;
 cleanup:
-    if (r)
+    if (r) {
         SDL_DestroyRenderer(r);
-    if (target)
+    }
+    if (target) {
         SDL_FreeSurface(target);
-    if (emblem)
+    }
+    if (emblem) {
         SDL_FreeSurface(emblem);
+    }
     show_free(s);
     exhibit_free(e);
     fonts_close(&fonts);
@@ -134,14 +142,17 @@ int render_out_run(const cli_options *cli, const char *content_dir, const char *
     char path[4096];
     render_files rf = {out_dir, NULL};
 
-    if (mkdir(out_dir, 0755) != 0 && errno != EEXIST)
+    if (mkdir(out_dir, 0755) != 0 && errno != EEXIST) {
         return fail("render-error", out_dir, strerror(errno));
+    }
     snprintf(path, sizeof path, "%s/slides.txt", out_dir);
     rf.manifest = fopen(path, "w");
-    if (!rf.manifest)
+    if (!rf.manifest) {
         return fail("render-error", path, strerror(errno));
+    }
     int rc = render_each(cli, content_dir, cli->size_w, cli->size_h, save_slide, &rf);
-    if (fclose(rf.manifest) != 0 && rc == 0)
+    if (fclose(rf.manifest) != 0 && rc == 0) {
         rc = fail("render-error", path, strerror(errno));
+    }
     return rc;
 }

@@ -20,11 +20,13 @@ int seal_run(const char *dir)
     if (rc == 0) {
         sha256_hex(m.seal, hex);
         log_str(&l, "seal", hex);
-    } else
+    } else {
         log_str(&l, "reason", why[0] ? why : "the folder cannot be read");
+    }
     log_end(&l);
-    if (rc == 0)
+    if (rc == 0) {
         printf("sealed %s: %zu files, %.1f MB, seal %s\n", dir, m.count, (double)m.bytes / 1e6, hex);
+    }
     manifest_free(&m);
     return rc == 0 ? 0 : 1;
 }

@@ -56,8 +56,9 @@ static int arm(int fd)
 int wallclock_step_open(void)
 {
     int fd = timerfd_create(CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
-    if (fd < 0)
+    if (fd < 0) {
         return -1;
+    }
     if (arm(fd) != 0) {
         close(fd);
         return -1;
@@ -67,8 +68,9 @@ int wallclock_step_open(void)
 
 bool wallclock_stepped(int fd)
 {
-    if (fd < 0)
+    if (fd < 0) {
         return false;
+    }
     uint64_t n = 0;
     ssize_t r = read(fd, &n, sizeof n);
     if (r < 0 && errno == ECANCELED) {
@@ -80,6 +82,7 @@ bool wallclock_stepped(int fd)
 
 void wallclock_step_close(int fd)
 {
-    if (fd >= 0)
+    if (fd >= 0) {
         close(fd);
+    }
 }

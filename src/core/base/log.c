@@ -49,11 +49,14 @@ static bool is_control(unsigned char c)
 
 static bool needs_quotes(const char *v)
 {
-    if (*v == '\0')
+    if (*v == '\0') {
         return true;
-    for (const unsigned char *p = (const unsigned char *)v; *p != '\0'; p++)
-        if (*p == ' ' || *p == '=' || *p == '"' || *p == '\\' || is_control(*p))
+    }
+    for (const unsigned char *p = (const unsigned char *)v; *p != '\0'; p++) {
+        if (*p == ' ' || *p == '=' || *p == '"' || *p == '\\' || is_control(*p)) {
             return true;
+        }
+    }
     return false;
 }
 
@@ -92,10 +95,12 @@ static void put(log_line *l, const char *s, size_t n)
 
 static void add_field(log_line *l, const char *key, const char *value)
 {
-    if (l->truncated)
+    if (l->truncated) {
         return;
-    if (value == NULL)
+    }
+    if (value == NULL) {
         value = "";
+    }
     bool quoted = needs_quotes(value);
     size_t sep = l->len > 0 ? 1 : 0;
     size_t klen = strlen(key);
@@ -156,13 +161,16 @@ void log_double(log_line *l, const char *key, double value)
     if (isfinite(value) && fabs(value) < 1e15) {
         snprintf(buf, sizeof buf, "%.3f", value);
         size_t n = strlen(buf);
-        while (buf[n - 1] == '0')
+        while (buf[n - 1] == '0') {
             n--;
-        if (buf[n - 1] == '.')
+        }
+        if (buf[n - 1] == '.') {
             n--;
+        }
         buf[n] = '\0';
-        if (strcmp(buf, "-0") == 0)
+        if (strcmp(buf, "-0") == 0) {
             strcpy(buf, "0");
+        }
     } else {
         snprintf(buf, sizeof buf, "%g", value);
     }
@@ -171,8 +179,9 @@ void log_double(log_line *l, const char *key, double value)
 
 void log_end(log_line *l)
 {
-    if (l->level < log_min)
+    if (l->level < log_min) {
         return;
+    }
     size_t n = l->len; /* l->len is left as is: calling log_end twice writes the same line twice */
     if (l->truncated) {
         memcpy(l->buf + n, TRUNCATED_MARK, sizeof TRUNCATED_MARK - 1);
@@ -187,8 +196,9 @@ void log_end(log_line *l)
 
 void log_init_clock(void)
 {
-    if (clock_started)
+    if (clock_started) {
         return;
+    }
     clock_gettime(CLOCK_MONOTONIC, &clock_start);
     clock_started = true;
 }

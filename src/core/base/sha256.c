@@ -21,9 +21,10 @@ static uint32_t ror(uint32_t x, unsigned n)
 static void block(sha256_ctx *c, const uint8_t *p)
 {
     uint32_t w[64], s[8];
-    for (int i = 0; i < 16; i++)
+    for (int i = 0; i < 16; i++) {
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
                (uint32_t)p[4 * i + 3];
+    }
     for (int i = 16; i < 64; i++) {
         uint32_t s0 = ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^ (w[i - 15] >> 3);
         uint32_t s1 = ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ (w[i - 2] >> 10);
@@ -39,8 +40,9 @@ static void block(sha256_ctx *c, const uint8_t *p)
         s[4] += t1;
         s[0] = t1 + t2;
     }
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 8; i++) {
         c->h[i] += s[i];
+    }
 }
 
 void sha256_init(sha256_ctx *c)
@@ -62,13 +64,15 @@ void sha256_update(sha256_ctx *c, const void *data, size_t len)
         c->used += take;
         p += take;
         len -= take;
-        if (c->used < 64)
+        if (c->used < 64) {
             return;
+        }
         block(c, c->buf);
         c->used = 0;
     }
-    for (; len >= 64; p += 64, len -= 64)
+    for (; len >= 64; p += 64, len -= 64) {
         block(c, p);
+    }
     memcpy(c->buf, p, len);
     c->used = len;
 }
@@ -78,8 +82,9 @@ void sha256_final(sha256_ctx *c, uint8_t out[SHA256_LEN])
     uint64_t bits = c->total * 8;
     uint8_t pad[72] = {0x80};
     size_t padlen = (c->used < 56 ? 56 : 120) - c->used;
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 8; i++) {
         pad[padlen + i] = (uint8_t)(bits >> (56 - 8 * i));
+    }
     sha256_update(c, pad, padlen + 8);
     for (int i = 0; i < 8; i++) {
         out[4 * i] = (uint8_t)(c->h[i] >> 24);
@@ -119,8 +124,9 @@ int sha256_parse_hex(const char *hex, uint8_t out[SHA256_LEN])
 {
     for (int i = 0; i < SHA256_LEN; i++) {
         int hi = nibble(hex[2 * i]), lo = hi < 0 ? -1 : nibble(hex[2 * i + 1]);
-        if (hi < 0 || lo < 0)
+        if (hi < 0 || lo < 0) {
             return -1;
+        }
         out[i] = (uint8_t)(hi << 4 | lo);
     }
     return 0;

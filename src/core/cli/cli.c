@@ -72,8 +72,9 @@ static int parse_dim(const char **s, int *out)
         v = v * 10 + (*p - '0');
         p++;
     }
-    if (p == *s || v < 16 || v > 16384)
+    if (p == *s || v < 16 || v > 16384) {
         return -1;
+    }
     *s = p;
     *out = (int)v;
     return 0;
@@ -82,8 +83,9 @@ static int parse_dim(const char **s, int *out)
 int cli_parse_size(const char *s, int *w, int *h)
 {
     int pw, ph;
-    if (s == NULL || parse_dim(&s, &pw) != 0 || *s++ != 'x' || parse_dim(&s, &ph) != 0 || *s != '\0')
+    if (s == NULL || parse_dim(&s, &pw) != 0 || *s++ != 'x' || parse_dim(&s, &ph) != 0 || *s != '\0') {
         return -1;
+    }
     *w = pw;
     *h = ph;
     return 0;
@@ -93,20 +95,23 @@ int cli_parse_pixels(const char *s, uint64_t *out)
 {
     uint64_t v = 0;
     const char *p = s;
-    if (s == NULL)
+    if (s == NULL) {
         return -1;
+    }
     while (*p >= '0' && *p <= '9' && v <= CLI_MAX_PIXELS_LIMIT) {
         v = v * 10 + (uint64_t)(*p - '0');
         p++;
     }
-    if (p == s)
+    if (p == s) {
         return -1;
+    }
     if (*p == 'M' && v <= CLI_MAX_PIXELS_LIMIT) {
         v *= 1000000;
         p++;
     }
-    if (*p != '\0' || v < 1 || v > CLI_MAX_PIXELS_LIMIT)
+    if (*p != '\0' || v < 1 || v > CLI_MAX_PIXELS_LIMIT) {
         return -1;
+    }
     *out = v;
     return 0;
 }
@@ -116,21 +121,25 @@ int cli_parse_bytes(const char *s, uint64_t *out)
     static const char UNITS[] = "KMGT";
     uint64_t v = 0;
     const char *p = s, *unit;
-    if (s == NULL)
+    if (s == NULL) {
         return -1;
+    }
     while (*p >= '0' && *p <= '9' && v < (1ull << 50)) {
         v = v * 10 + (uint64_t)(*p - '0');
         p++;
     }
-    if (p == s)
+    if (p == s) {
         return -1;
+    }
     if (*p != '\0' && (unit = strchr(UNITS, *p)) != NULL) {
-        for (long i = 0; i <= unit - UNITS; i++)
+        for (long i = 0; i <= unit - UNITS; i++) {
             v = v < (1ull << 50) ? v * 1024 : UINT64_MAX;
+        }
         p++;
     }
-    if (*p != '\0' || v < (1ull << 20) || v == UINT64_MAX)
+    if (*p != '\0' || v < (1ull << 20) || v == UINT64_MAX) {
         return -1;
+    }
     *out = v;
     return 0;
 }
@@ -138,91 +147,102 @@ int cli_parse_bytes(const char *s, uint64_t *out)
 static int parse_speed(const char *s, double *out)
 {
     char *end;
-    if ((*s < '0' || *s > '9') && *s != '.') /* no sign, blank, "inf" or "nan" */
+    if ((*s < '0' || *s > '9') && *s != '.') { /* no sign, blank, "inf" or "nan" */
         return -1;
+    }
     double v = strtod(s, &end);
-    if (*end != '\0' || !isfinite(v) || v <= 0 || v > 1000)
+    if (*end != '\0' || !isfinite(v) || v <= 0 || v > 1000) {
         return -1;
+    }
     *out = v;
     return 0;
 }
 
 static const opt_spec *find_option(const char *name, size_t len)
 {
-    for (size_t i = 0; i < sizeof OPTIONS / sizeof OPTIONS[0]; i++)
-        if (strlen(OPTIONS[i].name) == len && memcmp(OPTIONS[i].name, name, len) == 0)
+    for (size_t i = 0; i < sizeof OPTIONS / sizeof OPTIONS[0]; i++) {
+        if (strlen(OPTIONS[i].name) == len && memcmp(OPTIONS[i].name, name, len) == 0) {
             return &OPTIONS[i];
+        }
+    }
     return NULL;
+}
+
+/* A value that must not be empty (a folder, a file name): stored in *dst, or an error naming OPT. */
+static int take_text(const char *opt, const char *what, const char *value, const char **dst, char *err,
+                     size_t errlen)
+{
+    if (*value == '\0') {
+        return fail(err, errlen, "%s: expected %s, got ''", opt, what);
+    }
+    *dst = value;
+    return 0;
 }
 
 static int apply_option(const opt_spec *o, const char *value, cli_options *opts, char *err, size_t errlen)
 {
     switch (o->id) {
     case OPT_WINDOW:
-        if (cli_parse_size(value, &opts->window_w, &opts->window_h) != 0)
+        if (cli_parse_size(value, &opts->window_w, &opts->window_h) != 0) {
             return fail(err, errlen, "--window: expected WxH (16..16384 each), got '%s'", value);
+        }
         opts->windowed = true;
         return 0;
     case OPT_RENDER:
-        if (*value == '\0')
-            return fail(err, errlen, "--render: expected a folder, got ''");
-        opts->render_dir = value;
-        return 0;
+        return take_text("--render", "a folder", value, &opts->render_dir, err, errlen);
     case OPT_SIZE:
-        if (cli_parse_size(value, &opts->size_w, &opts->size_h) != 0)
+        if (cli_parse_size(value, &opts->size_w, &opts->size_h) != 0) {
             return fail(err, errlen, "--size: expected WxH (16..16384 each), got '%s'", value);
+        }
         return 0;
     case OPT_SPEED:
-        if (parse_speed(value, &opts->speed) != 0)
+        if (parse_speed(value, &opts->speed) != 0) {
             return fail(err, errlen, "--speed: expected a number > 0 and <= 1000, got '%s'", value);
+        }
         return 0;
     case OPT_FIT:
-        if (imgscale_parse_fit(value, &opts->fit) != 0)
+        if (imgscale_parse_fit(value, &opts->fit) != 0) {
             return fail(err, errlen, "--fit: expected contain, cover or kenburns, got '%s'", value);
+        }
         opts->fit_given = true;
         return 0;
     case OPT_MAX_PIXELS:
-        if (cli_parse_pixels(value, &opts->max_pixels) != 0)
+        if (cli_parse_pixels(value, &opts->max_pixels) != 0) {
             return fail(err, errlen,
                         "--max-pixels: expected a pixel count like 80000000 or 80M (at most 1000M), got '%s'",
                         value);
+        }
         opts->max_pixels_given = true;
         return 0;
     case OPT_CHECK:
         opts->check = true;
         return 0;
     case OPT_CONTACT_SHEET:
-        if (*value == '\0')
-            return fail(err, errlen, "--contact-sheet: expected a file name, got ''");
-        opts->contact_sheet = value;
-        return 0;
+        return take_text("--contact-sheet", "a file name", value, &opts->contact_sheet, err, errlen);
     case OPT_RENDERER:
-        if (renderer_parse_mode(value, &opts->renderer) != 0)
+        if (renderer_parse_mode(value, &opts->renderer) != 0) {
             return fail(err, errlen, "--renderer: expected auto, software or gpu, got '%s'", value);
+        }
         return 0;
     case OPT_IMPORT:
-        if (*value == '\0')
-            return fail(err, errlen, "--import: expected a folder, got ''");
-        opts->import_source = value;
-        return 0;
+        return take_text("--import", "a folder", value, &opts->import_source, err, errlen);
     case OPT_ROLLBACK:
         opts->rollback = true;
         return 0;
     case OPT_IMPORT_STATUS:
-        if (strcmp(value, "removed") != 0)
+        if (strcmp(value, "removed") != 0) {
             return fail(err, errlen, "--import-status: expected removed, got '%s'", value);
+        }
         opts->import_status = value;
         return 0;
     case OPT_MAX_IMPORT_SIZE:
-        if (cli_parse_bytes(value, &opts->max_import_size) != 0)
+        if (cli_parse_bytes(value, &opts->max_import_size) != 0) {
             return fail(err, errlen,
                         "--max-import-size: expected a size like 4G or 500M (at least 1M), got '%s'", value);
+        }
         return 0;
     case OPT_SEAL:
-        if (*value == '\0')
-            return fail(err, errlen, "--seal: expected a folder, got ''");
-        opts->seal_dir = value;
-        return 0;
+        return take_text("--seal", "a folder", value, &opts->seal_dir, err, errlen);
     case OPT_HELP:
         opts->help = true;
         return 0;
@@ -240,17 +260,19 @@ static int parse_long(int argc, char *const *argv, int *i, cli_options *opts, ch
     const char *eq = strchr(name, '=');
     size_t len = eq != NULL ? (size_t)(eq - name) : strlen(name);
     const opt_spec *o = find_option(name, len);
-    if (o == NULL)
+    if (o == NULL) {
         return fail(err, errlen, "unknown option '--%.*s' (see --help)", (int)len, name);
+    }
     const char *value = NULL;
-    if (o->has_value && eq != NULL)
+    if (o->has_value && eq != NULL) {
         value = eq + 1;
-    else if (o->has_value && *i + 1 < argc)
+    } else if (o->has_value && *i + 1 < argc) {
         value = argv[++*i];
-    else if (o->has_value)
+    } else if (o->has_value) {
         return fail(err, errlen, "--%s: missing value (see --help)", o->name);
-    else if (eq != NULL)
+    } else if (eq != NULL) {
         return fail(err, errlen, "--%s: takes no value, got '%s'", o->name, eq + 1);
+    }
     return apply_option(o, value, opts, err, errlen);
 }
 
@@ -261,16 +283,18 @@ int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t 
                           .speed = 1.0,
                           .fit = IMGSCALE_FIT_CONTAIN,
                           .max_pixels = CLI_MAX_PIXELS_DEFAULT};
-    if (err != NULL && errlen > 0)
+    if (err != NULL && errlen > 0) {
         err[0] = '\0';
+    }
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!options_done && strcmp(a, "--") == 0) {
             options_done = true;
         } else if (!options_done && strncmp(a, "--", 2) == 0) {
-            if (parse_long(argc, argv, &i, opts, err, errlen) != 0)
+            if (parse_long(argc, argv, &i, opts, err, errlen) != 0) {
                 return -1;
+            }
         } else if (!options_done && strcmp(a, "-h") == 0) {
             opts->help = true;
         } else if (!options_done && strcmp(a, "-V") == 0) {
@@ -284,17 +308,20 @@ int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t 
             opts->content_dir = a;
         }
     }
-    if (opts->windowed && opts->render_dir != NULL)
+    if (opts->windowed && opts->render_dir != NULL) {
         return fail(err, errlen, "--window and --render cannot be used together");
-    if (opts->windowed && opts->contact_sheet != NULL)
+    }
+    if (opts->windowed && opts->contact_sheet != NULL) {
         return fail(err, errlen, "--window and --contact-sheet cannot be used together");
+    }
     if ((opts->import_source != NULL) + opts->rollback + (opts->import_status != NULL) +
             (opts->seal_dir != NULL) +
             (opts->check || opts->render_dir || opts->contact_sheet || opts->windowed) >
-        1)
+        1) {
         return fail(err, errlen,
                     "--import, --rollback, --import-status and --seal go alone (not with each other, nor "
                     "with --check, --render, --contact-sheet or --window)");
+    }
     return 0;
 }
 
@@ -332,8 +359,9 @@ static void usage_rest(FILE *f)
 
 void cli_usage(FILE *f, const char *prog)
 {
-    if (prog == NULL || *prog == '\0')
+    if (prog == NULL || *prog == '\0') {
         prog = "memorial-kiosk";
+    }
     fprintf(f,
             "Usage: %s [OPTIONS] [CONTENT_DIR]\n"
             "\n"

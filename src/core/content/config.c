@@ -137,11 +137,12 @@ const char *config_fit_name(config_fit f)
 
 int config_parse_fit(const char *s, config_fit *out)
 {
-    for (int i = 0; fit_names[i]; i++)
+    for (int i = 0; fit_names[i]; i++) {
         if (strcmp(s, fit_names[i]) == 0) {
             *out = (config_fit)i;
             return 0;
         }
+    }
     return -1;
 }
 
@@ -149,23 +150,28 @@ int config_parse_fit(const char *s, config_fit *out)
 static int parse_number(const char *s, double *out)
 {
     char *end = NULL;
-    if (!isdigit((unsigned char)s[0]))
+    if (!isdigit((unsigned char)s[0])) {
         return -1;
-    for (const char *p = s; *p; p++)
-        if (!isdigit((unsigned char)*p) && *p != '.')
+    }
+    for (const char *p = s; *p; p++) {
+        if (!isdigit((unsigned char)*p) && *p != '.') {
             return -1;
+        }
+    }
     errno = 0;
     double v = strtod(s, &end);
-    if (errno || end == s || *end || !isfinite(v))
+    if (errno || end == s || *end || !isfinite(v)) {
         return -1;
+    }
     *out = v;
     return 0;
 }
 
 static int hexval(char ch)
 {
-    if (ch >= '0' && ch <= '9')
+    if (ch >= '0' && ch <= '9') {
         return ch - '0';
+    }
     ch = (char)tolower((unsigned char)ch);
     return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
 }
@@ -173,11 +179,14 @@ static int hexval(char ch)
 static int parse_color(const char *s, config_color *out)
 {
     int v[6];
-    if (s[0] != '#' || strlen(s) != 7)
+    if (s[0] != '#' || strlen(s) != 7) {
         return -1;
-    for (int i = 0; i < 6; i++)
-        if ((v[i] = hexval(s[1 + i])) < 0)
+    }
+    for (int i = 0; i < 6; i++) {
+        if ((v[i] = hexval(s[1 + i])) < 0) {
             return -1;
+        }
+    }
     out->r = (uint8_t)(v[0] * 16 + v[1]);
     out->g = (uint8_t)(v[2] * 16 + v[3]);
     out->b = (uint8_t)(v[4] * 16 + v[5]);
@@ -188,12 +197,15 @@ static int parse_date(const char *s, int *ymd)
 {
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int y, m, d, n = 0;
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] != '\0' || n != 10)
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] != '\0' || n != 10) {
         return -1;
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+    }
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) {
         return -1;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+    }
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
         return -1;
+    }
     ymd[0] = y;
     ymd[1] = m;
     ymd[2] = d;
@@ -231,8 +243,9 @@ static const char *parse_banner_slide(const char *value, const config_key *k, in
     }
     if (strncmp(value, "every", 5) != 0 || !isspace((unsigned char)value[5]) ||
         parse_number(value + 6 + strspn(value + 6, " \t"), &num) != 0 || num != floor(num) || num < k->min ||
-        num > k->max)
+        num > k->max) {
         return "expected none, once or every N";
+    }
     *out = (int)num;
     return NULL;
 }
@@ -244,40 +257,47 @@ static const char *apply(const config_key *k, const char *value, kiosk_config *c
     double num;
     switch (k->type) {
     case KEY_SECONDS:
-        if (parse_number(value, &num) != 0 || num < k->min || num > k->max)
+        if (parse_number(value, &num) != 0 || num < k->min || num > k->max) {
             return "expected a number of seconds";
+        }
         *(uint32_t *)(void *)field = (uint32_t)lround(num * 1000.0);
         return NULL;
     case KEY_UINT:
-        if (parse_number(value, &num) != 0 || num != floor(num) || num < k->min || num > k->max)
+        if (parse_number(value, &num) != 0 || num != floor(num) || num < k->min || num > k->max) {
             return "expected a whole number";
+        }
         *(uint32_t *)(void *)field = (uint32_t)num;
         return NULL;
     case KEY_PERCENT:
-        if (parse_number(value, &num) != 0 || num < k->min || num > k->max)
+        if (parse_number(value, &num) != 0 || num < k->min || num > k->max) {
             return "expected a percentage";
+        }
         *(double *)(void *)field = num / 100.0;
         return NULL;
     case KEY_ENUM:
-        for (int i = 0; k->enum_names[i]; i++)
+        for (int i = 0; k->enum_names[i]; i++) {
             if (strcmp(value, k->enum_names[i]) == 0) {
-                if (k->enum_names == unlisted_names)
+                if (k->enum_names == unlisted_names) {
                     *(bool *)(void *)field = i == 1;
-                else if (k->enum_names == rotation_names)
+                } else if (k->enum_names == rotation_names) {
                     *(int *)(void *)field = i * 90;
-                else
+                } else {
                     *(int *)(void *)field = i;
+                }
                 return NULL;
             }
+        }
         return "not one of the allowed words";
     case KEY_COLOR:
         return parse_color(value, (config_color *)(void *)field) == 0 ? NULL
                                                                       : "expected a colour like #1c1b1e";
     case KEY_STRING:
-        if (strlen(value) >= k->size)
+        if (strlen(value) >= k->size) {
             return "too long";
-        if (!utf8_validate(value, strlen(value), NULL))
+        }
+        if (!utf8_validate(value, strlen(value), NULL)) {
             return "not valid UTF-8 text";
+        }
         memcpy(field, value, strlen(value) + 1);
         return NULL;
     case KEY_DATE:
@@ -291,14 +311,17 @@ static const char *apply(const config_key *k, const char *value, kiosk_config *c
 static void describe_allowed(const config_key *k, char *buf, size_t n)
 {
     buf[0] = '\0';
-    if (k->type == KEY_BANNER_SLIDE)
+    if (k->type == KEY_BANNER_SLIDE) {
         snprintf(buf, n, " (none, once, or every N with N from %g to %g)", k->min, k->max);
+    }
     if (k->type == KEY_ENUM) {
         size_t used = 0;
-        for (int i = 0; k->enum_names[i] && used < n; i++)
+        for (int i = 0; k->enum_names[i] && used < n; i++) {
             used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : " (one of: ", k->enum_names[i]);
-        if (used < n)
+        }
+        if (used < n) {
             snprintf(buf + used, n - used, ")");
+        }
     } else if (k->type == KEY_SECONDS || k->type == KEY_UINT || k->type == KEY_PERCENT) {
         snprintf(buf, n, " (from %g to %g)", k->min, k->max);
     }
@@ -310,17 +333,20 @@ static int on_value(void *user, const char *section, const char *name, const cha
     const config_key *key = NULL;
     int known_section = 0;
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        if (strcmp(keys[i].section, section) != 0)
+        if (strcmp(keys[i].section, section) != 0) {
             continue;
+        }
         known_section = 1;
-        if (strcmp(keys[i].name, name) == 0)
+        if (strcmp(keys[i].name, name) == 0) {
             key = &keys[i];
+        }
     }
     if (!key) {
-        if (known_section)
+        if (known_section) {
             problem(st, DIAG_WARNING, "unknown key '%s' in [%s]; ignored", name, section);
-        else
+        } else {
             problem(st, DIAG_WARNING, "unknown section [%s] (key '%s'); ignored", section, name);
+        }
         return 1;
     }
     if (st->cut) { /* inih saw only the start of the value: never store a cut template or name */
@@ -348,18 +374,21 @@ static char *read_line(char *str, int num, void *stream)
     parse_state *st = stream;
     const char *p = st->text;
     int n = 0;
-    if (!*p)
+    if (!*p) {
         return NULL;
-    while (*p && *p != '\n' && n < num - 2)
+    }
+    while (*p && *p != '\n' && n < num - 2) {
         str[n++] = *p++;
+    }
     st->cut = 0;
     st->max_len = num - 2;
     while (*p && *p != '\n') { /* the part that does not fit (a CR alone is only the line end) */
         st->cut |= *p != '\r' || (p[1] != '\n' && p[1] != '\0');
         p++;
     }
-    if (*p == '\n')
+    if (*p == '\n') {
         p++;
+    }
     str[n++] = '\n';
     str[n] = '\0';
     st->line++;
@@ -370,8 +399,9 @@ static char *read_line(char *str, int num, void *stream)
 int config_parse(const char *text, const char *path, kiosk_config *c, diag_list *diags)
 {
     parse_state st = {c, diags, path ? path : "kiosk.conf", text, 0, 0, 0, 0};
-    if (!text)
+    if (!text) {
         return 0;
+    }
     int rc = ini_parse_stream(read_line, &st, on_value, &st);
     if (rc > 0) {
         st.line = rc;
@@ -393,8 +423,9 @@ int config_load(const char *dir, kiosk_config *c, diag_list *diags)
     size_t len = 0;
     snprintf(path, sizeof path, "%s/kiosk.conf", dir);
     int err = content_read_file(path, 256 * 1024, &data, &len);
-    if (err == ENOENT)
+    if (err == ENOENT) {
         return 0;
+    }
     if (err) {
         diag_add(diags, DIAG_ERROR, "kiosk.conf", 0, "cannot be read (%s); the defaults are used",
                  strerror(err));

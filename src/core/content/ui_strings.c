@@ -100,10 +100,12 @@ const char *strings_plural_category(config_lang lang, long long n)
     unsigned long long v = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
     if (lang == CONFIG_LANG_RU) {
         unsigned long long d = v % 10, h = v % 100;
-        if (d == 1 && h != 11)
+        if (d == 1 && h != 11) {
             return "one";
-        if (d >= 2 && d <= 4 && (h < 12 || h > 14))
+        }
+        if (d >= 2 && d <= 4 && (h < 12 || h > 14)) {
             return "few";
+        }
         return "many";
     }
     return v == 1 ? "one" : "other"; /* en; az (whose files need only .other) */
@@ -112,8 +114,9 @@ const char *strings_plural_category(config_lang lang, long long n)
 strings *strings_create(config_lang lang)
 {
     strings *s = calloc(1, sizeof *s);
-    if (s)
+    if (s) {
         s->lang = lang;
+    }
     return s;
 }
 
@@ -129,8 +132,9 @@ static void layer_free(layer_table *t)
 
 void strings_free(strings *s)
 {
-    if (!s)
+    if (!s) {
         return;
+    }
     layer_free(&s->layer[0]);
     layer_free(&s->layer[1]);
     free(s);
@@ -143,17 +147,21 @@ config_lang strings_language(const strings *s)
 
 static const char *builtin_get(const char *key)
 {
-    for (size_t i = 0; i < BUILTIN_COUNT; i++)
-        if (strcmp(builtin[i].key, key) == 0)
+    for (size_t i = 0; i < BUILTIN_COUNT; i++) {
+        if (strcmp(builtin[i].key, key) == 0) {
             return builtin[i].text;
+        }
+    }
     return NULL;
 }
 
 static entry *layer_find(const layer_table *t, const char *key)
 {
-    for (size_t i = 0; i < t->count; i++)
-        if (strcmp(t->items[i].key, key) == 0)
+    for (size_t i = 0; i < t->count; i++) {
+        if (strcmp(t->items[i].key, key) == 0) {
             return &t->items[i];
+        }
+    }
     return NULL;
 }
 
@@ -162,17 +170,20 @@ static entry *layer_find(const layer_table *t, const char *key)
 static const char *reference_text(const char *key)
 {
     const char *t = builtin_get(key);
-    if (t)
+    if (t) {
         return t;
+    }
     const char *dot = strrchr(key, '.');
-    if (!dot)
+    if (!dot) {
         return NULL;
+    }
     for (size_t i = 0; i < sizeof plural_suffix / sizeof plural_suffix[0]; i++) {
         if (strcmp(dot, plural_suffix[i]) == 0) {
             char other[160];
             int len = (int)(dot - key);
-            if (len + sizeof ".other" > sizeof other)
+            if (len + sizeof ".other" > sizeof other) {
                 return NULL;
+            }
             snprintf(other, sizeof other, "%.*s.other", len, key);
             return builtin_get(other);
         }
@@ -189,8 +200,9 @@ static bool unknown_placeholder(const char *text, const char *ref, char *name, s
             continue;
         }
         const char *end = p[0] == '{' ? strchr(p, '}') : NULL;
-        if (!end)
+        if (!end) {
             continue;
+        }
         size_t len = (size_t)(end - p) + 1;
         const char *r = ref;
         bool found = false;
@@ -209,10 +221,12 @@ static bool unknown_placeholder(const char *text, const char *ref, char *name, s
 
 static char *trim(char *b, char *e)
 {
-    while (b < e && (*b == ' ' || *b == '\t'))
+    while (b < e && (*b == ' ' || *b == '\t')) {
         b++;
-    while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+    }
+    while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) {
         e--;
+    }
     *e = '\0';
     return b;
 }
@@ -230,14 +244,16 @@ static int layer_put(layer_table *t, const char *key, const char *text)
     if (v && t->count == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 64;
         entry *items = realloc(t->items, cap * sizeof *items);
-        if (!items)
+        if (!items) {
             goto fail;
+        }
         t->items = items;
         t->cap = cap;
     }
     k = v ? strdup(key) : NULL;
-    if (!k)
+    if (!k) {
         goto fail;
+    }
     t->items[t->count].key = k;
     t->items[t->count].text = v;
     t->count++;
@@ -252,34 +268,41 @@ fail:
 static int parse_line(layer_table *t, char *line, const char *path, int lineno, diag_list *diags)
 {
     char *p = trim(line, line + strlen(line));
-    if (!*p || *p == '#')
+    if (!*p || *p == '#') {
         return 0;
-    if (!utf8_validate(p, strlen(p), NULL))
+    }
+    if (!utf8_validate(p, strlen(p), NULL)) {
         return diag_add(diags, DIAG_WARNING, path, lineno, "not UTF-8 text; the line is ignored") ? -1 : 1;
+    }
     char *eq = strchr(p, '=');
-    if (!eq)
+    if (!eq) {
         return diag_add(diags, DIAG_WARNING, path, lineno, "not a 'key = text' line; ignored") ? -1 : 1;
+    }
     char *text = trim(eq + 1, eq + 1 + strlen(eq + 1));
     char *key = trim(p, eq);
     const char *ref = reference_text(key);
     char name[64];
     int problem = 1, err = 0;
-    if (!ref)
+    if (!ref) {
         err = diag_add(diags, DIAG_WARNING, path, lineno, "unknown key '%s'; ignored", key);
-    else if (!*text)
+    } else if (!*text) {
         err =
             diag_add(diags, DIAG_WARNING, path, lineno, "'%s' has no text; the English words are used", key);
-    if (err || !ref || !*text)
+    }
+    if (err || !ref || !*text) {
         return err ? -1 : 1;
-    if (unknown_placeholder(text, ref, name, sizeof name))
+    }
+    if (unknown_placeholder(text, ref, name, sizeof name)) {
         err = diag_add(diags, DIAG_WARNING, path, lineno,
                        "'%s' has the unknown placeholder %s; it is shown as written", key, name);
-    else if (layer_find(t, key))
+    } else if (layer_find(t, key)) {
         err = diag_add(diags, DIAG_WARNING, path, lineno, "'%s' is given twice; the later line is used", key);
-    else
+    } else {
         problem = 0;
-    if (err || layer_put(t, key, text))
+    }
+    if (err || layer_put(t, key, text)) {
         return -1;
+    }
     return problem;
 }
 
@@ -289,8 +312,9 @@ int strings_parse(strings *s, strings_layer layer, const char *text, const char 
     char line[MAX_LINE];
     int problems = 0, lineno = 0;
     const char *p = text ? text : "";
-    if (strncmp(p, "\xEF\xBB\xBF", 3) == 0) /* a byte order mark, as Notepad may write */
+    if (strncmp(p, "\xEF\xBB\xBF", 3) == 0) { /* a byte order mark, as Notepad may write */
         p += 3;
+    }
     while (*p) {
         const char *end = strchr(p, '\n');
         size_t len = end ? (size_t)(end - p) : strlen(p);
@@ -306,8 +330,9 @@ int strings_parse(strings *s, strings_layer layer, const char *text, const char 
             line[len] = '\0';
             rc = parse_line(t, line, path, lineno, diags);
         }
-        if (rc < 0)
+        if (rc < 0) {
             return -1;
+        }
         problems += rc;
         p += len + (end ? 1 : 0);
     }
@@ -323,10 +348,12 @@ static const char *layer_get(const strings *s, strings_layer layer, const char *
 const char *strings_get(const strings *s, const char *key)
 {
     const char *t = s ? layer_get(s, STRINGS_LAYER_LANGUAGE, key) : NULL;
-    if (!t && s)
+    if (!t && s) {
         t = layer_get(s, STRINGS_LAYER_ENGLISH, key);
-    if (!t)
+    }
+    if (!t) {
         t = builtin_get(key);
+    }
     return t ? t : key;
 }
 
@@ -338,8 +365,9 @@ static const char *count_form(const strings *s, int layer, const char *base, con
     for (size_t i = 0; i < 2; i++) {
         snprintf(key, sizeof key, "%s.%s", base, forms[i]);
         const char *t = layer < 0 ? builtin_get(key) : layer_get(s, (strings_layer)layer, key);
-        if (t)
+        if (t) {
             return t;
+        }
     }
     return NULL;
 }
@@ -348,12 +376,15 @@ const char *strings_get_count(const strings *s, const char *base, long long n)
 {
     const char *en = strings_plural_category(CONFIG_LANG_EN, n);
     const char *t = NULL;
-    if (s)
+    if (s) {
         t = count_form(s, STRINGS_LAYER_LANGUAGE, base, strings_plural_category(s->lang, n));
-    if (!t && s)
+    }
+    if (!t && s) {
         t = count_form(s, STRINGS_LAYER_ENGLISH, base, en);
-    if (!t)
+    }
+    if (!t) {
         t = count_form(s, -1, base, en);
+    }
     return t ? t : base;
 }
 
@@ -366,8 +397,9 @@ static bool append(char *out, size_t n, size_t *pos, const char *s, size_t len)
         return true;
     }
     size_t room = n - 1 - *pos;
-    while (room > 0 && ((unsigned char)s[room] & 0xC0) == 0x80)
+    while (room > 0 && ((unsigned char)s[room] & 0xC0) == 0x80) {
         room--;
+    }
     memcpy(out + *pos, s, room);
     *pos += room;
     return false;
@@ -375,17 +407,20 @@ static bool append(char *out, size_t n, size_t *pos, const char *s, size_t len)
 
 static const strings_arg *find_arg(const strings_arg *args, size_t nargs, const char *name, size_t len)
 {
-    for (size_t i = 0; i < nargs; i++)
-        if (args[i].name && strlen(args[i].name) == len && strncmp(args[i].name, name, len) == 0)
+    for (size_t i = 0; i < nargs; i++) {
+        if (args[i].name && strlen(args[i].name) == len && strncmp(args[i].name, name, len) == 0) {
             return &args[i];
+        }
+    }
     return NULL;
 }
 
 char *strings_fill(const char *tmpl, const strings_arg *args, size_t nargs, char *out, size_t n)
 {
     size_t pos = 0;
-    if (!out || n == 0)
+    if (!out || n == 0) {
         return out;
+    }
     const char *p = tmpl ? tmpl : "";
     bool room = true;
     while (*p && room) {
@@ -404,8 +439,9 @@ char *strings_fill(const char *tmpl, const strings_arg *args, size_t nargs, char
             continue;
         }
         size_t len = 1;
-        while (p[len] && p[len] != '{' && p[len] != '}')
+        while (p[len] && p[len] != '{' && p[len] != '}') {
             len++;
+        }
         room = append(out, n, &pos, p, len);
         p += len;
     }

@@ -37,8 +37,9 @@ struct watch {
 
 static void forget_tree(watch *w)
 {
-    for (size_t i = 0; i < w->wd_count; i++)
+    for (size_t i = 0; i < w->wd_count; i++) {
         inotify_rm_watch(w->fd, w->wds[i]);
+    }
     w->wd_count = 0;
 }
 
@@ -62,62 +63,75 @@ static void add_tree(watch *w, const char *path, int depth)
 {
     DIR *d = NULL;
     struct dirent *e;
-    if (depth > WATCH_MAX_DEPTH || w->wd_count >= WATCH_MAX_DIRS)
+    if (depth > WATCH_MAX_DEPTH || w->wd_count >= WATCH_MAX_DIRS) {
         return;
+    }
     int wd = inotify_add_watch(w->fd, path, TREE_EVENTS | IN_ONLYDIR);
-    if (wd < 0)
+    if (wd < 0) {
         return;
+    }
     bool known = false; /* adding a watched folder again gives its old descriptor */
-    for (size_t i = 0; i < w->wd_count && !known; i++)
+    for (size_t i = 0; i < w->wd_count && !known; i++) {
         known = w->wds[i] == wd;
-    if (!known)
+    }
+    if (!known) {
         w->wds[w->wd_count++] = wd;
+    }
     d = opendir(path);
-    if (!d)
+    if (!d) {
         return;
+    }
     while ((e = readdir(d)) != NULL) {
         char sub[PATH_MAX];
-        if (e->d_name[0] == '.')
+        if (e->d_name[0] == '.') {
             continue;
-        if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) >= (int)sizeof sub)
+        }
+        if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) >= (int)sizeof sub) {
             continue;
-        if (is_folder(sub, e))
+        }
+        if (is_folder(sub, e)) {
             add_tree(w, sub, depth + 1);
+        }
     }
     closedir(d);
 }
 
 static void rebuild(watch *w)
 {
-    if (w->reroot)
+    if (w->reroot) {
         forget_tree(w);
+    }
     add_tree(w, w->dir, 0);
     w->rescan = w->reroot = false;
 }
 
 static void drop_wd(watch *w, int wd)
 {
-    for (size_t i = 0; i < w->wd_count; i++)
+    for (size_t i = 0; i < w->wd_count; i++) {
         if (w->wds[i] == wd) {
             w->wds[i] = w->wds[--w->wd_count];
             return;
         }
+    }
 }
 
 watch *watch_open(const char *dir, uint32_t settle_ms)
 {
     watch *w = calloc(1, sizeof *w);
-    if (!w)
+    if (!w) {
         return NULL;
+    }
     w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     w->dir = strdup(dir);
     w->parent = strdup(dir);
-    if (w->fd < 0 || !w->dir || !w->parent)
+    if (w->fd < 0 || !w->dir || !w->parent) {
         goto fail;
+    }
     /* parent and name: "a/b/content/" -> "a/b", "content" */
     size_t n = strlen(w->parent);
-    while (n > 1 && w->parent[n - 1] == '/')
+    while (n > 1 && w->parent[n - 1] == '/') {
         w->parent[--n] = '\0';
+    }
     char *slash = strrchr(w->parent, '/');
     if (!slash) {
         w->name = strdup(w->parent);
@@ -125,13 +139,15 @@ watch *watch_open(const char *dir, uint32_t settle_ms)
         w->parent = strdup(".");
     } else {
         w->name = strdup(slash + 1);
-        if (slash == w->parent)
+        if (slash == w->parent) {
             slash[1] = '\0';
-        else
+        } else {
             *slash = '\0';
+        }
     }
-    if (!w->name || !w->parent)
+    if (!w->name || !w->parent) {
         goto fail;
+    }
     w->settle_ms = settle_ms;
     w->parent_wd = inotify_add_watch(w->fd, w->parent, PARENT_EVENTS | IN_ONLYDIR);
     rebuild(w);
@@ -143,10 +159,12 @@ fail:
 
 void watch_close(watch *w)
 {
-    if (!w)
+    if (!w) {
         return;
-    if (w->fd >= 0)
+    }
+    if (w->fd >= 0) {
         close(w->fd);
+    }
     free(w->dir);
     free(w->parent);
     free(w->name);
@@ -165,16 +183,19 @@ static void on_event(watch *w, const struct inotify_event *ev, uint64_t now_ms)
         return;
     }
     if (ev->wd == w->parent_wd) {
-        if (ev->len == 0 || strcmp(ev->name, w->name) != 0)
+        if (ev->len == 0 || strcmp(ev->name, w->name) != 0) {
             return; /* a sibling of the folder changed: not ours */
+        }
         w->reroot = true;
     } else {
-        if (ev->len > 0 && ev->name[0] == '.' && !(ev->mask & IN_ISDIR))
+        if (ev->len > 0 && ev->name[0] == '.' && !(ev->mask & IN_ISDIR)) {
             return; /* hidden files (editors' swap files, rsync temporaries) do not count */
-        if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))
+        }
+        if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
             w->reroot = true;
-        else if (ev->mask & IN_ISDIR)
+        } else if (ev->mask & IN_ISDIR) {
             w->rescan = true;
+        }
     }
     w->pending = true;
     w->last_ms = now_ms;
@@ -185,8 +206,9 @@ bool watch_poll(watch *w, uint64_t now_ms)
     char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
     for (;;) {
         ssize_t len = read(w->fd, buf, sizeof buf);
-        if (len <= 0)
+        if (len <= 0) {
             break;
+        }
         for (char *p = buf; p < buf + len;) {
             const struct inotify_event *ev = (const struct inotify_event *)(void *)p;
             on_event(w, ev, now_ms);
@@ -194,10 +216,12 @@ bool watch_poll(watch *w, uint64_t now_ms)
         }
     }
     if (w->rescan ||
-        w->reroot) /* new sub-folders or a new folder: watch them at once, so no write is missed */
+        w->reroot) { /* new sub-folders or a new folder: watch them at once, so no write is missed */
         rebuild(w);
-    if (!w->pending || now_ms - w->last_ms < w->settle_ms)
+    }
+    if (!w->pending || now_ms - w->last_ms < w->settle_ms) {
         return false;
+    }
     w->pending = false;
     return true;
 }

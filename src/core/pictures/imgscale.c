@@ -19,8 +19,9 @@ static imgscale_rect centred(int w, int h, int box_w, int box_h)
 
 imgscale_rect imgscale_fit_contain(int pic_w, int pic_h, int box_w, int box_h)
 {
-    if (pic_w <= 0 || pic_h <= 0 || box_w <= 0 || box_h <= 0)
+    if (pic_w <= 0 || pic_h <= 0 || box_w <= 0 || box_h <= 0) {
         return centred(1, 1, box_w, box_h);
+    }
     /* Compare pic_w/pic_h with box_w/box_h without floating point rounding surprises. */
     if ((long long)pic_w * box_h >= (long long)box_w * pic_h) {
         long long h = ((long long)box_w * pic_h + pic_w / 2) / pic_w;
@@ -32,8 +33,9 @@ imgscale_rect imgscale_fit_contain(int pic_w, int pic_h, int box_w, int box_h)
 
 imgscale_rect imgscale_fit_cover(int pic_w, int pic_h, int box_w, int box_h)
 {
-    if (pic_w <= 0 || pic_h <= 0 || box_w <= 0 || box_h <= 0)
+    if (pic_w <= 0 || pic_h <= 0 || box_w <= 0 || box_h <= 0) {
         return centred(1, 1, box_w, box_h);
+    }
     if ((long long)pic_w * box_h >= (long long)box_w * pic_h) {
         long long w = ((long long)box_h * pic_w + pic_h / 2) / pic_h;
         return centred((int)w, box_h, box_w, box_h);
@@ -58,19 +60,21 @@ const char *imgscale_fit_name(imgscale_fit f)
 int imgscale_parse_fit(const char *s, imgscale_fit *out)
 {
     static const imgscale_fit all[] = {IMGSCALE_FIT_CONTAIN, IMGSCALE_FIT_COVER, IMGSCALE_FIT_KENBURNS};
-    for (size_t i = 0; s && i < sizeof all / sizeof all[0]; i++)
+    for (size_t i = 0; s && i < sizeof all / sizeof all[0]; i++) {
         if (strcmp(s, imgscale_fit_name(all[i])) == 0) {
             *out = all[i];
             return 0;
         }
+    }
     return -1;
 }
 
 imgscale_rect imgscale_crop_cover(int pic_w, int pic_h, int box_w, int box_h)
 {
     imgscale_rect r = {0, 0, pic_w < 1 ? 1 : pic_w, pic_h < 1 ? 1 : pic_h};
-    if (pic_w <= 0 || pic_h <= 0 || box_w <= 0 || box_h <= 0)
+    if (pic_w <= 0 || pic_h <= 0 || box_w <= 0 || box_h <= 0) {
         return r;
+    }
     if ((long long)pic_w * box_h >= (long long)box_w * pic_h) { /* wider than the box: keep the height */
         long long w = ((long long)pic_h * box_w + box_h / 2) / box_h;
         r.w = (int)(w < 1 ? 1 : w > pic_w ? pic_w : w);
@@ -106,10 +110,12 @@ imgscale_plan imgscale_plan_fit(imgscale_fit fit, int pic_w, int pic_h, int box_
 int imgscale_pick_denom(int crop_w, int crop_h, int out_w, int out_h, int max_denom)
 {
     int d = 1;
-    if (out_w <= 0 || out_h <= 0)
+    if (out_w <= 0 || out_h <= 0) {
         return 1;
-    while (d * 2 <= max_denom && (long long)out_w * d * 2 <= crop_w && (long long)out_h * d * 2 <= crop_h)
+    }
+    while (d * 2 <= max_denom && (long long)out_w * d * 2 <= crop_w && (long long)out_h * d * 2 <= crop_h) {
         d *= 2;
+    }
     return d;
 }
 
@@ -131,10 +137,12 @@ imgscale_frect imgscale_kenburns(int pic_w, int pic_h, uint32_t seed, double t)
     const double z_max = 1.0 + IMGSCALE_KB_ZOOM, z_pan = 1.0 + IMGSCALE_KB_ZOOM * 0.75;
     double z0, z1, fx0, fy0, fx1, fy1;
     int a = (int)((seed >> 2) % 4);
-    if (!(t >= 0)) /* also NaN */
+    if (!(t >= 0)) { /* also NaN */
         t = 0;
-    if (t > 1)
+    }
+    if (t > 1) {
         t = 1;
+    }
     switch (seed % 4) {
     case 0: /* zoom in, from the centre towards an anchor */
         z0 = 1.0, z1 = z_max, fx0 = 0.5, fy0 = 0.5, fx1 = ax[a], fy1 = ay[a];
@@ -172,16 +180,19 @@ static int make_spans(int sn, int dn, span *spans)
     for (int i = 0; i < dn; i++) {
         double a = i * scale, b = (i + 1) * scale;
         int first = (int)floor(a), last = (int)ceil(b) - 1;
-        if (last >= sn)
+        if (last >= sn) {
             last = sn - 1;
-        if (last < first)
+        }
+        if (last < first) {
             last = first;
+        }
         spans[i].first = first;
         spans[i].count = last - first + 1;
         spans[i].weight[0] = (float)(fmin(b, first + 1.0) - a);
         spans[i].weight[1] = (float)(b - last);
-        if (spans[i].count == 1)
+        if (spans[i].count == 1) {
             spans[i].weight[0] = spans[i].weight[1] = (float)(b - a);
+        }
         spans[i].norm = (float)(1.0 / (b - a));
     }
     return 0;
@@ -189,10 +200,12 @@ static int make_spans(int sn, int dn, span *spans)
 
 static float span_weight(const span *s, int k)
 {
-    if (k == 0)
+    if (k == 0) {
         return s->weight[0];
-    if (k == s->count - 1)
+    }
+    if (k == s->count - 1) {
         return s->weight[1];
+    }
     return 1.0f;
 }
 
@@ -238,15 +251,17 @@ int imgscale_area_n(const void *src, int sw, int sh, int src_pitch, void *dst, i
     float *row = NULL; /* one horizontally-scaled source row: dw * bpp floats */
     float *acc = NULL; /* vertical accumulation of one destination row */
 
-    if (!src || !dst || sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0 || bpp < 1 || bpp > 4)
+    if (!src || !dst || sw <= 0 || sh <= 0 || dw <= 0 || dh <= 0 || bpp < 1 || bpp > 4) {
         goto cleanup;
+    }
     size_t n = (size_t)dw * (size_t)bpp;
     xs = malloc(sizeof *xs * (size_t)dw);
     ys = malloc(sizeof *ys * (size_t)dh);
     row = malloc(sizeof *row * n);
     acc = malloc(sizeof *acc * n);
-    if (!xs || !ys || !row || !acc)
+    if (!xs || !ys || !row || !acc) {
         goto cleanup;
+    }
     make_spans(sw, dw, xs);
     make_spans(sh, dh, ys);
 
@@ -363,41 +378,50 @@ int imgscale_area(const void *src, int sw, int sh, int src_pitch, void *dst, int
 /* One box blur of n pixels of 4 bytes, `stride` bytes apart, via line (n * 4 bytes of scratch). */
 static void blur_line(uint8_t *p, int n, ptrdiff_t stride, int r, uint8_t *line)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         memcpy(line + (size_t)i * 4, p + stride * i, 4);
+    }
     int sum[4] = {0, 0, 0, 0};
     int width = 2 * r + 1;
     /* the window around pixel 0, with the edge pixel repeated */
     for (int k = -r; k <= r; k++) {
         int idx = k < 0 ? 0 : k >= n ? n - 1 : k;
-        for (int ch = 0; ch < 4; ch++)
+        for (int ch = 0; ch < 4; ch++) {
             sum[ch] += line[(size_t)idx * 4 + (size_t)ch];
+        }
     }
     for (int i = 0; i < n; i++) {
         uint8_t *d = p + stride * i;
-        for (int ch = 0; ch < 4; ch++)
+        for (int ch = 0; ch < 4; ch++) {
             d[ch] = (uint8_t)((sum[ch] + width / 2) / width);
+        }
         int out = i - r < 0 ? 0 : i - r, in = i + r + 1 >= n ? n - 1 : i + r + 1;
-        for (int ch = 0; ch < 4; ch++)
+        for (int ch = 0; ch < 4; ch++) {
             sum[ch] += line[(size_t)in * 4 + (size_t)ch] - line[(size_t)out * 4 + (size_t)ch];
+        }
     }
 }
 
 int imgscale_blur(void *pixels, int w, int h, int pitch, int radius, int passes)
 {
-    if (!pixels || w <= 0 || h <= 0 || pitch < w * 4 || radius < 0 || passes < 0)
+    if (!pixels || w <= 0 || h <= 0 || pitch < w * 4 || radius < 0 || passes < 0) {
         return -1;
-    if (radius == 0 || passes == 0)
+    }
+    if (radius == 0 || passes == 0) {
         return 0;
+    }
     uint8_t *line = malloc((size_t)(w > h ? w : h) * 4);
-    if (!line)
+    if (!line) {
         return -1;
+    }
     uint8_t *base = pixels;
     for (int p = 0; p < passes; p++) {
-        for (int y = 0; y < h; y++)
+        for (int y = 0; y < h; y++) {
             blur_line(base + (size_t)y * (size_t)pitch, w, 4, radius, line);
-        for (int x = 0; x < w; x++)
+        }
+        for (int x = 0; x < w; x++) {
             blur_line(base + (size_t)x * 4, h, pitch, radius, line);
+        }
     }
     free(line);
     return 0;

@@ -86,12 +86,14 @@ imgscale_rect orient_rect_to_stored(int orientation, int w, int h, imgscale_rect
 
 int orient_apply(int orientation, const void *src, int w, int h, int src_pitch, void *dst, int dst_pitch)
 {
-    if (!src || !dst || w <= 0 || h <= 0 || src_pitch < w * 4)
+    if (!src || !dst || w <= 0 || h <= 0 || src_pitch < w * 4) {
         return -1;
+    }
     int sw, sh;
     orient_size(orientation, w, h, &sw, &sh);
-    if (dst_pitch < sw * 4)
+    if (dst_pitch < sw * 4) {
         return -1;
+    }
     affine m = map_of(orientation, w, h);
     ptrdiff_t step_x = (ptrdiff_t)m.ay * dst_pitch + (ptrdiff_t)m.ax * 4;
     ptrdiff_t step_y = (ptrdiff_t)m.by * dst_pitch + (ptrdiff_t)m.bx * 4;
@@ -99,8 +101,9 @@ int orient_apply(int orientation, const void *src, int w, int h, int src_pitch, 
     for (int y = 0; y < h; y++) {
         const uint8_t *s = (const uint8_t *)src + (size_t)y * (size_t)src_pitch;
         uint8_t *d = (uint8_t *)dst + origin + step_y * y;
-        for (int x = 0; x < w; x++, s += 4, d += step_x)
+        for (int x = 0; x < w; x++, s += 4, d += step_x) {
             memcpy(d, s, 4);
+        }
     }
     return 0;
 }

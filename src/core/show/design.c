@@ -19,10 +19,12 @@ static int px(double v)
 design design_compute(int w, int h, double safe_margin)
 {
     design d = {0};
-    if (safe_margin < 0)
+    if (safe_margin < 0) {
         safe_margin = 0;
-    if (safe_margin > 0.25)
+    }
+    if (safe_margin > 0.25) {
         safe_margin = 0.25;
+    }
     d.w = imax(w, 64);
     d.h = imax(h, 64);
     /* The smaller side sets the scale, so portrait screens get readable, not huge, type. */

@@ -62,8 +62,9 @@ static gesture_result drag_result(const gesture *g)
 {
     float dx = g->x - g->x0;
     float dy = g->y - g->y0;
-    if (fabsf(dx) < g->swipe_min || fabsf(dx) <= 1.5f * fabsf(dy))
+    if (fabsf(dx) < g->swipe_min || fabsf(dx) <= 1.5f * fabsf(dy)) {
         return GESTURE_NONE;
+    }
     return dx > 0 ? GESTURE_SWIPE_RIGHT : GESTURE_SWIPE_LEFT;
 }
 
@@ -91,16 +92,19 @@ gesture_result gesture_motion(gesture *g, int64_t finger, float x, float y, uint
     case GESTURE_IDLE:
         break;
     case GESTURE_PRESSED:
-        if (finger != g->finger)
+        if (finger != g->finger) {
             break;
+        }
         g->x = x;
         g->y = y;
-        if (beyond_slop(g))
+        if (beyond_slop(g)) {
             g->state = GESTURE_DRAGGING;
+        }
         break;
     case GESTURE_DRAGGING:
-        if (finger != g->finger)
+        if (finger != g->finger) {
             break;
+        }
         g->x = x;
         g->y = y;
         break;
@@ -118,20 +122,23 @@ gesture_result gesture_up(gesture *g, int64_t finger, float x, float y, uint64_t
         break;
     case GESTURE_PRESSED:
     case GESTURE_DRAGGING:
-        if (finger != g->finger)
+        if (finger != g->finger) {
             break;
+        }
         /* The release point counts too: a fast flick may arrive with no motion event in between. */
         g->x = x;
         g->y = y;
-        if (g->state == GESTURE_PRESSED && !beyond_slop(g))
+        if (g->state == GESTURE_PRESSED && !beyond_slop(g)) {
             r = press_result(g, now);
-        else
+        } else {
             r = drag_result(g);
+        }
         g->state = GESTURE_IDLE;
         break;
     case GESTURE_HELD:
-        if (finger == g->finger)
+        if (finger == g->finger) {
             g->state = GESTURE_IDLE; /* its long press was already reported */
+        }
         break;
     }
     return r;

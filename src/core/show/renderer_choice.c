@@ -24,11 +24,14 @@ bool renderer_driver_is_virtual(const char *driver)
     static const char *const VIRTUAL[] = {"vgem",      "vkms",      "simpledrm", "simple-framebuffer",
                                           "bochs-drm", "bochs",     "cirrus",    "cirrus-qemu",
                                           "efifb",     "vboxvideo", "hyperv_drm"};
-    if (driver == NULL)
+    if (driver == NULL) {
         return false;
-    for (size_t i = 0; i < sizeof VIRTUAL / sizeof VIRTUAL[0]; i++)
-        if (strcmp(driver, VIRTUAL[i]) == 0)
+    }
+    for (size_t i = 0; i < sizeof VIRTUAL / sizeof VIRTUAL[0]; i++) {
+        if (strcmp(driver, VIRTUAL[i]) == 0) {
             return true;
+        }
+    }
     return false;
 }
 
@@ -44,22 +47,30 @@ static renderer_decision gpu(const char *reason)
 
 renderer_decision renderer_decide(const renderer_facts *f)
 {
-    if (f->env_render_driver != NULL && f->env_render_driver[0] != '\0')
+    if (f->env_render_driver != NULL && f->env_render_driver[0] != '\0') {
         return (renderer_decision){RENDERER_CHOICE_ENVIRONMENT, "SDL_RENDER_DRIVER is set", false};
-    if (f->mode == RENDERER_SOFTWARE)
+    }
+    if (f->mode == RENDERER_SOFTWARE) {
         return software(f, "--renderer software");
-    if (f->mode == RENDERER_GPU)
+    }
+    if (f->mode == RENDERER_GPU) {
         return gpu("--renderer gpu");
-    if (is(f->video_driver, "dummy") || is(f->video_driver, "offscreen"))
+    }
+    if (is(f->video_driver, "dummy") || is(f->video_driver, "offscreen")) {
         return software(f, "no screen to accelerate");
-    if (!native_framebuffer(f->video_driver)) /* kmsdrm, wayland, or one we do not know: SDL's default */
+    }
+    if (!native_framebuffer(f->video_driver)) { /* kmsdrm, wayland, or one we do not know: SDL's default */
         return gpu("the video driver shows frames through OpenGL in any case");
-    if (f->software_gl_forced)
+    }
+    if (f->software_gl_forced) {
         return software(f, "software OpenGL forced by the environment");
-    if (!f->render_node)
+    }
+    if (!f->render_node) {
         return software(f, "no DRI render node");
-    if (renderer_driver_is_virtual(f->render_node_driver))
+    }
+    if (renderer_driver_is_virtual(f->render_node_driver)) {
         return software(f, "the DRI render node is not a GPU");
+    }
     return gpu("a DRI render node");
 }
 

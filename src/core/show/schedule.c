@@ -25,16 +25,19 @@ void schedule_defaults(schedule *s)
 
 static int day_index(const char *p)
 {
-    for (int d = 0; d < 7; d++)
-        if (strncasecmp(p, day_names[d], 3) == 0)
+    for (int d = 0; d < 7; d++) {
+        if (strncasecmp(p, day_names[d], 3) == 0) {
             return d;
+        }
+    }
     return -1;
 }
 
 static const char *skip_space(const char *p)
 {
-    while (*p == ' ' || *p == '\t')
+    while (*p == ' ' || *p == '\t') {
         p++;
+    }
     return p;
 }
 
@@ -43,8 +46,9 @@ static const char *parse_time(const char *p, int *minutes)
 {
     int h, m, n = 0;
     if (sscanf(p, "%2d:%2d%n", &h, &m, &n) != 2 || n < 4 || h < 0 || h > 24 || m < 0 || m > 59 ||
-        (h == 24 && m != 0))
+        (h == 24 && m != 0)) {
         return NULL;
+    }
     *minutes = h * 60 + m;
     return p + n;
 }
@@ -58,8 +62,9 @@ int schedule_parse_hours(const char *spec, schedule *s, char *err, size_t errlen
         return 0;
     }
     t.always_open = false;
-    for (int d = 0; d < 7; d++)
+    for (int d = 0; d < 7; d++) {
         t.open[d] = t.close[d] = -1;
+    }
     while (*p) {
         int first, last;
         p = skip_space(p);
@@ -67,13 +72,15 @@ int schedule_parse_hours(const char *spec, schedule *s, char *err, size_t errlen
             first = 0, last = 6;
             p += 5;
         } else {
-            if ((first = day_index(p)) < 0)
+            if ((first = day_index(p)) < 0) {
                 goto bad_day;
+            }
             p += 3;
             last = first;
             if (*p == '-') {
-                if ((last = day_index(p + 1)) < 0)
+                if ((last = day_index(p + 1)) < 0) {
                     goto bad_day;
+                }
                 p += 4;
             }
         }
@@ -92,13 +99,14 @@ int schedule_parse_hours(const char *spec, schedule *s, char *err, size_t errlen
         for (int d = first;; d = (d + 1) % 7) {
             t.open[d] = (int16_t)open;
             t.close[d] = (int16_t)close;
-            if (d == last)
+            if (d == last) {
                 break;
+            }
         }
         p = skip_space(p);
-        if (*p == ',')
+        if (*p == ',') {
             p++;
-        else if (*p) {
+        } else if (*p) {
             snprintf(err, errlen, "expected ',' between day ranges");
             return -1;
         }
@@ -119,8 +127,9 @@ int schedule_parse_day(const char *spec, schedule *s)
         return 0;
     }
     if (sscanf(spec, "%2d-%2d%n", &m, &d, &n) != 2 || spec[n] != '\0' || m < 1 || m > 12 || d < 1 ||
-        d > days[m - 1])
+        d > days[m - 1]) {
         return -1;
+    }
     s->remembrance_month = m;
     s->remembrance_day = d;
     return 0;
@@ -134,22 +143,25 @@ int schedule_parse_silence(const char *spec, schedule *s)
         s->silence_minute = -1;
         return 0;
     }
-    if (!(end = parse_time(spec, &minutes)) || *end != '\0' || minutes >= 24 * 60)
+    if (!(end = parse_time(spec, &minutes)) || *end != '\0' || minutes >= 24 * 60) {
         return -1;
+    }
     s->silence_minute = minutes;
     return 0;
 }
 
 bool schedule_is_open(const schedule *s, const struct tm *tm)
 {
-    if (s->always_open)
+    if (s->always_open) {
         return true;
+    }
     int today = (tm->tm_wday + 6) % 7; /* struct tm: 0 = Sunday; here 0 = Monday */
     int yesterday = (today + 6) % 7;
     int now = tm->tm_hour * 60 + tm->tm_min;
     int o = s->open[today], c = s->close[today];
-    if (o >= 0 && (o < c ? now >= o && now < c : now >= o))
+    if (o >= 0 && (o < c ? now >= o && now < c : now >= o)) {
         return true;
+    }
     /* yesterday's hours that pass midnight */
     o = s->open[yesterday];
     c = s->close[yesterday];
@@ -160,15 +172,18 @@ void schedule_from_config(schedule *s, const kiosk_config *c, diag_list *diags)
 {
     char err[128];
     schedule_defaults(s);
-    if (schedule_parse_hours(c->hours, s, err, sizeof err) != 0)
+    if (schedule_parse_hours(c->hours, s, err, sizeof err) != 0) {
         diag_add(diags, DIAG_ERROR, "kiosk.conf", 0, "[schedule] hours '%s': %s; open always", c->hours, err);
-    if (schedule_parse_day(c->remembrance_day, s) != 0)
+    }
+    if (schedule_parse_day(c->remembrance_day, s) != 0) {
         diag_add(diags, DIAG_ERROR, "kiosk.conf", 0,
                  "[schedule] remembrance_day '%s': expected MONTH-DAY like 01-20, or none; 01-20 is used",
                  c->remembrance_day);
-    if (schedule_parse_silence(c->silence, s) != 0)
+    }
+    if (schedule_parse_silence(c->silence, s) != 0) {
         diag_add(diags, DIAG_ERROR, "kiosk.conf", 0,
                  "[schedule] silence '%s': expected a time like 12:00, or none; 12:00 is used", c->silence);
+    }
     s->silence_seconds = (c->silence_ms + 999) / 1000;
     s->wake_seconds = (c->wake_ms + 999) / 1000;
 }
@@ -192,7 +207,8 @@ schedule_state schedule_at(const schedule *s, const struct tm *tm, int64_t now, 
             return st;
         }
     }
-    if (!schedule_is_open(s, tm) && now >= woken_until)
+    if (!schedule_is_open(s, tm) && now >= woken_until) {
         st.mode = SCHEDULE_DARK;
+    }
     return st;
 }

@@ -11,7 +11,8 @@ void slide_event_log(size_t i, size_t count, const slide *s, int64_t wall_ms)
     log_uint(&l, "count", count);
     log_str(&l, "kind", slide_kind_name(s->kind));
     log_str(&l, "source", s->source);
-    if (wall_ms >= 0)
+    if (wall_ms >= 0) {
         log_uint(&l, "wall_ms", (uint64_t)wall_ms);
+    }
     log_end(&l);
 }

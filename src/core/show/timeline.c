@@ -12,11 +12,13 @@ int timeline_init(timeline *t, const uint32_t *durations, size_t count, uint32_t
                   uint32_t idle_resume_ms, uint64_t now)
 {
     memset(t, 0, sizeof *t);
-    if (count == 0 || durations == NULL)
+    if (count == 0 || durations == NULL) {
         return -1;
+    }
     t->durations = malloc(count * sizeof *t->durations);
-    if (t->durations == NULL)
+    if (t->durations == NULL) {
         return -1;
+    }
     memcpy(t->durations, durations, count * sizeof *t->durations);
     t->count = count;
     t->transition_ms = transition_ms;
@@ -46,8 +48,9 @@ static uint64_t due_at(const timeline *t)
     uint64_t due = fully_in_at(t) + t->durations[t->current];
     if (t->has_input) {
         uint64_t resume = t->last_input + t->idle_resume_ms;
-        if (resume > due)
+        if (resume > due) {
             due = resume;
+        }
     }
     return due;
 }
@@ -84,17 +87,20 @@ bool timeline_out_of_step(const timeline *t, uint64_t now)
  * less than a transition ago; after an input, or a clock step, a fade starting now. */
 static bool group_update(timeline *t, uint64_t now)
 {
-    if (timeline_out_of_step(t, now))
+    if (timeline_out_of_step(t, now)) {
         return false;
+    }
     bool rejoin = t->has_input;
     t->has_input = false;
     gc_pos p = group_at(t, now);
-    if (p.index == t->current)
+    if (p.index == t->current) {
         return false;
+    }
     start_transition(t, p.index, now);
     uint64_t boundary = mono_of(t, p.start_ms);
-    if (!rejoin && boundary <= now && now - boundary < t->transition_ms)
+    if (!rejoin && boundary <= now && now - boundary < t->transition_ms) {
         t->shown_at = boundary;
+    }
     return true;
 }
 
@@ -114,10 +120,12 @@ void timeline_set_wall(timeline *t, int64_t wall_offset)
 
 bool timeline_update(timeline *t, uint64_t now)
 {
-    if (t->count > 1 && t->grouped)
+    if (t->count > 1 && t->grouped) {
         return group_update(t, now);
-    if (t->count <= 1 || now < due_at(t))
+    }
+    if (t->count <= 1 || now < due_at(t)) {
         return false;
+    }
     /* shown_at = now (not the due time): after a long suspend this moves one slide, not many. */
     start_transition(t, (t->current + 1) % t->count, now);
     return true;
@@ -125,8 +133,9 @@ bool timeline_update(timeline *t, uint64_t now)
 
 bool timeline_action(timeline *t, tl_action a, uint64_t now)
 {
-    if (t->count <= 1)
+    if (t->count <= 1) {
         return false;
+    }
     size_t to = 0;
     switch (a) {
     case TL_NEXT:
@@ -153,8 +162,9 @@ void timeline_jump(timeline *t, size_t i, uint64_t now)
 tl_frame timeline_frame(const timeline *t, uint64_t now)
 {
     tl_frame f = {.from = t->current, .to = t->current, .progress = 1.0f, .in_transition = false};
-    if (t->count <= 1 || t->first || now >= t->shown_at + t->transition_ms)
+    if (t->count <= 1 || t->first || now >= t->shown_at + t->transition_ms) {
         return f;
+    }
     uint64_t elapsed = now > t->shown_at ? now - t->shown_at : 0;
     double p = (double)elapsed / (double)t->transition_ms;
     f.from = t->previous;
@@ -165,13 +175,16 @@ tl_frame timeline_frame(const timeline *t, uint64_t now)
 
 uint64_t timeline_next_deadline(const timeline *t, uint64_t now, uint32_t frame_ms)
 {
-    if (t->count <= 1)
+    if (t->count <= 1) {
         return UINT64_MAX;
-    if (timeline_frame(t, now).in_transition)
+    }
+    if (timeline_frame(t, now).in_transition) {
         return now + frame_ms;
+    }
     if (t->grouped) {
-        if (timeline_out_of_step(t, now))
+        if (timeline_out_of_step(t, now)) {
             return t->last_input + t->idle_resume_ms;
+        }
         gc_pos p = group_at(t, now);
         return p.index != t->current ? now : mono_of(t, p.next_ms);
     }

@@ -22,8 +22,9 @@ static tree_entry *find(tree_list *l, const char *rel)
 
 static int arriving(char *why, size_t n, size_t matching, size_t total)
 {
-    if (why && n)
+    if (why && n) {
         snprintf(why, n, "the exhibit is still arriving (%zu of %zu files match the seal)", matching, total);
+    }
     return 1;
 }
 
@@ -32,15 +33,17 @@ static void mark_folders(tree_list *l, bool *keep)
 {
     char prefix[PATH_MAX];
     for (size_t i = 0; i < l->count; i++) {
-        if (l->items[i].is_dir)
+        if (l->items[i].is_dir) {
             continue;
+        }
         keep[i] = true;
         snprintf(prefix, sizeof prefix, "%s", l->items[i].rel);
         for (char *slash = strrchr(prefix, '/'); slash; slash = strrchr(prefix, '/')) {
             *slash = '\0';
             tree_entry *d = find(l, prefix);
-            if (d)
+            if (d) {
                 keep[d - l->items] = true;
+            }
         }
     }
 }
@@ -50,10 +53,11 @@ static void compact(tree_list *l, const bool *keep)
 {
     size_t out = 0;
     for (size_t i = 0; i < l->count; i++) {
-        if (keep[i])
+        if (keep[i]) {
             l->items[out++] = l->items[i];
-        else
+        } else {
             free(l->items[i].rel);
+        }
     }
     l->count = out;
 }
@@ -71,13 +75,15 @@ static void count_matches(const import_seal *s, tree_list *l, size_t *matching, 
     }
     *matching = *extra = 0;
     for (size_t i = 0; i < l->count; i++) {
-        if (l->items[i].is_dir)
+        if (l->items[i].is_dir) {
             continue;
+        }
         const manifest_entry *e = manifest_find(&s->m, l->items[i].rel);
-        if (e && e->size == l->items[i].size)
+        if (e && e->size == l->items[i].size) {
             (*matching)++;
-        else
+        } else {
             (*extra)++;
+        }
     }
 }
 
@@ -100,32 +106,39 @@ int import_seal_select(import_seal *s, const char *source, tree_list *l, char *w
     memset(s, 0, sizeof *s);
     tree_entry *me = find(l, MANIFEST_NAME);
     if ((!me || me->is_dir) && exists(source, ".stfolder")) {
-        if (why && n)
+        if (why && n) {
             snprintf(why, n,
                      "the exhibit is still arriving (no seal yet: a Syncthing folder is taken in "
                      "only with its %s)",
                      MANIFEST_NAME);
+        }
         return 1;
     }
-    if (!me || me->is_dir)
+    if (!me || me->is_dir) {
         return 0;
+    }
     s->sealed = true;
     int rc = fsu_join(path, sizeof path, source, MANIFEST_NAME);
-    if (rc == 0)
+    if (rc == 0) {
         rc = manifest_read(path, &s->m, reason, sizeof reason);
-    if (rc == ENOMEM)
+    }
+    if (rc == ENOMEM) {
         return ENOMEM;
+    }
     if (rc != 0) {
-        if (why && n)
+        if (why && n) {
             snprintf(why, n, "the exhibit is still arriving (its seal cannot be read yet: %s)", reason);
+        }
         return 1;
     }
     count_matches(s, l, &matching, &extra);
-    if (matching != s->m.count || extra)
+    if (matching != s->m.count || extra) {
         return arriving(why, n, matching, s->m.count);
+    }
     bool *keep = calloc(l->count ? l->count : 1, sizeof *keep);
-    if (!keep)
+    if (!keep) {
         return ENOMEM;
+    }
     mark_folders(l, keep);
     compact(l, keep);
     free(keep);
@@ -137,8 +150,9 @@ bool import_seal_same(const import_seal *s, const char *dir)
     char path[PATH_MAX];
     manifest kept;
     if (!s->sealed || fsu_join(path, sizeof path, dir, IMPORT_SEAL_KEPT) != 0 ||
-        manifest_read(path, &kept, NULL, 0) != 0)
+        manifest_read(path, &kept, NULL, 0) != 0) {
         return false;
+    }
     bool same = memcmp(kept.seal, s->m.seal, SHA256_LEN) == 0;
     manifest_free(&kept);
     return same;
@@ -149,14 +163,16 @@ void import_seal_copied(void *ud, const char *rel, uint64_t size, const uint8_t 
     import_seal *s = ud;
     const manifest_entry *e = manifest_find(&s->m, rel);
     s->copied++;
-    if (e && e->size == size && memcmp(e->sha, sha, SHA256_LEN) == 0)
+    if (e && e->size == size && memcmp(e->sha, sha, SHA256_LEN) == 0) {
         s->matching++;
+    }
 }
 
 int import_seal_verify(const import_seal *s, char *why, size_t n)
 {
-    if (s->copied == s->m.count && s->matching == s->m.count)
+    if (s->copied == s->m.count && s->matching == s->m.count) {
         return 0;
+    }
     return arriving(why, n, s->matching, s->m.count);
 }
 
@@ -165,8 +181,9 @@ int import_seal_keep(const import_seal *s, const char *dir)
     char path[PATH_MAX], *text = NULL;
     size_t len;
     int rc = manifest_format(&s->m, &text, &len);
-    if (rc == 0 && (rc = fsu_join(path, sizeof path, dir, IMPORT_SEAL_KEPT)) == 0)
+    if (rc == 0 && (rc = fsu_join(path, sizeof path, dir, IMPORT_SEAL_KEPT)) == 0) {
         rc = fsu_write_atomic(path, text, len);
+    }
     free(text);
     return rc;
 }

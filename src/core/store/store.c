@@ -25,16 +25,19 @@ int store_paths_init(store_paths *sp, const char *content_dir)
 {
     memset(sp, 0, sizeof *sp);
     int rc = fsu_split(content_dir, sp->parent, sizeof sp->parent, sp->name, sizeof sp->name);
-    if (rc != 0)
+    if (rc != 0) {
         return rc;
-    if (strcmp(sp->name, ".") == 0 || strcmp(sp->name, "..") == 0)
+    }
+    if (strcmp(sp->name, ".") == 0 || strcmp(sp->name, "..") == 0) {
         return EINVAL;
+    }
     if (snprintf(sp->content, sizeof sp->content, "%s/%s", sp->parent, sp->name) >= (int)sizeof sp->content ||
         snprintf(sp->store, sizeof sp->store, "%s/.%s.store", sp->parent, sp->name) >=
             (int)sizeof sp->store ||
         snprintf(sp->tmp_link, sizeof sp->tmp_link, "%s/.%s.link-tmp", sp->parent, sp->name) >=
-            (int)sizeof sp->tmp_link)
+            (int)sizeof sp->tmp_link) {
         return ENAMETOOLONG;
+    }
     return 0;
 }
 
@@ -42,8 +45,9 @@ int store_dir_path(const char *content_dir, char *buf, size_t n)
 {
     store_paths sp;
     int rc = store_paths_init(&sp, content_dir);
-    if (rc == 0 && snprintf(buf, n, "%s", sp.store) >= (int)n)
+    if (rc == 0 && snprintf(buf, n, "%s", sp.store) >= (int)n) {
         rc = ENAMETOOLONG;
+    }
     return rc;
 }
 
@@ -64,14 +68,16 @@ int store_lock(const store_paths *sp, int wait_ms, int *fd)
 {
     char path[PATH_MAX];
     *fd = -1;
-    if (mkdir(sp->store, 0755) == 0)
+    if (mkdir(sp->store, 0755) == 0) {
         fsu_fsync_dir(sp->parent);
-    else if (errno != EEXIST)
+    } else if (errno != EEXIST) {
         return errno;
+    }
     int rc = fsu_join(path, sizeof path, sp->store, "lock");
     int lfd = rc == 0 ? open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644) : -1;
-    if (lfd < 0)
+    if (lfd < 0) {
         return rc ? rc : errno;
+    }
     for (int waited = 0;; waited += 50) {
         if (flock(lfd, LOCK_EX | LOCK_NB) == 0) {
             *fd = lfd;
@@ -93,19 +99,22 @@ int store_lock(const store_paths *sp, int wait_ms, int *fd)
 
 void store_unlock(int fd)
 {
-    if (fd >= 0)
+    if (fd >= 0) {
         close(fd); /* releases the flock */
+    }
 }
 
 /* "v000123" -> 123; 0 for any other name. */
 static unsigned version_number(const char *name)
 {
     unsigned v = 0;
-    if (name[0] != 'v' || strlen(name) != 7)
+    if (name[0] != 'v' || strlen(name) != 7) {
         return 0;
+    }
     for (int i = 1; i < 7; i++) {
-        if (name[i] < '0' || name[i] > '9')
+        if (name[i] < '0' || name[i] > '9') {
             return 0;
+        }
         v = v * 10 + (unsigned)(name[i] - '0');
     }
     return v;
@@ -123,8 +132,9 @@ static bool version_readable(const store_paths *sp, unsigned v)
     DIR *d = version_path(sp, v, path, sizeof path) && lstat(path, &st) == 0 && S_ISDIR(st.st_mode)
                  ? opendir(path)
                  : NULL;
-    if (d)
+    if (d) {
         closedir(d);
+    }
     return d != NULL;
 }
 
@@ -143,11 +153,13 @@ static size_t list_versions(const store_paths *sp, unsigned *out, size_t max)
     while (d && count < max && (e = readdir(d)) != NULL) {
         unsigned v = version_number(e->d_name);
         struct stat st;
-        if (v != 0 && fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))
+        if (v != 0 && fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode)) {
             out[count++] = v;
+        }
     }
-    if (d)
+    if (d) {
         closedir(d);
+    }
     qsort(out, count, sizeof *out, cmp_unsigned);
     return count;
 }
@@ -157,9 +169,11 @@ static unsigned newest_other(const store_paths *sp, unsigned not )
 {
     unsigned vs[MAX_VERSIONS];
     size_t count = list_versions(sp, vs, MAX_VERSIONS);
-    while (count-- > 0)
-        if (vs[count] != not &&version_readable(sp, vs[count]))
+    while (count-- > 0) {
+        if (vs[count] != not &&version_readable(sp, vs[count])) {
             return vs[count];
+        }
+    }
     return 0;
 }
 
@@ -171,19 +185,24 @@ static link_kind read_link(const store_paths *sp, unsigned *v)
     struct stat st;
     char text[PATH_MAX], prefix[300];
     *v = 0;
-    if (lstat(sp->content, &st) != 0)
+    if (lstat(sp->content, &st) != 0) {
         return LINK_NONE;
-    if (S_ISDIR(st.st_mode))
+    }
+    if (S_ISDIR(st.st_mode)) {
         return LINK_DIR;
-    if (!S_ISLNK(st.st_mode))
+    }
+    if (!S_ISLNK(st.st_mode)) {
         return LINK_OTHER;
+    }
     ssize_t len = readlink(sp->content, text, sizeof text - 1);
-    if (len < 0)
+    if (len < 0) {
         return LINK_OTHER;
+    }
     text[len] = '\0';
     int plen = snprintf(prefix, sizeof prefix, ".%s.store/", sp->name);
-    if (strncmp(text, prefix, (size_t)plen) != 0)
+    if (strncmp(text, prefix, (size_t)plen) != 0) {
         return LINK_OTHER;
+    }
     *v = version_number(text + plen);
     return LINK_OURS;
 }
@@ -194,8 +213,9 @@ static int set_link(const store_paths *sp, unsigned v)
     char text[300];
     snprintf(text, sizeof text, ".%s.store/v%06u", sp->name, v);
     unlink(sp->tmp_link);
-    if (symlink(text, sp->tmp_link) != 0)
+    if (symlink(text, sp->tmp_link) != 0) {
         return errno;
+    }
     if (rename(sp->tmp_link, sp->content) != 0) {
         int rc = errno;
         unlink(sp->tmp_link);
@@ -208,21 +228,25 @@ static int set_link(const store_paths *sp, unsigned v)
 static int convert_plain(const store_paths *sp, unsigned v)
 {
     char path[PATH_MAX], text[300];
-    if (!version_path(sp, v, path, sizeof path))
+    if (!version_path(sp, v, path, sizeof path)) {
         return ENAMETOOLONG;
+    }
     snprintf(text, sizeof text, ".%s.store/v%06u", sp->name, v);
     /* A link in the store whose text, once it stands in P, names the version: the two are swapped. A
      * crash before the swap leaves it in the store, where recovery removes it (it is not a folder). */
-    if (symlink(text, path) != 0)
+    if (symlink(text, path) != 0) {
         return errno;
+    }
     if (renameat2(AT_FDCWD, path, AT_FDCWD, sp->content, RENAME_EXCHANGE) != 0) {
         int rc = errno;
         unlink(path);
-        if (rc != EINVAL && rc != ENOSYS && rc != ENOTSUP)
+        if (rc != EINVAL && rc != ENOSYS && rc != ENOTSUP) {
             return rc;
+        }
         /* no RENAME_EXCHANGE on this file system: P/NAME is missing for a moment (recovery links it) */
-        if (rename(sp->content, path) != 0)
+        if (rename(sp->content, path) != 0) {
             return errno;
+        }
         fsu_fsync_dir(sp->store);
         return set_link(sp, v);
     }
@@ -247,17 +271,21 @@ static void prune(const store_paths *sp, unsigned keep1, unsigned keep2)
 {
     unsigned vs[MAX_VERSIONS];
     size_t count = list_versions(sp, vs, MAX_VERSIONS);
-    for (size_t i = 0; i < count; i++)
-        if (vs[i] != keep1 && vs[i] != keep2)
+    for (size_t i = 0; i < count; i++) {
+        if (vs[i] != keep1 && vs[i] != keep2) {
             delete_version(sp, vs[i]);
+        }
+    }
 }
 
 int store_staging_create(const store_paths *sp, char *out, size_t n)
 {
-    if (snprintf(out, n, "%s/staging-XXXXXX", sp->store) >= (int)n)
+    if (snprintf(out, n, "%s/staging-XXXXXX", sp->store) >= (int)n) {
         return ENAMETOOLONG;
-    if (!mkdtemp(out))
+    }
+    if (!mkdtemp(out)) {
         return errno;
+    }
     return chmod(out, 0755) == 0 ? 0 : errno;
 }
 
@@ -266,8 +294,9 @@ int store_current(const store_paths *sp, char *out, size_t n)
     char *real = realpath(sp->content, NULL);
     struct stat st;
     int rc = real && stat(real, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : ENOENT;
-    if (rc == 0 && snprintf(out, n, "%s", real) >= (int)n)
+    if (rc == 0 && snprintf(out, n, "%s", real) >= (int)n) {
         rc = ENAMETOOLONG;
+    }
     free(real);
     return rc;
 }
@@ -280,23 +309,29 @@ int store_commit(const store_paths *sp, const char *staging, char *version, size
     unsigned next = count ? vs[count - 1] + 1 : 1;
     link_kind k = read_link(sp, &old);
     int rc = 0;
-    if (next > 999999)
+    if (next > 999999) {
         return EOVERFLOW;
+    }
     if (k == LINK_DIR) {
-        if ((rc = convert_plain(sp, next)) != 0)
+        if ((rc = convert_plain(sp, next)) != 0) {
             return rc;
+        }
         old = next++;
     } else if (k == LINK_OTHER) {
         return EEXIST; /* P/NAME is something we did not make: leave it alone */
     }
-    if (!version_path(sp, next, path, sizeof path))
+    if (!version_path(sp, next, path, sizeof path)) {
         return ENAMETOOLONG;
-    if (rename(staging, path) != 0)
+    }
+    if (rename(staging, path) != 0) {
         return errno;
-    if ((rc = fsu_fsync_dir(sp->store)) != 0 || (rc = set_link(sp, next)) != 0)
+    }
+    if ((rc = fsu_fsync_dir(sp->store)) != 0 || (rc = set_link(sp, next)) != 0) {
         return rc;
-    if (version)
+    }
+    if (version) {
         snprintf(version, n, "v%06u", next);
+    }
     prune(sp, next, old);
     return 0;
 }
@@ -304,8 +339,9 @@ int store_commit(const store_paths *sp, const char *staging, char *version, size
 static void add_what(char *what, size_t n, const char *item)
 {
     size_t len = what ? strlen(what) : 0;
-    if (what && len + strlen(item) + 2 < n)
+    if (what && len + strlen(item) + 2 < n) {
         snprintf(what + len, n - len, "%s%s", len ? "," : "", item);
+    }
 }
 
 /* Removes what an interrupted import or deletion left: staging folders, the status file's temporary
@@ -318,8 +354,9 @@ static void clean_leftovers(const store_paths *sp, char *what, size_t n)
     struct dirent *e;
     while (d && (e = readdir(d)) != NULL) {
         char path[PATH_MAX];
-        if (fsu_join(path, sizeof path, sp->store, e->d_name) != 0 || lstat(path, &st) != 0)
+        if (fsu_join(path, sizeof path, sp->store, e->d_name) != 0 || lstat(path, &st) != 0) {
             continue;
+        }
         if (strncmp(e->d_name, "staging-", 8) == 0) {
             staging |= strncmp(e->d_name, "staging-old-", 12) != 0;
             fsu_rm_rf(path);
@@ -328,12 +365,15 @@ static void clean_leftovers(const store_paths *sp, char *what, size_t n)
             unlink(path);
         }
     }
-    if (d)
+    if (d) {
         closedir(d);
-    if (lstat(sp->tmp_link, &st) == 0 && S_ISLNK(st.st_mode))
+    }
+    if (lstat(sp->tmp_link, &st) == 0 && S_ISLNK(st.st_mode)) {
         unlink(sp->tmp_link);
-    if (staging)
+    }
+    if (staging) {
         add_what(what, n, "staging-removed");
+    }
     fsu_fsync_dir(sp->store);
 }
 
@@ -343,8 +383,9 @@ static void finish_interrupted_status(const store_paths *sp, char *what, size_t 
     char path[PATH_MAX];
     import_status st;
     if (fsu_join(path, sizeof path, sp->store, "status") != 0 || import_status_read(path, &st) != 0 ||
-        st.state != IMPORT_STATE_READING)
+        st.state != IMPORT_STATE_READING) {
         return;
+    }
     st.state = IMPORT_STATE_REFUSED;
     st.percent = 0;
     import_status_set(st.reason, sizeof st.reason,
@@ -360,20 +401,25 @@ static int link_bundled(const store_paths *sp, const char *bundled, char *what, 
     char staging[PATH_MAX];
     tree_list l;
     tree_limits lim = {UINT64_MAX, 1000000};
-    if (!bundled)
+    if (!bundled) {
         return ENOENT;
+    }
     int rc = store_staging_create(sp, staging, sizeof staging);
-    if (rc != 0)
+    if (rc != 0) {
         return rc;
+    }
     rc = tree_walk(bundled, &lim, &l, NULL, 0);
-    if (rc == 0)
+    if (rc == 0) {
         rc = tree_copy(bundled, &l, staging, NULL, NULL, 0);
-    if (rc == 0)
+    }
+    if (rc == 0) {
         rc = store_commit(sp, staging, NULL, 0);
-    if (rc != 0)
+    }
+    if (rc != 0) {
         fsu_rm_rf(staging);
-    else
+    } else {
         add_what(what, n, "bundled");
+    }
     tree_list_free(&l);
     return rc;
 }
@@ -381,18 +427,21 @@ static int link_bundled(const store_paths *sp, const char *bundled, char *what, 
 int store_recover_locked(const store_paths *sp, const char *bundled_dir, char *what, size_t n)
 {
     unsigned cur = 0;
-    if (what && n)
+    if (what && n) {
         what[0] = '\0';
+    }
     clean_leftovers(sp, what, n);
     finish_interrupted_status(sp, what, n);
     link_kind k = read_link(sp, &cur);
-    if (k == LINK_DIR || k == LINK_OTHER)
+    if (k == LINK_DIR || k == LINK_OTHER) {
         return 0; /* a plain folder (not imported into yet), or a link someone else made */
+    }
     if (k == LINK_OURS && cur && version_readable(sp, cur)) {
         unsigned vs[MAX_VERSIONS];
         size_t count = list_versions(sp, vs, MAX_VERSIONS);
-        if (count > 2) /* a deletion was interrupted */
+        if (count > 2) { /* a deletion was interrupted */
             prune(sp, cur, newest_other(sp, cur));
+        }
         return 0;
     }
     add_what(what, n, k == LINK_NONE ? "missing-content" : "dangling-link");
@@ -413,18 +462,21 @@ int store_recover(const char *content_dir, const char *bundled_dir)
     unsigned v;
     char what[256];
     int fd = -1, rc = store_paths_init(&sp, content_dir);
-    if (rc != 0 || (stat(sp.store, &st) != 0 && read_link(&sp, &v) != LINK_OURS))
+    if (rc != 0 || (stat(sp.store, &st) != 0 && read_link(&sp, &v) != LINK_OURS)) {
         return rc; /* no store: nothing to repair */
-    if ((rc = store_lock(&sp, 1000, &fd)) != 0)
+    }
+    if ((rc = store_lock(&sp, 1000, &fd)) != 0) {
         return rc; /* an import is running: it repairs the store itself */
+    }
     rc = store_recover_locked(&sp, bundled_dir, what, sizeof what);
     if (what[0] || rc != 0) {
         log_line l;
         log_begin(&l, rc ? LOG_ERROR : LOG_WARN, "store-recovered");
         log_str(&l, "content", content_dir);
         log_str(&l, "what", what);
-        if (rc)
+        if (rc) {
             log_str(&l, "reason", strerror(rc));
+        }
         log_end(&l);
     }
     store_unlock(fd);
@@ -437,17 +489,20 @@ int store_rollback(const char *content_dir, int wait_ms, char *why, size_t n)
     unsigned cur = 0, prev = 0;
     int fd = -1, rc = store_paths_init(&sp, content_dir);
     const char *reason = "the content folder's name is not valid";
-    if (rc == 0 && (rc = store_lock(&sp, wait_ms, &fd)) != 0)
+    if (rc == 0 && (rc = store_lock(&sp, wait_ms, &fd)) != 0) {
         reason = rc == EWOULDBLOCK ? "an import is running; try again when it has finished"
                                    : "the content store cannot be opened";
-    if (rc == 0)
+    }
+    if (rc == 0) {
         store_recover_locked(&sp, NULL, NULL, 0);
+    }
     if (rc == 0 && (read_link(&sp, &cur) != LINK_OURS || !(prev = newest_other(&sp, cur)))) {
         rc = ENOENT;
         reason = "there is no previous exhibit to go back to";
     }
-    if (rc == 0 && (rc = set_link(&sp, prev)) != 0)
+    if (rc == 0 && (rc = set_link(&sp, prev)) != 0) {
         reason = "the content folder could not be switched";
+    }
     log_line l;
     log_begin(&l, rc ? LOG_WARN : LOG_INFO, "rollback");
     log_str(&l, "result", rc ? "refused" : "done");
@@ -462,8 +517,9 @@ int store_rollback(const char *content_dir, int wait_ms, char *why, size_t n)
         log_str(&l, "reason", reason);
     }
     log_end(&l);
-    if (rc && why && n)
+    if (rc && why && n) {
         snprintf(why, n, "%s", reason);
+    }
     store_unlock(fd);
     return rc;
 }

@@ -71,11 +71,13 @@ static bool fits(const breaker *b, size_t from, size_t to)
  * answer, so a long run without breaks is scanned once, not once per line. */
 static size_t next_opportunity(breaker *b, size_t from)
 {
-    if (from >= b->opp_from && from < b->opp)
+    if (from >= b->opp_from && from < b->opp) {
         return b->opp;
+    }
     size_t i = from;
-    while (i < b->len && b->brks[i] != LINEBREAK_MUSTBREAK && b->brks[i] != LINEBREAK_ALLOWBREAK)
+    while (i < b->len && b->brks[i] != LINEBREAK_MUSTBREAK && b->brks[i] != LINEBREAK_ALLOWBREAK) {
         i++;
+    }
     b->opp_from = from, b->opp = i < b->len ? i + 1 : b->len;
     return b->opp;
 }
@@ -85,8 +87,9 @@ static int push_line(breaker *b, size_t start, size_t len)
     if (b->n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 16;
         layout_line *v = realloc(b->v, cap * sizeof *v);
-        if (!v)
+        if (!v) {
             return -1;
+        }
         b->v = v, b->cap = cap;
     }
     b->v[b->n++] = (layout_line){start, len};
@@ -100,8 +103,9 @@ static int grow_boundaries(breaker *b, size_t *n, size_t want, size_t end)
         if (*n == b->gb_cap) {
             size_t cap = b->gb_cap * 2;
             size_t *gb = realloc(b->gb, cap * sizeof *gb);
-            if (!gb)
+            if (!gb) {
                 return -1;
+            }
             b->gb = gb, b->gb_cap = cap;
         }
         b->gb[*n] = textseg_next_grapheme(b->s, end, b->gb[*n - 1]);
@@ -117,21 +121,24 @@ static int fit_graphemes(breaker *b, size_t pos, size_t end, size_t *out)
     size_t n = 1, lo = 1, hi;
     if (!b->gb) {
         b->gb = malloc(64 * sizeof *b->gb);
-        if (!b->gb)
+        if (!b->gb) {
             return -1;
+        }
         b->gb_cap = 64;
     }
     b->gb[0] = pos;
-    if (grow_boundaries(b, &n, 1, end) != 0)
+    if (grow_boundaries(b, &n, 1, end) != 0) {
         return -1;
+    }
     if (!fits(b, pos, b->gb[1])) {
         *out = b->gb[1];
         return 0;
     }
     for (;;) {
         size_t want = lo * 2;
-        if (grow_boundaries(b, &n, want, end) != 0)
+        if (grow_boundaries(b, &n, want, end) != 0) {
             return -1;
+        }
         if (n - 1 < want) { /* reached the end of the segment */
             hi = n - 1;
             if (hi == lo || fits(b, pos, b->gb[hi])) {
@@ -148,10 +155,11 @@ static int fit_graphemes(breaker *b, size_t pos, size_t end, size_t *out)
     }
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (fits(b, pos, b->gb[mid]))
+        if (fits(b, pos, b->gb[mid])) {
             lo = mid;
-        else
+        } else {
             hi = mid;
+        }
     }
     *out = b->gb[lo];
     return 0;
@@ -165,9 +173,11 @@ static bool is_closing(uint32_t c)
                                     0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015,
                                     0x3017, 0x309D, 0x309E, 0x30FC, 0x30FD, 0x30FE, 0xFF01, 0xFF09,
                                     0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D};
-    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
-        if (c == list[i])
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+        if (c == list[i]) {
             return true;
+        }
+    }
     return false;
 }
 
@@ -189,12 +199,14 @@ static size_t refine_cut(const breaker *b, size_t pos, size_t split, size_t end)
         uint32_t c, next = 0;
         size_t ng = textseg_next_grapheme(b->s, end, g);
         utf8_decode(b->s + g, ng - g, &c);
-        if (ng < end)
+        if (ng < end) {
             utf8_decode(b->s + ng, end - ng, &next);
+        }
         if (ng >= end || !is_closing(next)) {
             ok = ng;
-            if (is_soft_end(c) && ng >= half)
+            if (is_soft_end(c) && ng >= half) {
                 soft = ng;
+            }
         }
         g = ng;
     }
@@ -212,35 +224,42 @@ static int fill(breaker *b)
             e = next_opportunity(b, e);
             size_t c = textseg_trim_end(b->s, pos, e);
             bool hard = b->brks[e - 1] == LINEBREAK_MUSTBREAK, ok;
-            if (!have)
+            if (!have) {
                 first_end = c;
+            }
             if (c == pos) {
                 ok = true; /* an empty line before a line end */
             } else if (!have && c - pos > LONG_SEGMENT) {
-                if (fit_graphemes(b, pos, c, &split) != 0)
+                if (fit_graphemes(b, pos, c, &split) != 0) {
                     return -1;
+                }
                 ok = split == c;
             } else {
                 ok = fits(b, pos, c);
             }
-            if (!ok)
+            if (!ok) {
                 break;
+            }
             have = true, line_end = c, next = e;
-            if (hard || e >= b->len)
+            if (hard || e >= b->len) {
                 break;
+            }
         }
         if (!have) { /* the first segment alone is too wide: cut it between graphemes */
-            if (!split && fit_graphemes(b, pos, first_end, &split) != 0)
+            if (!split && fit_graphemes(b, pos, first_end, &split) != 0) {
                 return -1;
+            }
             split = refine_cut(b, pos, split, first_end);
             line_end = textseg_trim_end(b->s, pos, split), next = split;
         }
-        if (push_line(b, pos, line_end - pos) != 0)
+        if (push_line(b, pos, line_end - pos) != 0) {
             return -1;
+        }
         pos = textseg_skip_space(b->s, b->len, next, false);
     }
-    while (b->n > 0 && b->v[b->n - 1].len == 0)
+    while (b->n > 0 && b->v[b->n - 1].len == 0) {
         b->n--;
+    }
     return 0;
 }
 
@@ -248,28 +267,36 @@ static int fill(breaker *b)
  * word moves down if both lines still fit. Only moves a break, so nothing is lost. */
 static void fix_widow(breaker *b)
 {
-    if (b->n < 2)
+    if (b->n < 2) {
         return;
+    }
     layout_line *p = &b->v[b->n - 2], *l = &b->v[b->n - 1];
     size_t p_end = p->start + p->len, l_end = l->start + l->len, q = p_end;
-    if (textseg_count_words(b->s + l->start, l->len) != 1 || textseg_count_words(b->s + p->start, p->len) < 3)
+    if (textseg_count_words(b->s + l->start, l->len) != 1 ||
+        textseg_count_words(b->s + p->start, p->len) < 3) {
         return;
-    for (size_t i = p_end; i < l->start; i++)
-        if (b->brks[i] == LINEBREAK_MUSTBREAK)
+    }
+    for (size_t i = p_end; i < l->start; i++) {
+        if (b->brks[i] == LINEBREAK_MUSTBREAK) {
             return;
+        }
+    }
     for (; q > p->start; q--) {
         uint32_t c;
-        if (b->brks[q - 1] != LINEBREAK_ALLOWBREAK)
+        if (b->brks[q - 1] != LINEBREAK_ALLOWBREAK) {
             continue;
+        }
         size_t j = textseg_prev_start(b->s, p->start, q);
         utf8_decode(b->s + j, q - j, &c);
-        if (textseg_is_space(c))
+        if (textseg_is_space(c)) {
             break;
+        }
     }
     size_t pe = textseg_trim_end(b->s, p->start, q);
     q = textseg_skip_space(b->s, l_end, q, false); /* the last line starts at its word, not at white space */
-    if (q <= p->start || q >= l_end || pe <= p->start || !fits(b, q, l_end) || !fits(b, p->start, pe))
+    if (q <= p->start || q >= l_end || pe <= p->start || !fits(b, q, l_end) || !fits(b, p->start, pe)) {
         return;
+    }
     p->len = pe - p->start;
     l->start = q, l->len = l_end - q;
 }
@@ -296,8 +323,9 @@ static int safe_linebreaks(const char *s, size_t len, char *brks)
         }
         if (!copy) {
             copy = malloc(len);
-            if (!copy)
+            if (!copy) {
                 goto cleanup;
+            }
             memcpy(copy, s, len);
         }
         if (ffff) {
@@ -313,9 +341,11 @@ static int safe_linebreaks(const char *s, size_t len, char *brks)
     /* no line break inside a grapheme cluster (1.1 breaks after a zero-width joiner, for one) */
     for (size_t i = 0; i < len;) {
         size_t g = textseg_next_grapheme(s, len, i);
-        for (; i + 1 < g; i++)
-            if (brks[i] == LINEBREAK_ALLOWBREAK)
+        for (; i + 1 < g; i++) {
+            if (brks[i] == LINEBREAK_ALLOWBREAK) {
                 brks[i] = LINEBREAK_NOBREAK;
+            }
+        }
         i = g;
     }
     rc = 0;
@@ -331,17 +361,21 @@ int layout_break_range(const char *s, size_t len, size_t base, bool rtl, int max
     breaker b = {.s = s, .len = len, .max = max_width, .rtl = rtl, .measure = measure, .ctx = ctx};
 
     out->lines = NULL, out->count = 0, out->rtl = rtl;
-    if (len == 0)
+    if (len == 0) {
         return 0;
+    }
     pthread_once(&lb_once, lb_init);
     b.brks = malloc(len);
-    if (!b.brks)
+    if (!b.brks) {
         goto cleanup;
-    if (safe_linebreaks(s, len, b.brks) != 0 || fill(&b) != 0)
+    }
+    if (safe_linebreaks(s, len, b.brks) != 0 || fill(&b) != 0) {
         goto cleanup;
+    }
     fix_widow(&b);
-    for (size_t i = 0; i < b.n; i++)
+    for (size_t i = 0; i < b.n; i++) {
         b.v[i].start += base;
+    }
     if (b.n > 0) {
         out->lines = b.v, out->count = b.n;
         b.v = NULL;
@@ -362,8 +396,9 @@ int layout_break(const char *text, int max_width, layout_measure_fn measure, voi
 
 void layout_lines_free(layout_lines *l)
 {
-    if (!l)
+    if (!l) {
         return;
+    }
     free(l->lines);
     l->lines = NULL, l->count = 0;
 }

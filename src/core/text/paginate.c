@@ -30,13 +30,15 @@ static bool pager_fits(const pager *pg, size_t extra)
 
 static int pager_flush(pager *pg)
 {
-    if (pg->ncur == 0)
+    if (pg->ncur == 0) {
         return 0;
+    }
     if (pg->npages == pg->cap_pages) {
         size_t cap = pg->cap_pages ? pg->cap_pages * 2 : 8;
         layout_page *v = realloc(pg->pages, cap * sizeof *v);
-        if (!v)
+        if (!v) {
             return -1;
+        }
         pg->pages = v, pg->cap_pages = cap;
     }
     pg->pages[pg->npages++] = (layout_page){pg->cur, pg->ncur};
@@ -47,19 +49,23 @@ static int pager_flush(pager *pg)
 /* Places lines[from..from+count) of paragraph para as one piece, on a new page when they don't fit. */
 static int pager_add(pager *pg, size_t para, const layout_lines *l, size_t from, size_t count)
 {
-    if (pg->ncur > 0 && !pager_fits(pg, count) && pager_flush(pg) != 0)
+    if (pg->ncur > 0 && !pager_fits(pg, count) && pager_flush(pg) != 0) {
         return -1;
+    }
     if (pg->ncur + count > pg->cap_cur) {
         size_t cap = pg->cap_cur ? pg->cap_cur : 16;
-        while (cap < pg->ncur + count)
+        while (cap < pg->ncur + count) {
             cap *= 2;
+        }
         layout_page_line *v = realloc(pg->cur, cap * sizeof *v);
-        if (!v)
+        if (!v) {
             return -1;
+        }
         pg->cur = v, pg->cap_cur = cap;
     }
-    if (pg->ncur > 0)
+    if (pg->ncur > 0) {
         pg->cur_gaps++;
+    }
     for (size_t k = 0; k < count; k++) {
         const layout_line *src = &l->lines[from + k];
         pg->cur[pg->ncur++] = (layout_page_line){para, src->start, src->len, k == 0, pg->rtl};
@@ -82,8 +88,9 @@ static size_t next_piece(const char *text, size_t len, size_t a, size_t b, bool 
     *clamped = false;
     if (nb - a > SPLIT_WINDOW) {
         nb = a + SPLIT_WINDOW;
-        while (nb > a + 1 && ((unsigned char)text[nb] & 0xC0) == 0x80)
+        while (nb > a + 1 && ((unsigned char)text[nb] & 0xC0) == 0x80) {
             nb--;
+        }
         *clamped = true;
     }
     return nb;
@@ -98,48 +105,58 @@ static int split_paragraph(pager *pg, size_t para, const char *text)
 
     for (;;) {
         a = textseg_skip_space(text, len, a, true);
-        if (a >= len)
+        if (a >= len) {
             break;
+        }
         size_t b = a;
         bool clamped = false;
         while (b < len) { /* grow the chunk by whole sentences while it fits */
             size_t nb = next_piece(text, len, a, b, &clamped);
-            if (clamped)
+            if (clamped) {
                 break; /* a piece this long never fits a page */
-            if (layout_break_range(text + a, nb - a, a, pg->rtl, box->width, pg->measure, pg->ctx, &t) != 0)
+            }
+            if (layout_break_range(text + a, nb - a, a, pg->rtl, box->width, pg->measure, pg->ctx, &t) != 0) {
                 goto cleanup;
-            if (t.count == 0 || !pager_fits(pg, t.count))
+            }
+            if (t.count == 0 || !pager_fits(pg, t.count)) {
                 break;
+            }
             layout_lines_free(&best);
             best = t, b = nb;
             t = (layout_lines){0};
         }
         layout_lines_free(&t);
         if (best.count > 0) {
-            if (pager_add(pg, para, &best, 0, best.count) != 0)
+            if (pager_add(pg, para, &best, 0, best.count) != 0) {
                 goto cleanup;
+            }
             layout_lines_free(&best);
             a = b;
             continue;
         }
         if (pg->ncur > 0) { /* not even one sentence fits the rest of this page */
-            if (pager_flush(pg) != 0)
+            if (pager_flush(pg) != 0) {
                 goto cleanup;
+            }
             continue;
         }
         size_t nb = next_piece(text, len, a, a, &clamped);
-        if (layout_break_range(text + a, nb - a, a, pg->rtl, box->width, pg->measure, pg->ctx, &t) != 0)
+        if (layout_break_range(text + a, nb - a, a, pg->rtl, box->width, pg->measure, pg->ctx, &t) != 0) {
             goto cleanup;
+        }
         size_t m = 1;
         /* with a cut window its last line may end mid-word: it is never taken, the next round starts there */
         size_t usable = clamped && t.count > 1 ? t.count - 1 : t.count;
-        while (m < usable && pager_fits(pg, m + 1))
+        while (m < usable && pager_fits(pg, m + 1)) {
             m++;
-        if (t.count > 0 && pager_add(pg, para, &t, 0, m < t.count ? m : t.count) != 0)
+        }
+        if (t.count > 0 && pager_add(pg, para, &t, 0, m < t.count ? m : t.count) != 0) {
             goto cleanup;
+        }
         a = m < t.count ? t.lines[m].start : nb;
-        if (m < t.count && pager_flush(pg) != 0)
+        if (m < t.count && pager_flush(pg) != 0) {
             goto cleanup;
+        }
         layout_lines_free(&t);
     }
     rc = 0;
@@ -151,10 +168,12 @@ cleanup:
 
 void layout_pages_free(layout_pages *p)
 {
-    if (!p)
+    if (!p) {
         return;
-    for (size_t i = 0; i < p->count; i++)
+    }
+    for (size_t i = 0; i < p->count; i++) {
         free(p->pages[i].lines);
+    }
     free(p->pages);
     p->pages = NULL, p->count = 0;
 }
@@ -169,22 +188,26 @@ static int pack(const char *const *paras, size_t n, const layout_box *box, layou
 
     out->pages = NULL, out->count = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!paras[i])
+        if (!paras[i]) {
             continue;
+        }
         size_t len = strlen(paras[i]);
         pg.rtl = bidi_text_is_rtl(paras[i], len);
-        if (layout_break_range(paras[i], len, 0, pg.rtl, box->width, measure, ctx, &l) != 0)
+        if (layout_break_range(paras[i], len, 0, pg.rtl, box->width, measure, ctx, &l) != 0) {
             goto cleanup;
+        }
         if (l.count > 0 && layout_block_height(box, l.count, 0) <= box->height) {
-            if (pager_add(&pg, i, &l, 0, l.count) != 0)
+            if (pager_add(&pg, i, &l, 0, l.count) != 0) {
                 goto cleanup;
+            }
         } else if (l.count > 0 && split_paragraph(&pg, i, paras[i]) != 0) {
             goto cleanup;
         }
         layout_lines_free(&l);
     }
-    if (pager_flush(&pg) != 0)
+    if (pager_flush(&pg) != 0) {
         goto cleanup;
+    }
     out->pages = pg.pages, out->count = pg.npages;
     pg.pages = NULL, pg.npages = 0;
     rc = 0;
@@ -198,8 +221,9 @@ cleanup:
 static int page_height(const layout_box *box, const layout_page *p)
 {
     size_t starts = 0;
-    for (size_t i = 1; i < p->count; i++)
+    for (size_t i = 1; i < p->count; i++) {
         starts += p->lines[i].para_start;
+    }
     return layout_block_height(box, p->count, starts);
 }
 
@@ -216,25 +240,30 @@ static int balance_tail(const char *const *paras, size_t n, const layout_box *bo
     layout_pages best = {0}, t = {0};
     const char **tail = NULL;
 
-    if (pages->count < 2)
+    if (pages->count < 2) {
         return 0;
+    }
     layout_page *a = &pages->pages[pages->count - 2], *b = &pages->pages[pages->count - 1];
     int ha = page_height(box, a), hb = page_height(box, b);
-    if ((long long)hb * BALANCE_DEN >= (long long)ha * BALANCE_NUM)
+    if ((long long)hb * BALANCE_DEN >= (long long)ha * BALANCE_NUM) {
         return 0;
+    }
     size_t p0 = a->lines[0].para, off = a->lines[0].start, tn = n - p0;
     tail = malloc(tn * sizeof *tail);
-    if (!tail)
+    if (!tail) {
         goto cleanup;
-    for (size_t k = 0; k < tn; k++)
+    }
+    for (size_t k = 0; k < tn; k++) {
         tail[k] = paras[p0 + k];
+    }
     tail[0] += off;
     int lo = hb, hi = box->height;
     while (lo < hi) {
         layout_box low = *box;
         low.height = lo + (hi - lo) / 2;
-        if (pack(tail, tn, &low, measure, ctx, &t) != 0)
+        if (pack(tail, tn, &low, measure, ctx, &t) != 0) {
             goto cleanup;
+        }
         if (t.count >= 1 && t.count <= 2) {
             layout_pages_free(&best);
             best = t, hi = low.height;
@@ -245,12 +274,13 @@ static int balance_tail(const char *const *paras, size_t n, const layout_box *bo
         t = (layout_pages){0};
     }
     if (best.count == 2 && page_height(box, &best.pages[1]) > hb) {
-        for (size_t pg = 0; pg < best.count; pg++)
+        for (size_t pg = 0; pg < best.count; pg++) {
             for (size_t i = 0; i < best.pages[pg].count; i++) {
                 layout_page_line *l = &best.pages[pg].lines[i];
                 l->start += l->para == 0 ? off : 0;
                 l->para += p0;
             }
+        }
         free(a->lines);
         free(b->lines);
         *a = best.pages[0], *b = best.pages[1];
@@ -267,8 +297,9 @@ cleanup:
 int layout_paginate(const char *const *paras, size_t n, const layout_box *box, layout_measure_fn measure,
                     void *ctx, layout_pages *out)
 {
-    if (pack(paras, n, box, measure, ctx, out) != 0)
+    if (pack(paras, n, box, measure, ctx, out) != 0) {
         return -1;
+    }
     if (balance_tail(paras, n, box, measure, ctx, out) != 0) {
         layout_pages_free(out);
         return -1;

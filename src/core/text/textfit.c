@@ -28,8 +28,9 @@ static int line_height(const textfit_box *box, int size)
 static size_t lines_allowed(const textfit_box *box, int line_h)
 {
     int n = box->height / line_h;
-    if (box->max_lines > 0 && n > box->max_lines)
+    if (box->max_lines > 0 && n > box->max_lines) {
         n = box->max_lines;
+    }
     return n > 0 ? (size_t)n : 1;
 }
 
@@ -51,18 +52,22 @@ static int cut_last_line(const sized *z, const char *text, layout_line *l, bool 
     size_t g_best = l->start; /* the last grapheme cut that fits */
     size_t w_best = g_best;   /* the last word end that fits */
     char *buf = malloc(l->len + 4);
-    if (!buf)
+    if (!buf) {
         return -1;
+    }
     for (size_t g = l->start; g < end;) {
         size_t ng = textseg_next_grapheme(text, end, g);
-        if (!fits_with_ellipsis(z, text, l->start, ng, rtl, width, buf))
+        if (!fits_with_ellipsis(z, text, l->start, ng, rtl, width, buf)) {
             break;
+        }
         g_best = ng;
         uint32_t c = ' ';
-        if (ng < end)
+        if (ng < end) {
             c = (unsigned char)text[ng];
-        if (c == ' ')
+        }
+        if (c == ' ') {
             w_best = ng;
+        }
         g = ng;
     }
     free(buf);
@@ -82,12 +87,14 @@ int textfit_fit(const char *text, const textfit_box *box, textfit_measure_fn mea
     memset(out, 0, sizeof *out);
     for (;;) {
         out->size = z.size, out->line_h = line_height(box, z.size);
-        if (layout_break_range(text, len, 0, rtl, box->width, measure_at, &z, &out->lines) != 0)
+        if (layout_break_range(text, len, 0, rtl, box->width, measure_at, &z, &out->lines) != 0) {
             return -1;
+        }
         size_t allowed = lines_allowed(box, out->line_h);
         out->shrunk = z.size < box->max_size;
-        if (out->lines.count <= allowed)
+        if (out->lines.count <= allowed) {
             return 0;
+        }
         if (z.size <= min) {
             out->lines.count = allowed;
             out->truncated = true;
@@ -100,15 +107,17 @@ int textfit_fit(const char *text, const textfit_box *box, textfit_measure_fn mea
         layout_lines_free(&out->lines);
         int step = (int)(z.size * 0.06 + 0.5);
         z.size -= step > 0 ? step : 1;
-        if (z.size < min)
+        if (z.size < min) {
             z.size = min;
+        }
     }
 }
 
 void textfit_result_free(textfit_result *r)
 {
-    if (!r)
+    if (!r) {
         return;
+    }
     layout_lines_free(&r->lines);
     memset(r, 0, sizeof *r);
 }

@@ -28,18 +28,22 @@ typedef struct {
 
 static bool covers(const chooser *ch, int k, const cluster *c)
 {
-    for (size_t i = c->c0; i < c->c1; i++)
-        if (!uniscript_is_ignorable(ch->cps[i]) && !ch->f->has_glyph(ch->f->ctx, k, ch->cps[i]))
+    for (size_t i = c->c0; i < c->c1; i++) {
+        if (!uniscript_is_ignorable(ch->cps[i]) && !ch->f->has_glyph(ch->f->ctx, k, ch->cps[i])) {
             return false;
+        }
+    }
     return true;
 }
 
 static int first_covering(const chooser *ch, const cluster *c)
 {
     int n = ch->f->count(ch->f->ctx);
-    for (int k = 0; k < n; k++)
-        if (covers(ch, k, c))
+    for (int k = 0; k < n; k++) {
+        if (covers(ch, k, c)) {
             return k;
+        }
+    }
     return -1;
 }
 
@@ -49,30 +53,38 @@ static int first_covering(const chooser *ch, const cluster *c)
 static int choose(const chooser *ch, const cluster *c)
 {
     int k = first_covering(ch, c);
-    if (k >= 0 || !ch->f->find)
+    if (k >= 0 || !ch->f->find) {
         goto partial;
+    }
     bool asked = false;
     for (size_t i = c->c0; i < c->c1; i++) {
         uint32_t cp = ch->cps[i];
-        if (uniscript_is_ignorable(cp))
+        if (uniscript_is_ignorable(cp)) {
             continue;
+        }
         int n = ch->f->count(ch->f->ctx), j = 0;
-        while (j < n && !ch->f->has_glyph(ch->f->ctx, j, cp))
+        while (j < n && !ch->f->has_glyph(ch->f->ctx, j, cp)) {
             j++;
-        if (j == n && ch->f->find(ch->f->ctx, cp) >= 0)
+        }
+        if (j == n && ch->f->find(ch->f->ctx, cp) >= 0) {
             asked = true;
+        }
     }
-    if (asked)
+    if (asked) {
         k = first_covering(ch, c);
+    }
 partial:
     if (k < 0) {
         int n = ch->f->count(ch->f->ctx);
         size_t i = c->c0;
-        while (i < c->c1 && uniscript_is_ignorable(ch->cps[i]))
+        while (i < c->c1 && uniscript_is_ignorable(ch->cps[i])) {
             i++;
-        for (int j = 0; i < c->c1 && j < n && k < 0; j++)
-            if (ch->f->has_glyph(ch->f->ctx, j, ch->cps[i]))
+        }
+        for (int j = 0; i < c->c1 && j < n && k < 0; j++) {
+            if (ch->f->has_glyph(ch->f->ctx, j, ch->cps[i])) {
                 k = j;
+            }
+        }
     }
     return k;
 }
@@ -89,8 +101,9 @@ static size_t scan(const char *s, size_t len, uint32_t *cps, cluster *cl)
         c->b0 = b, c->b1 = e, c->c0 = n;
         while (b < e) {
             b += utf8_decode(s + b, e - b, &cps[n]);
-            if (!c->script && !uniscript_is_ignorable(cps[n]))
+            if (!c->script && !uniscript_is_ignorable(cps[n])) {
                 c->script = uniscript_tag(cps[n]);
+            }
             n++;
         }
         c->c1 = n;
@@ -107,27 +120,32 @@ static void resolve_neutrals(const chooser *ch, cluster *cl, size_t m)
 {
     for (size_t i = 0; i < m; i++) {
         cluster *c = &cl[i];
-        if (!c->neutral)
+        if (!c->neutral) {
             continue;
+        }
         size_t j = i + 1;
-        while (j < m && cl[j].neutral)
+        while (j < m && cl[j].neutral) {
             j++;
+        }
         const cluster *prev = i > 0 ? &cl[i - 1] : NULL, *next = j < m ? &cl[j] : NULL;
-        if (c->invisible && prev)
+        if (c->invisible && prev) {
             c->level = prev->level;
+        }
         bool after = !prev || (next && prev->level != c->level && next->level == c->level);
         const cluster *side = after ? next : prev, *other = after ? prev : next;
         c->script = side ? side->script : UNISCRIPT_COMMON;
-        if (c->invisible)
+        if (c->invisible) {
             c->font = side ? side->font : other ? other->font : 0;
-        else if (side && side->font >= 0 && covers(ch, side->font, c))
+        } else if (side && side->font >= 0 && covers(ch, side->font, c)) {
             c->font = side->font;
-        else if (other && other->font >= 0 && covers(ch, other->font, c))
+        } else if (other && other->font >= 0 && covers(ch, other->font, c)) {
             c->font = other->font;
-        else
+        } else {
             c->font = choose(ch, c);
-        if (c->font < 0 && c->invisible)
+        }
+        if (c->font < 0 && c->invisible) {
             c->font = 0;
+        }
     }
 }
 
@@ -169,29 +187,34 @@ int textrun_split(const char *s, size_t len, bool rtl, const textrun_fonts *font
 
     memset(out, 0, sizeof *out);
     out->rtl = rtl;
-    if (len == 0)
+    if (len == 0) {
         return 0;
+    }
     cps = malloc(len * sizeof *cps);
     levels = malloc(len);
     cl = malloc(len * sizeof *cl);
-    if (!cps || !levels || !cl)
+    if (!cps || !levels || !cl) {
         goto cleanup;
+    }
     size_t m = scan(s, len, cps, cl);
     size_t n = cl[m - 1].c1;
-    if (bidi_levels(cps, n, rtl, levels) != 0)
+    if (bidi_levels(cps, n, rtl, levels) != 0) {
         goto cleanup;
+    }
     chooser ch = {fonts, cps};
     for (size_t i = 0; i < m; i++) {
         cl[i].level = levels[cl[i].c0];
         cl[i].font = cl[i].neutral ? -1 : choose(&ch, &cl[i]);
     }
     resolve_neutrals(&ch, cl, m);
-    if (build_runs(cl, m, rtl, out) != 0)
+    if (build_runs(cl, m, rtl, out) != 0) {
         goto cleanup;
+    }
     rc = 0;
 cleanup:
-    if (rc != 0)
+    if (rc != 0) {
         textrun_list_free(out);
+    }
     free(cps);
     free(levels);
     free(cl);
@@ -200,8 +223,9 @@ cleanup:
 
 void textrun_list_free(textrun_list *l)
 {
-    if (!l)
+    if (!l) {
         return;
+    }
     free(l->runs);
     free(l->visual);
     l->runs = NULL, l->visual = NULL, l->count = 0;

@@ -15,8 +15,9 @@
 size_t textseg_prev_start(const char *s, size_t lo, size_t i)
 {
     size_t j = i - 1;
-    while (j > lo && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+    while (j > lo && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80) {
         j--;
+    }
     return j;
 }
 
@@ -36,8 +37,9 @@ size_t textseg_skip_space(const char *s, size_t len, size_t i, bool newlines)
     while (i < len) {
         uint32_t c;
         utf8_decode(s + i, len - i, &c);
-        if (!textseg_is_space(c) || (!newlines && textseg_is_newline(c)))
+        if (!textseg_is_space(c) || (!newlines && textseg_is_newline(c))) {
             break;
+        }
         /* The whole cluster: a mark or joiner after a space is skipped with it, so that a line never
          * starts with a bare accent. */
         i = textseg_next_grapheme(s, len, i);
@@ -85,8 +87,9 @@ size_t textseg_count_words(const char *s, size_t len)
         uint32_t c;
         i += utf8_decode(s + i, len - i, &c);
         bool sp = textseg_is_space(c);
-        if (!sp && !in_word)
+        if (!sp && !in_word) {
             words++;
+        }
         in_word = !sp;
     }
     return words;
@@ -190,15 +193,19 @@ static bool is_abbreviation(const char *s, size_t lo, size_t dot)
                                        "Jan", "Feb", "Aug",  "Sep",  "Sept", "Oct", "Nov", "Dec", "Gov",
                                        "Sen", "Rep", "Pres", "Adm",  "Cpl",  "Pvt", "Fig", "fig"};
     size_t w = dot;
-    while (w > lo &&
-           (s[w - 1] == '.' || (s[w - 1] >= 'a' && s[w - 1] <= 'z') || (s[w - 1] >= 'A' && s[w - 1] <= 'Z')))
+    while (w > lo && (s[w - 1] == '.' || (s[w - 1] >= 'a' && s[w - 1] <= 'z') ||
+                      (s[w - 1] >= 'A' && s[w - 1] <= 'Z'))) {
         w--;
+    }
     size_t n = dot - w;
-    if (n == 1 && s[w] >= 'A' && s[w] <= 'Z')
+    if (n == 1 && s[w] >= 'A' && s[w] <= 'Z') {
         return true;
-    for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
-        if (strlen(abbr[i]) == n && memcmp(abbr[i], s + w, n) == 0)
+    }
+    for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++) {
+        if (strlen(abbr[i]) == n && memcmp(abbr[i], s + w, n) == 0) {
             return true;
+        }
+    }
     return false;
 }
 
@@ -215,20 +222,25 @@ size_t textseg_next_sentence(const char *s, size_t len, size_t from)
         }
         bool lone_dot = c == '.', soft = c == '.' || c == 0x2026;
         size_t j = i + n;
-        while (j < len && (n = utf8_decode(s + j, len - j, &c), is_terminal(c, &more_cjk))) /* "?!", "..." */
+        while (j < len &&
+               (n = utf8_decode(s + j, len - j, &c), is_terminal(c, &more_cjk))) { /* "?!", "..." */
             j += n, cjk = cjk || more_cjk, lone_dot = false;
-        while (j < len && (n = utf8_decode(s + j, len - j, &c), is_closer(c)))
+        }
+        while (j < len && (n = utf8_decode(s + j, len - j, &c), is_closer(c))) {
             j += n, closed = true;
-        if (j >= len)
+        }
+        if (j >= len) {
             return len;
+        }
         utf8_decode(s + j, len - j, &c);
         if (!cjk && !textseg_is_space(c)) { /* "3.5", "a.m.", "x.org" */
             i = j;
             continue;
         }
         size_t k = textseg_skip_space(s, len, j, true);
-        if (k >= len)
+        if (k >= len) {
             return len;
+        }
         bool lower_next = s[k] >= 'a' && s[k] <= 'z';
         if (!cjk && ((lone_dot && !closed && is_abbreviation(s, from, i)) || (soft && lower_next))) {
             i = k;
