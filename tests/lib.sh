@@ -18,6 +18,9 @@
 #   is_asan FILE          true when FILE carries AddressSanitizer (gcc: libasan.so; clang: a static
 #                         runtime); asan_runtime FILE prints the libasan.so it loads (empty: none), for
 #                         an LD_PRELOAD that must list it first
+#   xvfb_start [SCREEN]   a private Xvfb (SCREEN: 1024x768x24) on a free display number: DISPLAY
+#                         exported, its pid in $xvfb_pid (the test kills it in test_on_exit), its log
+#                         $work/xvfb.log; fail when it does not start within 10 s
 #   article FILE TITLE    a short article (title, dateline, one paragraph)
 #
 # KIOSK_TEST_KEEP_TMP: one meaning for every test. 1 keeps the work folder of a test that passed
@@ -116,6 +119,18 @@ is_asan() {
 
 asan_runtime() {
     ldd "$1" 2>/dev/null | awk '/libasan/ { print $3; exit }' || true
+}
+
+xvfb_start() {
+    exec 3>"$work/displayfd"
+    Xvfb -displayfd 3 -screen 0 "${1:-1024x768x24}" -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
+    xvfb_pid=$! # shellcheck disable=SC2034 # the test's test_on_exit kills it
+    exec 3>&-
+    local _
+    for _ in $(seq 100); do [[ -s $work/displayfd ]] && break; sleep 0.1; done
+    [[ -s $work/displayfd ]] || fail "Xvfb did not start"
+    DISPLAY=":$(head -n1 "$work/displayfd")"
+    export DISPLAY
 }
 
 article() {

@@ -171,3 +171,39 @@ int tf_copy_file(const char *from, const char *to)
     free(data);
     return rc;
 }
+
+static int dirs_make(char *out, const char *tag)
+{
+    char *dir = tf_mkdtemp(tag);
+    if (!dir) {
+        return -1;
+    }
+    snprintf(out, TF_DIR_MAX, "%s", dir);
+    free(dir);
+    return 0;
+}
+
+int tf_dirs_setup(void **state)
+{
+    tf_dirs *d = calloc(1, sizeof *d);
+    if (!d) {
+        abort();
+    }
+    *state = d;
+    if (dirs_make(d->root, "content") != 0 || dirs_make(d->outside, "outside") != 0) {
+        return -1;
+    }
+    return 0;
+}
+
+int tf_dirs_teardown(void **state)
+{
+    tf_dirs *d = *state;
+    if (d) {
+        tf_rm_rf(d->root);
+        tf_rm_rf(d->outside);
+        free(d);
+    }
+    *state = NULL;
+    return 0;
+}

@@ -26,4 +26,15 @@ char *tf_read_file(const char *path, size_t *len);
 /* Copies a file: 0, or -1. */
 int tf_copy_file(const char *from, const char *to);
 
+/* A cmocka fixture (setup/teardown): two new folders, the content root and a folder outside it (for
+ * links that point out of the content). tf_dirs_setup sets *state to a malloc'd tf_dirs (-1 when a folder
+ * cannot be made); tf_dirs_teardown removes both trees (see tf_rm_rf) and frees it. */
+#define TF_DIR_MAX 256
+typedef struct {
+    char root[TF_DIR_MAX];
+    char outside[TF_DIR_MAX];
+} tf_dirs;
+int tf_dirs_setup(void **state);
+int tf_dirs_teardown(void **state);
+
 #endif

@@ -51,13 +51,7 @@ CONF
 done
 article "$work/c3/04.txt" "Article 4" # k3 shows another version
 
-exec 3>"$work/displayfd"
-Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-exec 3>&-
-for _ in $(seq 100); do [[ -s $work/displayfd ]] && break; sleep 0.1; done
-[[ -s $work/displayfd ]] || fail "Xvfb did not start"
-export DISPLAY=":$(head -n1 "$work/displayfd")"
+xvfb_start
 export KIOSK_CLOCK_SYNCED=1 SDL_VIDEODRIVER=x11 WAYLAND_DISPLAY= KIOSK_RELOAD_SETTLE_MS=300
 
 for n in 1 2 3; do

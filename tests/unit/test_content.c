@@ -22,39 +22,7 @@
 #define UNSUPPORTED "not a picture or an article (supported: .txt .jpg .jpeg .png .webp .gif .bmp); ignored"
 #define OUTSIDE "links outside the content folder; ignored"
 
-#define TEMP_MAX 256
-
-typedef struct {
-    char root[TEMP_MAX];
-    char outside[TEMP_MAX];
-} fixture;
-
-static void make_temp(char *out)
-{
-    char *dir = tf_mkdtemp("content");
-    assert_non_null(dir);
-    snprintf(out, TEMP_MAX, "%s", dir);
-    free(dir);
-}
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_non_null(f);
-    make_temp(f->root);
-    make_temp(f->outside);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    tf_rm_rf(f->root);
-    tf_rm_rf(f->outside);
-    free(f);
-    return 0;
-}
+typedef tf_dirs fixture;
 
 /* Creates dir/rel's parent folders. */
 static void parents(const char *dir, const char *rel)
@@ -457,15 +425,15 @@ static void test_image_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_order_and_ignored_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_captions, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_unreadable_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_symlinks_outside_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_symlink_loops, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_depth_limit, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_folder_diags, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_read_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_order_and_ignored_files, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_captions, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_files, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_unreadable_files, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_symlinks_outside_refused, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_symlink_loops, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_depth_limit, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_folder_diags, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_read_file, tf_dirs_setup, tf_dirs_teardown),
         cmocka_unit_test(test_image_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

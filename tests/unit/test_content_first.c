@@ -21,41 +21,10 @@
 #include "content.h"
 #include "testfs.h"
 
-#define TEMP_MAX 256
 #define JPEG "\xFF\xD8\xFF\xE0 not really decoded here"
 #define ARTICLE "A title\nBaku, January 20, AZERTAC\nThe body.\nDays of sorrow 2024-01-20 11:00:00"
 
-typedef struct {
-    char root[TEMP_MAX];
-    char outside[TEMP_MAX];
-} fixture;
-
-static void make_temp(char *out)
-{
-    char *dir = tf_mkdtemp("content-first");
-    assert_non_null(dir);
-    snprintf(out, TEMP_MAX, "%s", dir);
-    free(dir);
-}
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    assert_non_null(f);
-    make_temp(f->root);
-    make_temp(f->outside);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    tf_rm_rf(f->root);
-    tf_rm_rf(f->outside);
-    free(f);
-    return 0;
-}
+typedef tf_dirs fixture;
 
 static void put(const char *dir, const char *rel, const char *text)
 {
@@ -284,10 +253,10 @@ static void test_same_as_whole(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_many_folders, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_later_entries_untouched, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_caption_by_name, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_same_as_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_many_folders, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_later_entries_untouched, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_caption_by_name, tf_dirs_setup, tf_dirs_teardown),
+        cmocka_unit_test_setup_teardown(test_same_as_whole, tf_dirs_setup, tf_dirs_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
