@@ -5,7 +5,7 @@
 #     process logs event=sync-peers state=differs (warn), k1 and k2 about k3, k3 about both others.
 #  2. A new version (five articles), sealed with --seal, is taken in by --import into the three folders
 #     1.5 s apart (its version: seal- and the seal id's first 16 digits); with
-#     switch_delay_seconds = 5 all three hold it before it is due: they log event=version-switch with the
+#     switch_delay_seconds = 10 all three (room for slow imports) hold it before it is due: they log event=version-switch with the
 #     same switch_ms, late=0, and present its first frame within 250 ms of each other (and not before
 #     switch_ms); k1 and k2 then log state=agrees about k3 and k3 about them; after the switch every
 #     boundary of the group is every process's (bench/sync_spread.py --check).
@@ -46,7 +46,7 @@ slide = none
 [sync]
 group = test-peers
 port = $port
-switch_delay_seconds = 5
+switch_delay_seconds = 10
 CONF
 done
 article "$work/c3/04.txt" "Article 4" # k3 shows another version
@@ -95,7 +95,7 @@ for n in 1 2 3; do
 done
 for n in 1 2 3; do
     log=$work/k$n.log
-    wait_for 'event=version-switch' 1 20
+    wait_for 'event=version-switch' 1 30
 done
 sleep 4 # a few boundaries of the new show
 
@@ -105,13 +105,16 @@ seal_new "$work/v3" 1 2 3 4 5 6 >/dev/null
 for n in 1 2; do take_in "$work/v3" "$n"; done
 for n in 1 2; do
     log=$work/k$n.log
-    wait_for 'event=version-switch' 2 20
+    wait_for 'event=version-switch' 2 30
 done
 sleep 1
 take_in "$work/v3" 3
 log=$work/k3.log
 wait_for 'event=version-switch' 2 10
-sleep 3
+# four boundaries after k3's late switch (its checks below need two after the second): counted, not slept,
+# so a slow machine waits longer
+wait_for 'event=slide ' "$(($(count 'event=slide ') + 4))" 30
+sleep 0.5
 for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
 for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
 pids=()
