@@ -3,6 +3,8 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,29 @@ static int join(int fd, in_addr_t ifaddr)
         return errno;
     }
     return 0;
+}
+
+/* Without a route for multicast (an exhibit LAN with fixed addresses and no gateway), the kernel cannot
+ * choose an interface: joins on the first interface that is up, multicast-capable, not the loopback and
+ * has an IPv4 address, in the order getifaddrs lists them. 0 or an errno value (ENODEV: none). */
+static int join_any_interface(int fd)
+{
+    struct ifaddrs *list = NULL;
+    if (getifaddrs(&list) != 0) {
+        return errno;
+    }
+    int rc = ENODEV;
+    for (const struct ifaddrs *i = list; i && rc != 0; i = i->ifa_next) {
+        unsigned flags = i->ifa_flags;
+        if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET || !(flags & IFF_UP) ||
+            !(flags & IFF_MULTICAST) || (flags & IFF_LOOPBACK)) {
+            continue;
+        }
+        const struct sockaddr_in *in = (const struct sockaddr_in *)(const void *)i->ifa_addr;
+        rc = join(fd, in->sin_addr.s_addr);
+    }
+    freeifaddrs(list);
+    return rc;
 }
 
 static int options(int fd)
@@ -69,7 +94,7 @@ beacon *beacon_open(uint16_t port, bool loopback_ok, char *why, size_t n)
         goto fail;
     }
     step = "join the multicast group";
-    if ((rc = join(b->fd, htonl(INADDR_ANY))) != 0) {
+    if ((rc = join(b->fd, htonl(INADDR_ANY))) != 0 && join_any_interface(b->fd) != 0) {
         b->local = true;
         if (!loopback_ok || (rc = join(b->fd, htonl(INADDR_LOOPBACK))) != 0) {
             goto fail;

@@ -15,8 +15,9 @@
 
 typedef struct beacon beacon;
 
-/* Opens the socket, bound to BEACON_GROUP:port and joined to the group on the default interface; when
- * there is no route for multicast (no network yet at boot, or none at all) and loopback_ok, on the
+/* Opens the socket, bound to BEACON_GROUP:port and joined to the group on the default interface; without
+ * a route for multicast (a LAN without a gateway), on the first interface that is up and
+ * multicast-capable; when there is none (no network yet at boot, or none at all) and loopback_ok, on the
  * loopback interface (one machine only: beacon_local tells; the caller tries again later). NULL with
  * why in plain words when it cannot be opened. */
 beacon *beacon_open(uint16_t port, bool loopback_ok, char *why, size_t n);

@@ -248,6 +248,13 @@ static void test_content_version(void **state)
     write_file(dir, "kiosk.conf", "[show]\nimage_seconds = 5\n");
     contentver_of(&c, ver2, sizeof ver2);
     assert_string_not_equal(ver, ver2); /* another kiosk.conf */
+    /* the banner's slide has no file (abs_path NULL): counted by its name, never stat()ed */
+    content_item two[2] = {item, {.kind = CONTENT_BANNER, .rel_path = CONTENT_BANNER_NAME, .fit = -1}};
+    content cb = {.root = dir, .items = two, .count = 2};
+    contentver_of(&cb, ver, sizeof ver);
+    assert_string_not_equal(ver, ver2); /* one item more */
+    contentver_of(&cb, ver2, sizeof ver2);
+    assert_string_equal(ver, ver2);
     /* a version of the store keeps its seal: the seal id names it */
     write_file(
         dir, ".memorial-kiosk.manifest",

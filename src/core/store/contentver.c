@@ -76,7 +76,10 @@ void contentver_of(const content *c, char *out, size_t n)
     uint64_t h = FNV_OFFSET;
     for (size_t i = 0; i < c->count; i++) {
         struct stat st;
-        uint64_t size = stat(c->items[i].abs_path, &st) == 0 ? (uint64_t)st.st_size : UINT64_MAX;
+        uint64_t size = 0; /* the banner's slide has no file (abs_path NULL) */
+        if (c->items[i].abs_path) {
+            size = stat(c->items[i].abs_path, &st) == 0 ? (uint64_t)st.st_size : UINT64_MAX;
+        }
         h = fnv(h, c->items[i].rel_path, strlen(c->items[i].rel_path) + 1);
         unsigned char le[8]; /* the same bytes on every machine */
         for (int b = 0; b < 8; b++) {
