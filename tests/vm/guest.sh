@@ -77,8 +77,12 @@ wait_for 10 dpms_is Off || fail "DPMS of $connector is $(dpms) while closed"
 say "dark: dpms $(dpms)"
 
 # 4. A tap wakes it: the host taps the virtual tablet (QMP input-send-event) when it reads "tap".
-say tap
-wait_for 20 journal_has 'event=wake via=click' || fail "the tap did not reach the kiosk"
+# Up to three taps, 8 s apart: on a loaded host (TCG) one tap was once not seen; a visitor taps again too.
+for try in 1 2 3; do
+    say tap
+    if wait_for 8 journal_has 'event=wake via=click'; then break; fi
+done
+journal_has 'event=wake via=click' || fail "none of $try taps reached the kiosk"
 wait_for 20 journal_has 'event=dpms state=on connectors=1' || fail "a tap did not switch the display on"
 wait_for 10 dpms_is On || fail "DPMS of $connector is $(dpms) after a tap"
 say "woken by a tap: dpms $(dpms)"
