@@ -21,6 +21,10 @@ libfaketime=
 if [[ ${FAKETIME_TEST:-0} == 1 ]]; then
     libfaketime=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n1 || true)
     [[ -n $libfaketime ]] || { echo "SKIP: needs libfaketime (Debian: faketime)" >&2; exit 77; }
+    if is_foreign "$bin"; then # this machine's libfaketime cannot be preloaded into an emulated binary
+        echo "SKIP: $bin is built for another architecture (qemu-user); libfaketime is this machine's" >&2
+        exit 77
+    fi
 fi
 spread=$(dirname "$0")/../../bench/sync_spread.py
 test_begin sync-group

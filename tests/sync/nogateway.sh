@@ -4,12 +4,17 @@
 # kiosks (SDL's dummy video driver) in a network namespace of their own (unshare -n) with the loopback and
 # one veth interface (10.77.0.1/24, no default route), each with another content version: both hear the
 # other (event=sync-peers state=joined, then differs) and neither logs state=local (loopback only).
-# Usage: nogateway.sh MEMORIAL_KIOSK   Skips (77) without root, unshare or veth (containers often lack it).
+# Usage: nogateway.sh MEMORIAL_KIOSK   Skips (77) without root, unshare or veth (containers often lack it),
+# and for a binary of another architecture (qemu-user).
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 bin=$1
 need_exe "$bin" memorial-kiosk
 [[ $(id -u) == 0 ]] || { echo "SKIP: needs root (a network namespace)" >&2; exit 77; }
+if is_foreign "$bin"; then # qemu-user does not carry IP_MULTICAST_IF to the kernel (ENOPROTOOPT)
+    echo "SKIP: $bin is built for another architecture (qemu-user cannot set a multicast interface)" >&2
+    exit 77
+fi
 for tool in unshare ip; do
     command -v "$tool" >/dev/null || { echo "SKIP: needs $tool (Debian: util-linux, iproute2)" >&2; exit 77; }
 done
