@@ -28,12 +28,6 @@ if [[ ${FAKETIME_TEST:-0} == 1 ]]; then
 fi
 spread=$(dirname "$0")/../../bench/sync_spread.py
 test_begin sync-group
-pids=()
-xvfb_pid=
-test_on_exit() {
-    local p
-    for p in "${pids[@]}" $xvfb_pid; do kill -KILL "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-}
 test_logs="$work/k1.log $work/k2.log $work/k3.log"
 
 mkdir -p "$work/content"
@@ -60,7 +54,7 @@ start() { # N [env...]
     local n=$1
     shift
     env "$@" "$bin" --window 320x240 "$work/content" >"$work/k$n.stdout" 2>"$work/k$n.log" &
-    pids+=($!)
+    test_pids+=($!)
 }
 start 1
 sleep 2
@@ -87,16 +81,14 @@ if [[ -n $libfaketime ]]; then
     tap_at=$(date +%s%3N)
 else
     # the topmost window (the last started) is clicked in its middle: a visitor's tap
-    win=$(xdotool search --sync --pid "${pids[2]}" --name '^Memorial Kiosk$' | head -n1)
+    win=$(xdotool search --sync --pid "${test_pids[2]}" --name '^Memorial Kiosk$' | head -n1)
     xdotool mousemove --window "$win" 160 120
     sleep 0.2
     xdotool click 1
     tap_at=$(date +%s%3N)
 fi
 sleep "$run_s"
-for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-pids=()
+stop_test_pids
 
 for n in 1 2 3; do
     grep -q 'event=sync .*state=in-step' "$work/k$n.log" || fail "k$n never played in step"

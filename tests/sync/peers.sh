@@ -22,12 +22,6 @@ for tool in Xvfb python3; do
 done
 spread=$(dirname "$0")/../../bench/sync_spread.py
 test_begin sync-peers
-pids=()
-xvfb_pid=
-test_on_exit() {
-    local p
-    for p in "${pids[@]}" $xvfb_pid; do kill -KILL "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-}
 test_logs="$work/k1.log $work/k2.log $work/k3.log"
 port=$((20000 + RANDOM % 20000)) # tests running at once use their own beacon port
 
@@ -56,7 +50,7 @@ export KIOSK_CLOCK_SYNCED=1 SDL_VIDEODRIVER=x11 WAYLAND_DISPLAY= KIOSK_RELOAD_SE
 
 for n in 1 2 3; do
     "$bin" --window 320x240 "$work/c$n" >"$work/k$n.stdout" 2>"$work/k$n.log" &
-    pids+=($!)
+    test_pids+=($!)
     sleep 1
 done
 
@@ -115,9 +109,7 @@ wait_for 'event=version-switch' 2 10
 # so a slow machine waits longer
 wait_for 'event=slide ' "$(($(count 'event=slide ') + 4))" 30
 sleep 0.5
-for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-pids=()
+stop_test_pids
 
 for n in 1 2 3; do # the ASan build: no report, no leak at exit
     ! grep -q 'Sanitizer' "$work/k$n.log" || fail "k$n: a sanitizer report"
