@@ -3,7 +3,8 @@
 #
 #   test_begin NAME       a work folder $work (${TMPDIR:-/tmp}/kiosk-NAME-XXXXXX) and $log ($work/log);
 #                         at exit (the EXIT trap): the process in $pid (when set), every process in the
-#                         array $test_pids and the Xvfb of xvfb_start killed with SIGKILL and reaped, the function test_on_exit called (when the test defines one), then
+#                         array $test_pids killed with SIGKILL and reaped, xvfb_start's Xvfb stopped
+#                         with SIGTERM (a killed Xvfb leaves its socket behind, taking the display), the function test_on_exit called (when the test defines one), then
 #                         the work folder removed or kept (see KIOSK_TEST_KEEP_TMP below)
 #   fail MESSAGE          "FAIL: [$test_tag: ]MESSAGE", the function test_on_fail called (when the test
 #                         defines one), the last $test_log_lines (200) lines of $log and of every file
@@ -19,7 +20,7 @@
 #                         runtime); asan_runtime FILE prints the libasan.so it loads (empty: none), for
 #                         an LD_PRELOAD that must list it first
 #   xvfb_start [SCREEN]   a private Xvfb (SCREEN: 1024x768x24) on a free display number: DISPLAY
-#                         exported, its pid in $xvfb_pid (killed at exit), its log
+#                         exported, its pid in $test_xvfb (stopped at exit), its log
 #                         $work/xvfb.log; fail when it does not start within 10 s
 #   stop_test_pids        SIGTERM to every process in $test_pids, each waited for, the array emptied
 #   article FILE TITLE    a short article (title, dateline, one paragraph)
@@ -32,8 +33,8 @@
 work=
 log=
 pid=
-test_pids=() # a test's other processes (several kiosks): killed at exit like $pid
-xvfb_pid=
+test_pids=()  # a test's other processes (several kiosks): killed at exit like $pid
+test_xvfb= # xvfb_start's Xvfb: stopped at exit with SIGTERM (it then removes its socket and lock)
 failures=0
 test_tag=
 test_logs=
@@ -56,10 +57,14 @@ test_cleanup() {
     fi
     pid=
     local p
-    for p in "${test_pids[@]}" $xvfb_pid; do
+    for p in "${test_pids[@]}"; do
         kill -KILL "$p" 2>/dev/null
         wait "$p" 2>/dev/null
     done
+    if [[ -n $test_xvfb ]]; then
+        kill -TERM "$test_xvfb" 2>/dev/null
+        wait "$test_xvfb" 2>/dev/null
+    fi
     if declare -F test_on_exit >/dev/null; then test_on_exit; fi
     if [[ -n $work && -d $work ]]; then
         if test_keep_tmp || ((rc != 0)); then
@@ -132,7 +137,7 @@ asan_runtime() {
 xvfb_start() {
     exec 3>"$work/displayfd"
     Xvfb -displayfd 3 -screen 0 "${1:-1024x768x24}" -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
-    xvfb_pid=$!
+    test_xvfb=$!
     exec 3>&-
     local _
     for _ in $(seq 100); do [[ -s $work/displayfd ]] && break; sleep 0.1; done
