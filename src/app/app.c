@@ -348,6 +348,38 @@ static void open_reload(app *a)
     }
 }
 
+/* A main-loop iteration that took long (the watchdog allows WatchdogSec): logged with its slowest step,
+ * so a kiosk restarted by its watchdog on a slow board says what held its loop. */
+#define SLOW_ITERATION_MS 1000
+typedef struct {
+    uint64_t t, worst;
+    const char *step;
+} loop_laps;
+
+static void lap(loop_laps *l, const char *step)
+{
+    uint64_t now = SDL_GetTicks64();
+    if (now - l->t > l->worst) {
+        l->worst = now - l->t;
+        l->step = step;
+    }
+    l->t = now;
+}
+
+static void laps_report(const loop_laps *l, uint64_t start)
+{
+    uint64_t ms = l->t - start;
+    if (ms < SLOW_ITERATION_MS) {
+        return;
+    }
+    log_line line;
+    log_begin(&line, LOG_WARN, "slow-loop");
+    log_uint(&line, "ms", ms);
+    log_str(&line, "step", l->step);
+    log_uint(&line, "step_ms", l->worst);
+    log_end(&line);
+}
+
 static void loop(app *a)
 {
     /* start() left the watch and the reading of the whole folder for after the first frame: they would
@@ -355,6 +387,7 @@ static void loop(app *a)
     bool reload_later = a->growing;
     while (!a->quit) {
         uint64_t now = SDL_GetTicks64();
+        loop_laps laps = {now, 0, "start"};
         notify_watchdog(now);
         if (reload_later && a->first_frame_done) { /* before app_swap_if_due: grow() sees the reload */
             reload_later = false;
@@ -368,6 +401,7 @@ static void loop(app *a)
         }
         app_peers_poll(a, now); /* before the swap: a version that just came is stamped */
         app_swap_if_due(a, now);
+        lap(&laps, "reload");
         if (a->notice && notice_poll(a->notice, now)) { /* an import's message came, changed or went */
             a->dirty = true;
         }
@@ -408,9 +442,12 @@ static void loop(app *a)
             a->dirty = false;
             a->settling = f.in_transition; /* after a transition's last frame, one frame at rest */
         }
+        lap(&laps, "draw");
         /* At rest: draw the slides around this one ahead of time (one per iteration, so a tap is never
          * kept waiting long); their pictures are decoded on the worker meanwhile. */
         bool busy = !f.in_transition && slide_cache_prepare(&a->cache, now);
+        lap(&laps, "prepare");
+        laps_report(&laps, now);
         if (slide_cache_take_redraw(&a->cache)) { /* its picture came while the slide was on screen */
             a->dirty = true;
         }

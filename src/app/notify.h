@@ -1,5 +1,6 @@
 /* notify: tells systemd how the kiosk is doing (sd_notify): READY=1 after the first frame, WATCHDOG=1
- * from the main loop (at most every half WatchdogSec, so a hung loop is restarted), STATUS= lines and
+ * from the main loop (every eighth of WatchdogSec at most, so a hung loop is restarted and a
+ * slow iteration is not taken for one), STATUS= lines and
  * STOPPING=1. Without systemd (no NOTIFY_SOCKET) every call does nothing. */
 #ifndef KIOSK_NOTIFY_H
 #define KIOSK_NOTIFY_H
@@ -9,7 +10,8 @@
 /* Reads the watchdog interval from the environment. Call once at start. */
 void notify_init(void);
 void notify_ready(const char *status);
-/* Sends WATCHDOG=1 when half the interval has passed since the last one; now_ms on any monotonic clock. */
+/* Sends WATCHDOG=1 when an eighth of the interval has passed since the last one; now_ms on any monotonic
+ * clock. */
 void notify_watchdog(uint64_t now_ms);
 /* The longest the main loop may sleep so the watchdog is fed in time (UINT32_MAX without a watchdog). */
 uint32_t notify_max_sleep_ms(void);
