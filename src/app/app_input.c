@@ -9,8 +9,8 @@
 
 static void do_action(app *a, tl_action act, const char *via, uint64_t now)
 {
-    if (a->mode == SCHEDULE_DARK) { /* outside opening hours a touch wakes the screen for a while */
-        a->woken_until = (int64_t)time(NULL) + a->ex->schedule.wake_seconds;
+    if (a->svc.mode == SCHEDULE_DARK) { /* outside opening hours a touch wakes the screen for a while */
+        a->svc.woken_until = (int64_t)time(NULL) + a->ex->schedule.wake_seconds;
         log_line w;
         log_begin(&w, LOG_INFO, "wake");
         log_str(&w, "via", via);
@@ -18,7 +18,7 @@ static void do_action(app *a, tl_action act, const char *via, uint64_t now)
         log_end(&w);
         return;
     }
-    if (a->mode == SCHEDULE_SILENCE) { /* the minute of silence is not interrupted */
+    if (a->svc.mode == SCHEDULE_SILENCE) { /* the minute of silence is not interrupted */
         return;
     }
     log_line l;
@@ -26,9 +26,8 @@ static void do_action(app *a, tl_action act, const char *via, uint64_t now)
     log_str(&l, "action", act == TL_NEXT ? "next" : "prev");
     log_str(&l, "via", via);
     log_end(&l);
-    if (timeline_action(&a->tl, act, now)) {
-        app_skip_bad(a, act);
-        app_slide_changed(a, act);
+    if (player_step(&a->pl, act, now)) {
+        a->dirty = true;
     }
 }
 
@@ -71,7 +70,7 @@ static void on_key(app *a, const SDL_KeyboardEvent *k, uint64_t now)
 static bool in_staff_corner(const app *a, float x, float y)
 {
     int corner = a->ex->staff_corner;
-    float w = (float)a->design.w, h = (float)a->design.h, size = (w < h ? w : h) / 8.0f;
+    float w = (float)a->scr.design.w, h = (float)a->scr.design.h, size = (w < h ? w : h) / 8.0f;
     float px = x * w, py = y * h;
     bool left = px<size, right = px> w - size, top = py<size, bottom = py> h - size;
     switch (corner) {
@@ -96,8 +95,8 @@ static void on_gesture(app *a, gesture_result g, uint64_t now)
     case GESTURE_NONE:
         break;
     case GESTURE_TAP:
-        if (app_staff_tap(a, (int)(a->touch.x0 * (float)a->design.w), (int)(a->touch.y0 * (float)a->design.h),
-                          now)) {
+        if (app_staff_tap(a, (int)(a->touch.x0 * (float)a->scr.design.w),
+                          (int)(a->touch.y0 * (float)a->scr.design.h), now)) {
             break;
         }
         do_action(a, TL_NEXT, a->touch.finger == MOUSE_FINGER ? "click" : "tap", now);
@@ -120,7 +119,7 @@ static void on_gesture(app *a, gesture_result g, uint64_t now)
 static void on_finger(app *a, const SDL_TouchFingerEvent *f, uint64_t now)
 {
     float x, y;
-    rotation_to_content(a->rotation, f->x, f->y, &x, &y);
+    rotation_to_content(a->scr.rotation, f->x, f->y, &x, &y);
     gesture_result g = GESTURE_NONE;
     if (f->type == SDL_FINGERDOWN) {
         g = gesture_down(&a->touch, f->fingerId, x, y, now);
@@ -137,12 +136,12 @@ static void on_finger(app *a, const SDL_TouchFingerEvent *f, uint64_t now)
 static void on_mouse(app *a, const SDL_Event *e, uint64_t now)
 {
     int w = 1, h = 1;
-    SDL_GetWindowSize(a->window, &w, &h);
+    SDL_GetWindowSize(a->scr.window, &w, &h);
     int mx = e->type == SDL_MOUSEMOTION ? e->motion.x : e->button.x;
     int my = e->type == SDL_MOUSEMOTION ? e->motion.y : e->button.y;
     float x, y;
-    rotation_to_content(a->rotation, (float)mx / (float)(w > 0 ? w : 1), (float)my / (float)(h > 0 ? h : 1),
-                        &x, &y);
+    rotation_to_content(a->scr.rotation, (float)mx / (float)(w > 0 ? w : 1),
+                        (float)my / (float)(h > 0 ? h : 1), &x, &y);
     if (e->type == SDL_MOUSEMOTION) {
         if (e->motion.state & SDL_BUTTON_LMASK) {
             on_gesture(a, gesture_motion(&a->touch, MOUSE_FINGER, x, y, now), now);
@@ -184,7 +183,7 @@ void app_on_event(app *a, const SDL_Event *e)
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            if (app_layout(a, now) != 0) {
+            if (app_layout(a, player_slide(&a->pl), now) != 0) {
                 a->quit = true;
             }
         } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
@@ -195,7 +194,7 @@ void app_on_event(app *a, const SDL_Event *e)
         break;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
-        slide_cache_clear(&a->cache);
+        slide_cache_clear(&a->pl.cache);
         a->dirty = true;
         break;
     default:
@@ -206,8 +205,8 @@ void app_on_event(app *a, const SDL_Event *e)
 void app_poll_input(app *a, uint64_t now)
 {
     on_gesture(a, gesture_poll(&a->touch, now), now);
-    if (a->status_until && now >= a->status_until) { /* the overlay's time is up: draw without it */
-        a->status_until = 0;
+    if (a->svc.staff.until && now >= a->svc.staff.until) { /* the overlay's time is up: draw without it */
+        a->svc.staff.until = 0;
         a->dirty = true;
     }
 }

@@ -28,10 +28,10 @@ static bool named(const app *a)
 /* The socket failed: said once (until it works again). */
 static void log_unavailable(app *a, const char *why)
 {
-    if (a->peers_failed) {
+    if (a->svc.peers.failed) {
         return;
     }
-    a->peers_failed = true;
+    a->svc.peers.failed = true;
     log_line l;
     log_begin(&l, LOG_WARN, "sync-peers");
     log_str(&l, "group", a->ex->sync_group);
@@ -43,7 +43,7 @@ static void log_unavailable(app *a, const char *why)
 /* This screen's beacon as it is now. */
 static void fill_self(app *a)
 {
-    sp_beacon *s = &a->self;
+    sp_beacon *s = &a->svc.peers.self;
     if (!s->id) {
         uint64_t id = 0;
         if (getrandom(&id, sizeof id, GRND_NONBLOCK) != (ssize_t)sizeof id || !id) {
@@ -57,14 +57,15 @@ static void fill_self(app *a)
     snprintf(s->group, sizeof s->group, "%s", a->ex->sync_group);
     snprintf(s->version, sizeof s->version, "%s", a->ex->version);
     snprintf(s->show, sizeof s->show, "%016llx",
-             a->tl_ready ? (unsigned long long)groupclock_fingerprint(a->tl.durations, a->tl.count,
-                                                                      a->tl.transition_ms)
-                         : 0ULL);
-    s->in_step = a->grouped;
-    bool newer = a->grouped && a->pending && a->pending->version[0] &&
-                 strcmp(a->pending->version, a->ex->version) != 0;
-    snprintf(s->pending, sizeof s->pending, "%s", newer ? a->pending->version : "");
-    s->since_ms = newer ? syncpeers_pending_since(&a->peers, s->pending, a->pending_arrived) : 0;
+             a->pl.tl_ready ? (unsigned long long)groupclock_fingerprint(a->pl.tl.durations, a->pl.tl.count,
+                                                                         a->pl.tl.transition_ms)
+                            : 0ULL);
+    s->in_step = a->pl.grouped;
+    bool newer = a->pl.grouped && a->svc.pending && a->svc.pending->version[0] &&
+                 strcmp(a->svc.pending->version, a->ex->version) != 0;
+    snprintf(s->pending, sizeof s->pending, "%s", newer ? a->svc.pending->version : "");
+    s->since_ms =
+        newer ? syncpeers_pending_since(&a->svc.peers.table, s->pending, a->svc.pending_arrived) : 0;
 }
 
 static void log_change(const app *a, const sp_event *e)
@@ -74,17 +75,17 @@ static void log_change(const app *a, const sp_event *e)
     char id[20];
     log_line l;
     log_begin(&l, e->change == SP_DIFFERS ? LOG_WARN : LOG_INFO, "sync-peers");
-    log_str(&l, "group", a->self.group);
+    log_str(&l, "group", a->svc.peers.self.group);
     log_str(&l, "state", names[e->change]);
     log_str(&l, "peer", p->host);
     snprintf(id, sizeof id, "%016llx", (unsigned long long)p->id);
     log_str(&l, "peer_id", id);
     log_str(&l, "peer_version", p->version);
     log_str(&l, "peer_show", p->show);
-    log_str(&l, "version", a->self.version);
-    log_str(&l, "show", a->self.show);
-    log_uint(&l, "screens", a->peers.count + 1);
-    log_uint(&l, "differing", syncpeers_differing(&a->peers));
+    log_str(&l, "version", a->svc.peers.self.version);
+    log_str(&l, "show", a->svc.peers.self.show);
+    log_uint(&l, "screens", a->svc.peers.table.count + 1);
+    log_uint(&l, "differing", syncpeers_differing(&a->svc.peers.table));
     log_end(&l);
 }
 
@@ -94,7 +95,7 @@ static void receive(app *a, uint64_t now)
     char buf[SP_DATAGRAM_MAX];
     sp_beacon b;
     for (int i = 0; i < 64; i++) { /* bounded: a flood never holds the loop */
-        ssize_t got = beacon_recv(a->beacon, buf, sizeof buf);
+        ssize_t got = beacon_recv(a->svc.peers.beacon, buf, sizeof buf);
         if (got < 0) {
             log_unavailable(a, "the beacon's socket could not be read");
         }
@@ -102,7 +103,7 @@ static void receive(app *a, uint64_t now)
             return;
         }
         if (syncpeers_parse(buf, (size_t)got, &b) == 0) {
-            syncpeers_heard(&a->peers, &a->self, &b, now);
+            syncpeers_heard(&a->svc.peers.table, &a->svc.peers.self, &b, now);
         }
     }
 }
@@ -110,9 +111,9 @@ static void receive(app *a, uint64_t now)
 static void send_beacon(app *a, uint64_t now)
 {
     char buf[SP_DATAGRAM_MAX];
-    a->beacon_at = now + SP_INTERVAL_MS;
-    size_t len = syncpeers_format(&a->self, buf, sizeof buf);
-    int rc = len ? beacon_send(a->beacon, buf, len) : 0;
+    a->svc.peers.at = now + SP_INTERVAL_MS;
+    size_t len = syncpeers_format(&a->svc.peers.self, buf, sizeof buf);
+    int rc = len ? beacon_send(a->svc.peers.beacon, buf, len) : 0;
     if (!len) {
         log_unavailable(a, "the group's name or the host name holds a control character (a tab?)");
     } else if (rc != 0) {
@@ -120,7 +121,7 @@ static void send_beacon(app *a, uint64_t now)
         snprintf(why, sizeof why, "the beacon could not be sent: %s", strerror(rc));
         log_unavailable(a, why);
     } else {
-        a->peers_failed = false;
+        a->svc.peers.failed = false;
     }
 }
 
@@ -128,15 +129,15 @@ static void send_beacon(app *a, uint64_t now)
  * again every PEERS_RETRY_MS, and taken once it works. */
 static void try_network(app *a, uint64_t now)
 {
-    if (!beacon_local(a->beacon) || now < a->beacon_retry_at) {
+    if (!beacon_local(a->svc.peers.beacon) || now < a->svc.peers.retry_at) {
         return;
     }
-    a->beacon_retry_at = now + PEERS_RETRY_MS;
+    a->svc.peers.retry_at = now + PEERS_RETRY_MS;
     beacon *b = beacon_open(a->ex->sync_port, false, NULL, 0);
     if (b) {
-        beacon_close(a->beacon);
-        a->beacon = b;
-        a->beacon_at = now;
+        beacon_close(a->svc.peers.beacon);
+        a->svc.peers.beacon = b;
+        a->svc.peers.at = now;
         log_line l;
         log_begin(&l, LOG_INFO, "sync-peers");
         log_str(&l, "group", a->ex->sync_group);
@@ -148,24 +149,24 @@ static void try_network(app *a, uint64_t now)
 /* The socket, opened when the exhibit names a group (again PEERS_RETRY_MS after a failure). */
 static bool ensure_socket(app *a, uint64_t now)
 {
-    if (a->beacon && a->beacon_port != a->ex->sync_port) { /* kiosk.conf changed the port */
-        beacon_close(a->beacon);
-        a->beacon = NULL;
-        a->beacon_retry_at = 0;
+    if (a->svc.peers.beacon && a->svc.peers.port != a->ex->sync_port) { /* kiosk.conf changed the port */
+        beacon_close(a->svc.peers.beacon);
+        a->svc.peers.beacon = NULL;
+        a->svc.peers.retry_at = 0;
     }
     try_network(a, now);
-    if (a->beacon || now < a->beacon_retry_at) {
-        return a->beacon != NULL;
+    if (a->svc.peers.beacon || now < a->svc.peers.retry_at) {
+        return a->svc.peers.beacon != NULL;
     }
     char why[200];
-    a->beacon = beacon_open(a->ex->sync_port, true, why, sizeof why);
-    a->beacon_port = a->ex->sync_port;
-    a->beacon_retry_at = now + PEERS_RETRY_MS;
-    if (!a->beacon) {
+    a->svc.peers.beacon = beacon_open(a->ex->sync_port, true, why, sizeof why);
+    a->svc.peers.port = a->ex->sync_port;
+    a->svc.peers.retry_at = now + PEERS_RETRY_MS;
+    if (!a->svc.peers.beacon) {
         log_unavailable(a, why);
         return false;
     }
-    if (beacon_local(a->beacon)) {
+    if (beacon_local(a->svc.peers.beacon)) {
         log_line l;
         log_begin(&l, LOG_INFO, "sync-peers");
         log_str(&l, "group", a->ex->sync_group);
@@ -173,69 +174,71 @@ static bool ensure_socket(app *a, uint64_t now)
         log_str(&l, "reason", "no route for multicast yet: only kiosks on this machine are heard");
         log_end(&l);
     }
-    a->beacon_at = now;
+    a->svc.peers.at = now;
     return true;
 }
 
 void app_peers_poll(app *a, uint64_t now)
 {
-    if (a->pending && strcmp(a->pending->version, a->pending_version) != 0) { /* a newer version came */
-        snprintf(a->pending_version, sizeof a->pending_version, "%s", a->pending->version);
-        a->pending_arrived = wallclock_now_ms();
-        a->beacon_at = now; /* the group hears of it at once */
+    if (a->svc.pending &&
+        strcmp(a->svc.pending->version, a->svc.pending_version) != 0) { /* a newer version came */
+        snprintf(a->svc.pending_version, sizeof a->svc.pending_version, "%s", a->svc.pending->version);
+        a->svc.pending_arrived = wallclock_now_ms();
+        a->svc.peers.at = now; /* the group hears of it at once */
     }
-    if (!named(a) && a->beacon) { /* kiosk.conf no longer names a group */
+    if (!named(a) && a->svc.peers.beacon) { /* kiosk.conf no longer names a group */
         app_peers_close(a);
-        syncpeers_init(&a->peers);
+        syncpeers_init(&a->svc.peers.table);
     }
-    if (!named(a) || a->growing || !ensure_socket(a, now)) {
+    if (!named(a) || a->pl.growing || !ensure_socket(a, now)) {
         return;
     }
     fill_self(a);
     receive(a, now);
-    if (now >= a->beacon_at) {
+    if (now >= a->svc.peers.at) {
         fill_self(a);
         send_beacon(a, now);
     }
     sp_event ev[8];
-    size_t k = syncpeers_review(&a->peers, &a->self, now, ev, sizeof ev / sizeof *ev);
+    size_t k = syncpeers_review(&a->svc.peers.table, &a->svc.peers.self, now, ev, sizeof ev / sizeof *ev);
     for (size_t i = 0; i < k; i++) {
         log_change(a, &ev[i]);
     }
     if (k) {
-        a->dirty |= a->status_until > now; /* the staff panel names them */
+        a->dirty |= a->svc.staff.until > now; /* the staff panel names them */
     }
 }
 
 uint64_t app_peers_deadline(const app *a)
 {
-    if (!a->beacon) {
-        return a->beacon_retry_at && named(a) ? a->beacon_retry_at : UINT64_MAX;
+    if (!a->svc.peers.beacon) {
+        return a->svc.peers.retry_at && named(a) ? a->svc.peers.retry_at : UINT64_MAX;
     }
-    uint64_t d = syncpeers_deadline(&a->peers);
-    d = beacon_local(a->beacon) && a->beacon_retry_at < d ? a->beacon_retry_at : d;
-    return a->beacon_at < d ? a->beacon_at : d;
+    uint64_t d = syncpeers_deadline(&a->svc.peers.table);
+    d = beacon_local(a->svc.peers.beacon) && a->svc.peers.retry_at < d ? a->svc.peers.retry_at : d;
+    return a->svc.peers.at < d ? a->svc.peers.at : d;
 }
 
 void app_peers_close(app *a)
 {
-    beacon_close(a->beacon);
-    a->beacon = NULL;
+    beacon_close(a->svc.peers.beacon);
+    a->svc.peers.beacon = NULL;
 }
 
 bool app_peers_switch_due(app *a, uint64_t now, sw_plan *plan)
 {
     *plan = (sw_plan){0};
-    if (!a->grouped || !a->pending || !a->pending->version[0] || a->switch_at_once ||
-        strcmp(a->pending->version, a->ex->version) == 0) {
+    if (!a->pl.grouped || !a->svc.pending || !a->svc.pending->version[0] || a->svc.switch_at_once ||
+        strcmp(a->svc.pending->version, a->ex->version) == 0) {
         return true; /* alone, or not a new version (the same one read again): at this boundary */
     }
-    const timeline *t = &a->tl;
+    const timeline *t = &a->pl.tl;
     int64_t wall = (int64_t)now + t->wall_offset;
-    int64_t since = syncpeers_pending_since(&a->peers, a->pending->version, a->pending_arrived);
-    *plan =
-        syncswitch_plan(t->durations, t->count, t->transition_ms, t->epoch_ms, since, a->ex->switch_delay_ms,
-                        a->pending_arrived, syncpeers_shows(&a->peers, a->pending->version));
+    int64_t since =
+        syncpeers_pending_since(&a->svc.peers.table, a->svc.pending->version, a->svc.pending_arrived);
+    *plan = syncswitch_plan(t->durations, t->count, t->transition_ms, t->epoch_ms, since,
+                            a->ex->switch_delay_ms, a->svc.pending_arrived,
+                            syncpeers_shows(&a->svc.peers.table, a->svc.pending->version));
     gc_pos here = groupclock_at(t->durations, t->count, t->transition_ms, t->epoch_ms, wall);
     plan->late = syncswitch_late(plan, here.start_ms); /* as logged */
     return syncswitch_due(plan, here.start_ms);
@@ -243,9 +246,9 @@ bool app_peers_switch_due(app *a, uint64_t now, sw_plan *plan)
 
 void app_peers_switched(app *a, const sw_plan *plan, const char *from, uint64_t now)
 {
-    a->beacon_at = now; /* the group hears of it at once */
-    a->pending_version[0] = '\0';
-    a->switch_at_once = false;
+    a->svc.peers.at = now; /* the group hears of it at once */
+    a->svc.pending_version[0] = '\0';
+    a->svc.switch_at_once = false;
     if (!plan->due_ms) {
         return;
     }
@@ -268,18 +271,18 @@ void app_peers_line(const app *a, char *line, size_t n)
         snprintf(line, n, "%s", "");
         return;
     }
-    const sp_peer *odd = syncpeers_first_differing(&a->peers);
-    size_t screens = a->peers.count + 1, differing = syncpeers_differing(&a->peers);
-    if (!a->beacon) {
+    const sp_peer *odd = syncpeers_first_differing(&a->svc.peers.table);
+    size_t screens = a->svc.peers.table.count + 1, differing = syncpeers_differing(&a->svc.peers.table);
+    if (!a->svc.peers.beacon) {
         snprintf(line, n, "group %s: the beacon is off (see the log), version %s", a->ex->sync_group,
                  a->ex->version);
-    } else if (odd && strcmp(odd->b.version, a->self.version) != 0) {
+    } else if (odd && strcmp(odd->b.version, a->svc.peers.self.version) != 0) {
         snprintf(line, n, "group %s: %zu screens, %s shows version %s (this one: %s)%s", a->ex->sync_group,
                  screens, odd->b.host, odd->b.version, a->ex->version,
                  differing > 1 ? ", and others differ" : "");
     } else if (odd) {
         snprintf(line, n, "group %s: %zu screens, %s shows another show %s (this one: %s)%s",
-                 a->ex->sync_group, screens, odd->b.host, odd->b.show, a->self.show,
+                 a->ex->sync_group, screens, odd->b.host, odd->b.show, a->svc.peers.self.show,
                  differing > 1 ? ", and others differ" : "");
     } else {
         snprintf(line, n, "group %s: %zu screen%s, all show version %s", a->ex->sync_group, screens,

@@ -251,6 +251,42 @@ static void test_jump(void **state)
     timeline_free(&t);
 }
 
+/* A bad slide passed over: only the slide changes; the transition and its timing stay. */
+static void test_skip_keeps_the_transition(void **state)
+{
+    timeline t;
+    init3(&t);
+    assert_true(timeline_action(&t, TL_NEXT, T0 + 100)); /* 0 -> 1, from T0 + 100 */
+    timeline_skip(&t, 2);
+    tl_frame f = timeline_frame(&t, T0 + 100 + FADE / 2);
+    assert_true(f.in_transition);
+    assert_int_equal(f.from, 0);
+    assert_int_equal(f.to, 2);
+    assert_int_equal(t.current, 2);
+    assert_int_equal(t.previous, 0);
+    assert_int_equal(timeline_next_deadline(&t, T0 + 100 + FADE / 2, 16), T0 + 100 + FADE / 2 + 16);
+    assert_at_rest(&t, T0 + 100 + FADE, 2);
+    /* slide 2's own duration (5000), counted from when it was fully in; not before the idle wait */
+    assert_int_equal(timeline_next_deadline(&t, T0 + 100 + FADE, 16), T0 + 100 + IDLE);
+    timeline_free(&t);
+}
+
+static void test_skip_at_rest(void **state)
+{
+    timeline t;
+    init3(&t);
+    timeline_skip(&t, 1); /* the first slide, shown without a transition: slide 1 instead, at rest */
+    assert_at_rest(&t, T0 + 10, 1);
+    assert_int_equal(timeline_next_deadline(&t, T0 + 10, 16), T0 + 4000); /* slide 1's duration from T0 */
+    timeline_skip(&t, 3);                                                 /* out of range: nothing */
+    assert_int_equal(t.current, 1);
+    assert_at_rest(&t, T0 + 10, 1);
+    assert_true(timeline_update(&t, T0 + 4000));
+    assert_int_equal(t.current, 2);
+    assert_int_equal(t.previous, 1);
+    timeline_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +305,8 @@ int main(void)
         cmocka_unit_test(test_late_update_advances_one_slide),
         cmocka_unit_test(test_single_slide),
         cmocka_unit_test(test_jump),
+        cmocka_unit_test(test_skip_keeps_the_transition),
+        cmocka_unit_test(test_skip_at_rest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -159,6 +159,13 @@ void timeline_jump(timeline *t, size_t i, uint64_t now)
     t->first = true;
 }
 
+void timeline_skip(timeline *t, size_t to)
+{
+    if (to < t->count) {
+        t->current = to;
+    }
+}
+
 tl_frame timeline_frame(const timeline *t, uint64_t now)
 {
     tl_frame f = {.from = t->current, .to = t->current, .progress = 1.0f, .in_transition = false};

@@ -53,6 +53,12 @@ bool timeline_update(timeline *t, uint64_t now);
 bool timeline_action(timeline *t, tl_action a, uint64_t now);
 /* Jumps to slide i without a transition (used when a show is replaced). */
 void timeline_jump(timeline *t, size_t i, uint64_t now);
+/* Slide `to` instead of the current one (the slide on screen, or the target of a running transition), which
+ * cannot be shown (its picture failed): only the slide changes; a running transition goes on to `to` on
+ * the same time, and the last input and the auto-advance's start stay as they are (the slide's time is
+ * then `to`'s duration). `to` out of range: nothing changes. The only write of `current` from outside
+ * the timeline's own moves. */
+void timeline_skip(timeline *t, size_t to);
 /* Group mode on: from now on the slide follows the wall clock (see above). wall_offset = wall-clock ms
  * minus `now`. Jumps at once (no transition) to the slide the clock says: a screen started late joins
  * at the current slide. */
