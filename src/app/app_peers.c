@@ -28,10 +28,11 @@ static bool named(const app *a)
 /* The socket failed: said once (until it works again). */
 static void log_unavailable(app *a, const char *why)
 {
-    if (a->svc.peers.failed) {
+    group_peers *g = &a->svc.peers;
+    if (g->failed) {
         return;
     }
-    a->svc.peers.failed = true;
+    g->failed = true;
     log_line l;
     log_begin(&l, LOG_WARN, "sync-peers");
     log_str(&l, "group", a->ex->sync_group);
@@ -70,32 +71,34 @@ static void fill_self(app *a)
 
 static void log_change(const app *a, const sp_event *e)
 {
+    const group_peers *g = &a->svc.peers;
     static const char *const names[] = {"joined", "differs", "agrees", "gone"};
     const sp_beacon *p = &e->peer.b;
     char id[20];
     log_line l;
     log_begin(&l, e->change == SP_DIFFERS ? LOG_WARN : LOG_INFO, "sync-peers");
-    log_str(&l, "group", a->svc.peers.self.group);
+    log_str(&l, "group", g->self.group);
     log_str(&l, "state", names[e->change]);
     log_str(&l, "peer", p->host);
     snprintf(id, sizeof id, "%016llx", (unsigned long long)p->id);
     log_str(&l, "peer_id", id);
     log_str(&l, "peer_version", p->version);
     log_str(&l, "peer_show", p->show);
-    log_str(&l, "version", a->svc.peers.self.version);
-    log_str(&l, "show", a->svc.peers.self.show);
-    log_uint(&l, "screens", a->svc.peers.table.count + 1);
-    log_uint(&l, "differing", syncpeers_differing(&a->svc.peers.table));
+    log_str(&l, "version", g->self.version);
+    log_str(&l, "show", g->self.show);
+    log_uint(&l, "screens", g->table.count + 1);
+    log_uint(&l, "differing", syncpeers_differing(&g->table));
     log_end(&l);
 }
 
 /* Every datagram that has come, into the table. */
 static void receive(app *a, uint64_t now)
 {
+    group_peers *g = &a->svc.peers;
     char buf[SP_DATAGRAM_MAX];
     sp_beacon b;
     for (int i = 0; i < 64; i++) { /* bounded: a flood never holds the loop */
-        ssize_t got = beacon_recv(a->svc.peers.beacon, buf, sizeof buf);
+        ssize_t got = beacon_recv(g->beacon, buf, sizeof buf);
         if (got < 0) {
             log_unavailable(a, "the beacon's socket could not be read");
         }
@@ -103,17 +106,18 @@ static void receive(app *a, uint64_t now)
             return;
         }
         if (syncpeers_parse(buf, (size_t)got, &b) == 0) {
-            syncpeers_heard(&a->svc.peers.table, &a->svc.peers.self, &b, now);
+            syncpeers_heard(&g->table, &g->self, &b, now);
         }
     }
 }
 
 static void send_beacon(app *a, uint64_t now)
 {
+    group_peers *g = &a->svc.peers;
     char buf[SP_DATAGRAM_MAX];
-    a->svc.peers.at = now + SP_INTERVAL_MS;
-    size_t len = syncpeers_format(&a->svc.peers.self, buf, sizeof buf);
-    int rc = len ? beacon_send(a->svc.peers.beacon, buf, len) : 0;
+    g->at = now + SP_INTERVAL_MS;
+    size_t len = syncpeers_format(&g->self, buf, sizeof buf);
+    int rc = len ? beacon_send(g->beacon, buf, len) : 0;
     if (!len) {
         log_unavailable(a, "the group's name or the host name holds a control character (a tab?)");
     } else if (rc != 0) {
@@ -121,7 +125,7 @@ static void send_beacon(app *a, uint64_t now)
         snprintf(why, sizeof why, "the beacon could not be sent: %s", strerror(rc));
         log_unavailable(a, why);
     } else {
-        a->svc.peers.failed = false;
+        g->failed = false;
     }
 }
 
@@ -129,15 +133,16 @@ static void send_beacon(app *a, uint64_t now)
  * again every PEERS_RETRY_MS, and taken once it works. */
 static void try_network(app *a, uint64_t now)
 {
-    if (!beacon_local(a->svc.peers.beacon) || now < a->svc.peers.retry_at) {
+    group_peers *g = &a->svc.peers;
+    if (!beacon_local(g->beacon) || now < g->retry_at) {
         return;
     }
-    a->svc.peers.retry_at = now + PEERS_RETRY_MS;
+    g->retry_at = now + PEERS_RETRY_MS;
     beacon *b = beacon_open(a->ex->sync_port, false, NULL, 0);
     if (b) {
-        beacon_close(a->svc.peers.beacon);
-        a->svc.peers.beacon = b;
-        a->svc.peers.at = now;
+        beacon_close(g->beacon);
+        g->beacon = b;
+        g->at = now;
         log_line l;
         log_begin(&l, LOG_INFO, "sync-peers");
         log_str(&l, "group", a->ex->sync_group);
@@ -149,24 +154,25 @@ static void try_network(app *a, uint64_t now)
 /* The socket, opened when the exhibit names a group (again PEERS_RETRY_MS after a failure). */
 static bool ensure_socket(app *a, uint64_t now)
 {
-    if (a->svc.peers.beacon && a->svc.peers.port != a->ex->sync_port) { /* kiosk.conf changed the port */
-        beacon_close(a->svc.peers.beacon);
-        a->svc.peers.beacon = NULL;
-        a->svc.peers.retry_at = 0;
+    group_peers *g = &a->svc.peers;
+    if (g->beacon && g->port != a->ex->sync_port) { /* kiosk.conf changed the port */
+        beacon_close(g->beacon);
+        g->beacon = NULL;
+        g->retry_at = 0;
     }
     try_network(a, now);
-    if (a->svc.peers.beacon || now < a->svc.peers.retry_at) {
-        return a->svc.peers.beacon != NULL;
+    if (g->beacon || now < g->retry_at) {
+        return g->beacon != NULL;
     }
     char why[200];
-    a->svc.peers.beacon = beacon_open(a->ex->sync_port, true, why, sizeof why);
-    a->svc.peers.port = a->ex->sync_port;
-    a->svc.peers.retry_at = now + PEERS_RETRY_MS;
-    if (!a->svc.peers.beacon) {
+    g->beacon = beacon_open(a->ex->sync_port, true, why, sizeof why);
+    g->port = a->ex->sync_port;
+    g->retry_at = now + PEERS_RETRY_MS;
+    if (!g->beacon) {
         log_unavailable(a, why);
         return false;
     }
-    if (beacon_local(a->svc.peers.beacon)) {
+    if (beacon_local(g->beacon)) {
         log_line l;
         log_begin(&l, LOG_INFO, "sync-peers");
         log_str(&l, "group", a->ex->sync_group);
@@ -174,7 +180,7 @@ static bool ensure_socket(app *a, uint64_t now)
         log_str(&l, "reason", "no route for multicast yet: only kiosks on this machine are heard");
         log_end(&l);
     }
-    a->svc.peers.at = now;
+    g->at = now;
     return true;
 }
 
@@ -211,12 +217,13 @@ void app_peers_poll(app *a, uint64_t now)
 
 uint64_t app_peers_deadline(const app *a)
 {
-    if (!a->svc.peers.beacon) {
-        return a->svc.peers.retry_at && named(a) ? a->svc.peers.retry_at : UINT64_MAX;
+    const group_peers *g = &a->svc.peers;
+    if (!g->beacon) {
+        return g->retry_at && named(a) ? g->retry_at : UINT64_MAX;
     }
-    uint64_t d = syncpeers_deadline(&a->svc.peers.table);
-    d = beacon_local(a->svc.peers.beacon) && a->svc.peers.retry_at < d ? a->svc.peers.retry_at : d;
-    return a->svc.peers.at < d ? a->svc.peers.at : d;
+    uint64_t d = syncpeers_deadline(&g->table);
+    d = beacon_local(g->beacon) && g->retry_at < d ? g->retry_at : d;
+    return g->at < d ? g->at : d;
 }
 
 void app_peers_close(app *a)
@@ -267,22 +274,23 @@ void app_peers_switched(app *a, const sw_plan *plan, const char *from, uint64_t 
 
 void app_peers_line(const app *a, char *line, size_t n)
 {
+    const group_peers *g = &a->svc.peers;
     if (!named(a)) {
         snprintf(line, n, "%s", "");
         return;
     }
-    const sp_peer *odd = syncpeers_first_differing(&a->svc.peers.table);
-    size_t screens = a->svc.peers.table.count + 1, differing = syncpeers_differing(&a->svc.peers.table);
-    if (!a->svc.peers.beacon) {
+    const sp_peer *odd = syncpeers_first_differing(&g->table);
+    size_t screens = g->table.count + 1, differing = syncpeers_differing(&g->table);
+    if (!g->beacon) {
         snprintf(line, n, "group %s: the beacon is off (see the log), version %s", a->ex->sync_group,
                  a->ex->version);
-    } else if (odd && strcmp(odd->b.version, a->svc.peers.self.version) != 0) {
+    } else if (odd && strcmp(odd->b.version, g->self.version) != 0) {
         snprintf(line, n, "group %s: %zu screens, %s shows version %s (this one: %s)%s", a->ex->sync_group,
                  screens, odd->b.host, odd->b.version, a->ex->version,
                  differing > 1 ? ", and others differ" : "");
     } else if (odd) {
         snprintf(line, n, "group %s: %zu screens, %s shows another show %s (this one: %s)%s",
-                 a->ex->sync_group, screens, odd->b.host, odd->b.show, a->svc.peers.self.show,
+                 a->ex->sync_group, screens, odd->b.host, odd->b.show, g->self.show,
                  differing > 1 ? ", and others differ" : "");
     } else {
         snprintf(line, n, "group %s: %zu screen%s, all show version %s", a->ex->sync_group, screens,

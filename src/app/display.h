@@ -1,4 +1,4 @@
-/* display: the live kiosk's window and renderer (owned by the display code; app.c's open_display calls
+/* display: the live kiosk's window and renderer (owned by the display code; screen.c's screen_open calls
  * it). Full screen fills the display everywhere: the window is created at the size of the display's
  * desktop mode, at the display's origin, with SDL_WINDOW_FULLSCREEN_DESKTOP, so an X server without a
  * window manager (xinit, Xvfb) shows it whole, and a window manager, a compositor (cage) and KMS/DRM

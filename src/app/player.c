@@ -44,7 +44,7 @@ void player_fini(player *p)
         slide_cache_free(&p->cache);
     }
     p->cache_ready = false;
-    decoder_free(p->dec); /* after the cache: it may still wait for pictures of the worker */
+    decoder_free(p->dec); /* after the cache, which borrows it (slide_cache.h) */
     p->dec = NULL;
     if (p->tl_ready) {
         timeline_free(&p->tl);
