@@ -19,6 +19,7 @@
 #include "schedule.h"
 #include "show.h"
 #include "slide_draw.h"
+#include "stallwatch.h"
 
 #define BACKGROUND ((SDL_Color){14, 14, 16, 255})
 
@@ -179,25 +180,42 @@ static void wait_events(app *a, int ms)
 }
 
 /* A main-loop iteration that took long (the watchdog allows WatchdogSec): logged with its slowest step,
- * so a kiosk restarted by its watchdog on a slow board says what held its loop. */
+ * so a kiosk restarted by its watchdog on a slow board says what held its loop; while a turn is held,
+ * the stall watcher names the step it is in (event=stalled), and while that step is one that rightly
+ * takes seconds on a small or emulated machine (laying out, drawing), for at most LONG_STEP_MS, feeds
+ * the watchdog in the loop's stead (stallwatch.h). */
 #define SLOW_ITERATION_MS 1000
+#define STALLED_MS 2000
+#define LONG_STEP_MS 30000
+static stallwatch *loop_watch; /* opened by app_run around loop(); NULL: not watched */
+
 typedef struct {
     uint64_t t, worst;
     const char *step;
 } loop_laps;
 
-static void lap(loop_laps *l, const char *step)
+static loop_laps laps_begin(uint64_t now)
+{
+    stallwatch_busy(loop_watch, now, "reload", true);
+    return (loop_laps){now, 0, "reload"};
+}
+
+/* The step `done` ended; the turn goes on with `next` (may_be_long: it may rightly take seconds). */
+static void lap(loop_laps *l, const char *done, const char *next, bool may_be_long)
 {
     uint64_t now = SDL_GetTicks64();
     if (now - l->t > l->worst) {
         l->worst = now - l->t;
-        l->step = step;
+        l->step = done;
     }
     l->t = now;
+    stallwatch_step(loop_watch, next, may_be_long);
 }
 
+/* The turn's work is over (the loop goes to sleep next). */
 static void laps_report(const loop_laps *l, uint64_t start)
 {
+    stallwatch_idle(loop_watch);
     uint64_t ms = l->t - start;
     if (ms < SLOW_ITERATION_MS) {
         return;
@@ -237,6 +255,7 @@ static void rest(app *a)
     }
     a->dirty = false;
     app_screen_off(a);
+    stallwatch_idle(loop_watch);
     wait_events(a, (int)(notify_max_sleep_ms() < MAX_SLEEP_MS ? notify_max_sleep_ms() : MAX_SLEEP_MS));
 }
 
@@ -246,6 +265,7 @@ static void rest(app *a)
 static bool play(app *a, uint64_t now, loop_laps *laps)
 {
     player *p = &a->pl;
+    lap(laps, "input", "draw", true);
     if (slide_cache_pump(&p->cache)) {
         a->dirty = true;
     }
@@ -265,11 +285,11 @@ static bool play(app *a, uint64_t now, loop_laps *laps)
         a->dirty = false;
         p->settling = f.in_transition; /* after a transition's last frame, one frame at rest */
     }
-    lap(laps, "draw");
+    lap(laps, "draw", "prepare", true);
     /* At rest: draw the slides around this one ahead of time (one per iteration, so a tap is never kept
      * waiting long); their pictures are decoded on the worker meanwhile. */
     bool busy = !f.in_transition && slide_cache_prepare(&p->cache, now);
-    lap(laps, "prepare");
+    lap(laps, "prepare", "wait", false);
     return busy;
 }
 
@@ -280,10 +300,10 @@ static void loop(app *a)
     bool reload_later = a->pl.growing;
     while (!a->quit) {
         uint64_t now = SDL_GetTicks64();
-        loop_laps laps = {now, 0, "start"};
+        loop_laps laps = laps_begin(now);
         notify_watchdog(now);
         reload_later = serve_content(a, now, reload_later);
-        lap(&laps, "reload");
+        lap(&laps, "reload", "input", false);
         if (a->svc.notice &&
             notice_poll(a->svc.notice, now)) { /* an import's message came, changed or went */
             a->dirty = true;
@@ -400,7 +420,10 @@ int app_run(const cli_options *opts, const char *content_dir)
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 #endif
     if (start(&a, content_dir) == 0) {
+        loop_watch = stallwatch_open(STALLED_MS, LONG_STEP_MS, notify_feed_period_ms(), notify_watchdog_now);
         loop(&a);
+        stallwatch_close(loop_watch);
+        loop_watch = NULL;
         stop(&a);
         rc = 0;
     }

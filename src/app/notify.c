@@ -38,6 +38,18 @@ void notify_watchdog(uint64_t now_ms)
     fed = 1;
 }
 
+uint32_t notify_feed_period_ms(void)
+{
+    return watchdog_ms ? (uint32_t)(watchdog_ms / 8 > 0 ? watchdog_ms / 8 : 1) : 0;
+}
+
+void notify_watchdog_now(void)
+{
+    if (watchdog_ms && ready) {
+        sd_notify(0, "WATCHDOG=1");
+    }
+}
+
 uint32_t notify_max_sleep_ms(void)
 {
     return watchdog_ms ? (uint32_t)(watchdog_ms / 4 > 0 ? watchdog_ms / 4 : 1) : UINT32_MAX;

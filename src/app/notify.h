@@ -13,6 +13,11 @@ void notify_ready(const char *status);
 /* Sends WATCHDOG=1 when an eighth of the interval has passed since the last one; now_ms on any monotonic
  * clock. */
 void notify_watchdog(uint64_t now_ms);
+/* How often the watchdog is fed (0: no watchdog). */
+uint32_t notify_feed_period_ms(void);
+/* WATCHDOG=1 now (after READY=1, with a watchdog); safe on another thread than the main loop's (the
+ * stall watcher feeds it while the loop draws a slide that rightly takes seconds, see stallwatch.h). */
+void notify_watchdog_now(void);
 /* The longest the main loop may sleep so the watchdog is fed in time (UINT32_MAX without a watchdog). */
 uint32_t notify_max_sleep_ms(void);
 void notify_status(const char *status);

@@ -352,7 +352,8 @@ fi
 
 # --- the figures ---------------------------------------------------------------------------------------
 sorted=$(printf '%s\n' "${ready_ms[@]}" | sort -n)
-median=$(sed -n "$(((n + 1) / 2))p" <<<"$sorted")
+median=none
+((n > 0)) && median=$(sed -n "$(((n + 1) / 2))p" <<<"$sorted")
 worst=$(tail -n 1 <<<"$sorted")
 mid=$(grep -c 'mid-import' "$results" || true)
 summary="cycles=$cycles failures=$failures boots=$boots ready_boots=$n ready_median_ms=$median ready_worst_ms=$worst"
