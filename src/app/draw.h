@@ -13,7 +13,7 @@
 #include "fonts.h"
 #include "fonts_measure.h"
 
-typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } draw_align;
+/* draw_align (ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT): the core's textstyle.h, through fonts.h. */
 
 /* The palette of an exhibit: dark, warm, restrained (the defaults); kiosk.conf [colors] changes it. A
  * value, owned by whoever holds it (the exhibit); drawing functions take it as a parameter. */
@@ -35,7 +35,7 @@ typedef struct {
     const kiosk_fonts *fonts;
     const draw_palette *palette; /* borrowed; NULL: draw_palette_default() */
     SDL_Surface *emblem; /* borrowed, may be NULL (then an accent rule): the emblem of the banner slide and
-                          * of the fallback card, slide_draw_emblem_height(design) high */
+                          * of the fallback card, slide_layout_emblem_height(design) high */
 } slide_draw_ctx;
 
 /* The context's palette (the default one when it has none). */
