@@ -192,7 +192,7 @@ void exhibit_log(const exhibit *e)
 }
 
 static show *build(const exhibit *e, const content *c, const design *d, const kiosk_fonts *fonts,
-                   bool titles_only)
+                   bool titles_only, bool lay_out)
 {
     const kiosk_config *cfg = &c->config;
     fonts_measurer m = {fonts, FONT_BODY, 0};
@@ -219,7 +219,7 @@ static show *build(const exhibit *e, const content *c, const design *d, const ki
         .words = &words,
     };
     show *s = show_build(c, &p);
-    if (s && slide_layout_show(s, &look) != 0) {
+    if (s && lay_out && slide_layout_show(s, &look) != 0) {
         show_free(s);
         s = NULL;
     }
@@ -228,14 +228,19 @@ static show *build(const exhibit *e, const content *c, const design *d, const ki
 
 show *exhibit_build(const exhibit *e, const design *d, const kiosk_fonts *fonts)
 {
-    return build(e, e->content, d, fonts, false);
+    return build(e, e->content, d, fonts, false, true);
+}
+
+show *exhibit_build_plan(const exhibit *e, const design *d, const kiosk_fonts *fonts)
+{
+    return build(e, e->content, d, fonts, false, false);
 }
 
 show *exhibit_build_first(const exhibit *e, const design *d, const kiosk_fonts *fonts)
 {
     content first = *e->content; /* a shallow copy: the same first item, alone */
     first.count = first.count > 0 ? 1 : 0;
-    return build(e, &first, d, fonts, true);
+    return build(e, &first, d, fonts, true, true);
 }
 
 design exhibit_open_look(const exhibit *e, int w, int h, kiosk_fonts *fonts)
