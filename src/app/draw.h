@@ -27,7 +27,7 @@ draw_palette draw_palette_make(SDL_Color background, SDL_Color text, SDL_Color a
 /* The default palette (kiosk.conf's defaults). */
 draw_palette draw_palette_default(void);
 
-/* What drawing a slide needs (slide_draw, text_block, picture_draw): the target, the design grid, the
+/* What drawing a slide needs (slide_draw, picture_draw): the target, the design grid, the
  * fonts, the palette and the emblem, all borrowed. */
 typedef struct {
     SDL_Renderer *renderer;

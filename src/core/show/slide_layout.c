@@ -23,15 +23,10 @@ typedef struct {
     font_role role;
 } role_measurer;
 
-static int px(double v)
-{
-    return (int)(v + 0.5);
-}
-
 int slide_layout_emblem_height(const design *d)
 {
     int side = d->w < d->h ? d->w : d->h;
-    return px(side * 0.15);
+    return design_px(side * 0.15);
 }
 
 static int measure_cb(void *ctx, int size, const char *s, size_t len, bool rtl)
@@ -195,12 +190,13 @@ static int block_height(const lay *L, font_role role, const char *text, int widt
 static void banner_slide(lay *L, const slide *s)
 {
     const design *d = L->d;
-    int cx = d->w / 2, width = d->safe_w - 2 * px(d->w * 0.04);
+    int cx = d->w / 2, width = d->safe_w - 2 * design_px(d->w * 0.04);
     int emblem_h = slide_layout_emblem_height(d);
     double k = d->h > d->w ? 1.2 : 1.0; /* portrait type follows the width: the card may set it larger */
-    int date_size = px(d->title_size * 1.55 * k), date_h = px(date_size * 1.3);
-    int years_size = px(d->dateline_size * 1.15 * k), years_h = px(years_size * 1.45);
-    int line_h = d->dateline_line_h, gap = px(d->body_size * 1.2), rule_h = px(d->h / 360.0 + 0.5);
+    int date_size = design_px(d->title_size * 1.55 * k), date_h = design_px(date_size * 1.3);
+    int years_size = design_px(d->dateline_size * 1.15 * k), years_h = design_px(years_size * 1.45);
+    int line_h = d->dateline_line_h, gap = design_px(d->body_size * 1.2),
+        rule_h = design_px(d->h / 360.0 + 0.5);
     int lines_h = (int)s->line_count * line_h + (s->line_count > 1 ? (int)(s->line_count - 1) * gap / 3 : 0);
     int total = emblem_h + gap + date_h + (s->date_text ? years_h : 0) + gap + rule_h +
                 (s->line_count ? gap + lines_h : 0);
@@ -219,7 +215,7 @@ static void banner_slide(lay *L, const slide *s)
         y += years_h;
     }
     y += gap;
-    int rule_w = px(d->w * 0.06);
+    int rule_w = design_px(d->w * 0.06);
     add_fill(L, DL_FILL, cx - rule_w / 2, y, rule_w, rule_h, DL_INK_ACCENT);
     y += rule_h + gap;
     for (size_t i = 0; i < s->line_count; i++) {
@@ -234,9 +230,9 @@ static void banner_strip(lay *L, const slide *s)
 {
     const design *d = L->d;
     add_fill(L, DL_FILL, 0, d->banner_y, d->w, d->h - d->banner_y, DL_INK_BANNER_BG);
-    add_fill(L, DL_FILL, 0, d->banner_y, d->w, px(d->h / 540.0 + 0.5), DL_INK_ACCENT);
+    add_fill(L, DL_FILL, 0, d->banner_y, d->w, design_px(d->h / 540.0 + 0.5), DL_INK_ACCENT);
     one_line(L, FONT_BANNER, d->banner_min_size, s->banner, d->w / 2, d->banner_y,
-             d->safe_w - 2 * px(d->w * 0.04), d->banner_h, ALIGN_CENTER, DL_INK_BANNER_TEXT, true);
+             d->safe_w - 2 * design_px(d->w * 0.04), d->banner_h, ALIGN_CENTER, DL_INK_BANNER_TEXT, true);
 }
 
 /* Title and fallback slides: a centred group of title, a short accent rule, dateline and date. */
@@ -244,8 +240,8 @@ static void title(lay *L, const slide *s)
 {
     const design *d = L->d;
     int cx = d->w / 2;
-    int gap = px(d->body_size * 1.1);
-    int rule_h = px(d->h / 360.0 + 0.5);
+    int gap = design_px(d->body_size * 1.1);
+    int rule_h = design_px(d->h / 360.0 + 0.5);
     int title_h = block_height(L, FONT_TITLE, s->title, d->title_w, d->title_line_h);
     int dateline_h = block_height(L, FONT_DATELINE, s->dateline, d->column_w, d->dateline_line_h);
     int date_h = s->date_text ? d->small_line_h : 0;
@@ -264,7 +260,7 @@ static void title(lay *L, const slide *s)
     }
     y += block_centered(L, FONT_TITLE, s->title, cx, y, d->title_w, d->title_line_h, DL_INK_TEXT);
     y += gap;
-    int rule_w = px(d->w * 0.06);
+    int rule_w = design_px(d->w * 0.06);
     add_fill(L, DL_FILL, cx - rule_w / 2, y, rule_w, rule_h, DL_INK_ACCENT);
     y += rule_h + gap;
     y += block_centered(L, FONT_DATELINE, s->dateline, cx, y, d->column_w, d->dateline_line_h,
@@ -298,8 +294,8 @@ static void running_head(lay *L, const slide *s, bool rtl)
         one_line(L, FONT_SMALL, small, head, rtl ? right : left, d->runhead_y, d->column_w - part_w,
                  d->small_line_h, rtl ? ALIGN_RIGHT : ALIGN_LEFT, DL_INK_TEXT_DIM, false);
     }
-    add_fill(L, DL_FILL, d->column_x, d->runhead_y + d->small_line_h + px(d->h / 216.0), d->column_w,
-             px(d->h / 1080.0 + 0.5), DL_INK_RULE);
+    add_fill(L, DL_FILL, d->column_x, d->runhead_y + d->small_line_h + design_px(d->h / 216.0), d->column_w,
+             design_px(d->h / 1080.0 + 0.5), DL_INK_RULE);
 }
 
 /* Excerpt slides: the running head, then the body lines, the block centred in the body box. A
@@ -339,9 +335,9 @@ static void caption(lay *L, const slide *s)
     if (!s->caption || !*s->caption) {
         return;
     }
-    int w = d->safe_w - 2 * px(d->w * 0.04);
+    int w = d->safe_w - 2 * design_px(d->w * 0.04);
     int text_h = block_height(L, FONT_CAPTION, s->caption, w, d->caption_line_h);
-    int pad = px(d->caption_size * 0.6);
+    int pad = design_px(d->caption_size * 0.6);
     int strip_h = text_h + 2 * pad;
     int y = d->picture_h - strip_h;
     add_fill(L, DL_FILL, 0, y, d->w, strip_h, DL_INK_SHADE);
