@@ -65,7 +65,7 @@ static size_t report_slides(const exhibit *e, const bool *bad)
     size_t shown = 0, nbad = 0;
     const char **badp = bad_paths(c, bad, &nbad);
     design d = exhibit_open_look(e, 1920, 1080, &fonts);
-    show *s = exhibit_build(e, &d, &fonts);
+    show *s = exhibit_build_plan(e, &d, &fonts);
     for (size_t i = 0; s && i < s->count; i++) {
         const slide *sl = &s->slides[i];
         if (sl->kind == SLIDE_IMAGE && sl->source && badp && nbad > 0 &&

@@ -13,7 +13,7 @@
 #include "fonts.h"
 #include "fonts_measure.h"
 
-typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } draw_align;
+/* draw_align (ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT): the core's textstyle.h, through fonts.h. */
 
 /* The palette of an exhibit: dark, warm, restrained (the defaults); kiosk.conf [colors] changes it. A
  * value, owned by whoever holds it (the exhibit); drawing functions take it as a parameter. */
@@ -27,7 +27,7 @@ draw_palette draw_palette_make(SDL_Color background, SDL_Color text, SDL_Color a
 /* The default palette (kiosk.conf's defaults). */
 draw_palette draw_palette_default(void);
 
-/* What drawing a slide needs (slide_draw, text_block, picture_draw): the target, the design grid, the
+/* What drawing a slide needs (slide_draw, picture_draw): the target, the design grid, the
  * fonts, the palette and the emblem, all borrowed. */
 typedef struct {
     SDL_Renderer *renderer;
@@ -35,7 +35,7 @@ typedef struct {
     const kiosk_fonts *fonts;
     const draw_palette *palette; /* borrowed; NULL: draw_palette_default() */
     SDL_Surface *emblem; /* borrowed, may be NULL (then an accent rule): the emblem of the banner slide and
-                          * of the fallback card, slide_draw_emblem_height(design) high */
+                          * of the fallback card, slide_layout_emblem_height(design) high */
 } slide_draw_ctx;
 
 /* The context's palette (the default one when it has none). */

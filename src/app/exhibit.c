@@ -12,6 +12,7 @@
 #include "lang.h"
 #include "loader.h"
 #include "log.h"
+#include "slide_layout.h"
 
 static SDL_Color color(config_color c)
 {
@@ -191,7 +192,7 @@ void exhibit_log(const exhibit *e)
 }
 
 static show *build(const exhibit *e, const content *c, const design *d, const kiosk_fonts *fonts,
-                   bool titles_only)
+                   bool titles_only, bool lay_out)
 {
     const kiosk_config *cfg = &c->config;
     fonts_measurer m = {fonts, FONT_BODY, 0};
@@ -205,6 +206,7 @@ static show *build(const exhibit *e, const content *c, const design *d, const ki
         .today = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday},
     };
     show_words words = make_words(e, &values, &buf);
+    slide_look look = fonts_look(fonts, d);
     show_params p = {
         .body = {d->column_w, d->body_h, d->body_line_h, d->body_para_gap},
         .measure = fonts_measure_cb,
@@ -216,19 +218,29 @@ static show *build(const exhibit *e, const content *c, const design *d, const ki
         .titles_only = titles_only,
         .words = &words,
     };
-    return show_build(c, &p);
+    show *s = show_build(c, &p);
+    if (s && lay_out && slide_layout_show(s, &look) != 0) {
+        show_free(s);
+        s = NULL;
+    }
+    return s;
 }
 
 show *exhibit_build(const exhibit *e, const design *d, const kiosk_fonts *fonts)
 {
-    return build(e, e->content, d, fonts, false);
+    return build(e, e->content, d, fonts, false, true);
+}
+
+show *exhibit_build_plan(const exhibit *e, const design *d, const kiosk_fonts *fonts)
+{
+    return build(e, e->content, d, fonts, false, false);
 }
 
 show *exhibit_build_first(const exhibit *e, const design *d, const kiosk_fonts *fonts)
 {
     content first = *e->content; /* a shallow copy: the same first item, alone */
     first.count = first.count > 0 ? 1 : 0;
-    return build(e, &first, d, fonts, true);
+    return build(e, &first, d, fonts, true, true);
 }
 
 design exhibit_open_look(const exhibit *e, int w, int h, kiosk_fonts *fonts)
@@ -241,7 +253,7 @@ design exhibit_open_look(const exhibit *e, int w, int h, kiosk_fonts *fonts)
 SDL_Surface *exhibit_load_emblem(const design *d)
 {
     char dir[4096];
-    return assets_load_emblem(assets_dir(dir, sizeof dir), slide_draw_emblem_height(d));
+    return assets_load_emblem(assets_dir(dir, sizeof dir), slide_layout_emblem_height(d));
 }
 
 slide_draw_ctx exhibit_draw_ctx(const exhibit *e, SDL_Renderer *r, const design *d, const kiosk_fonts *fonts,

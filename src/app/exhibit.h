@@ -61,8 +61,11 @@ void exhibit_log(const exhibit *e);
 /* The look for a screen of w x h: the design grid with the exhibit's safe area, and its fonts opened
  * into *fonts (close with fonts_close). */
 design exhibit_open_look(const exhibit *e, int w, int h, kiosk_fonts *fonts);
-/* The show laid out for the design with the real fonts as measurer. NULL only when out of memory. */
+/* The show laid out for the design with the real fonts as measurer, every slide with its display list
+ * (slide_layout_show). NULL only when out of memory. */
 show *exhibit_build(const exhibit *e, const design *d, const kiosk_fonts *fonts);
+/* The same slides without their display lists (--check: what is shown, in which order, how long). */
+show *exhibit_build_plan(const exhibit *e, const design *d, const kiosk_fonts *fonts);
 /* The first slide of the show alone, as exhibit_build lays it out (an article's title slide without its
  * pages): drawn at start while the whole show is laid out. NULL when out of memory. */
 show *exhibit_build_first(const exhibit *e, const design *d, const kiosk_fonts *fonts);

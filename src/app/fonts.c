@@ -51,16 +51,6 @@ struct fonts_state {
     size_t scratch_cap;
 };
 
-static const char *const role_name[FONT_ROLE_COUNT] = {
-    [FONT_TITLE] = "title", [FONT_DATELINE] = "dateline", [FONT_BODY] = "body",
-    [FONT_SMALL] = "small", [FONT_CAPTION] = "caption",   [FONT_BANNER] = "banner",
-};
-
-const char *fonts_role_name(font_role role)
-{
-    return role >= 0 && role < FONT_ROLE_COUNT ? role_name[role] : "unknown";
-}
-
 fonts_config fonts_config_default(void)
 {
     return (fonts_config){"Noto Serif", "Noto Serif", "Noto Sans"};
@@ -231,7 +221,7 @@ static void log_font_event(log_level lv, const char *event, font_role role, uint
     snprintf(u, sizeof u, "U+%04X", (unsigned)cp);
     log_line l;
     log_begin(&l, lv, event);
-    log_str(&l, "role", role_name[role]);
+    log_str(&l, "role", font_role_name(role));
     log_str(&l, "char", u);
     log_str(&l, key, value);
     log_end(&l);
@@ -297,7 +287,7 @@ static int open_role(kiosk_fonts *f, font_role r, const char *family, bool itali
     if (st->file[r] && !exact) {
         log_line l;
         log_begin(&l, LOG_WARN, "font-substitute");
-        log_str(&l, "role", role_name[r]);
+        log_str(&l, "role", font_role_name(r));
         log_str(&l, "wanted", pattern);
         log_str(&l, "using", st->file[r]);
         log_end(&l);
@@ -310,7 +300,7 @@ static int open_role(kiosk_fonts *f, font_role r, const char *family, bool itali
     }
     log_line l;
     log_begin(&l, LOG_ERROR, "font-missing");
-    log_str(&l, "role", role_name[r]);
+    log_str(&l, "role", font_role_name(r));
     log_str(&l, "wanted", pattern);
     log_str(&l, "reason",
             st->file[r] ? TTF_GetError() : "fontconfig found no font (install fonts-noto-core)");

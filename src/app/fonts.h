@@ -16,16 +16,9 @@
 
 #include "design.h"
 #include "textrun.h"
+#include "textstyle.h"
 
-typedef enum {
-    FONT_TITLE,
-    FONT_DATELINE,
-    FONT_BODY,
-    FONT_SMALL,
-    FONT_CAPTION,
-    FONT_BANNER,
-    FONT_ROLE_COUNT
-} font_role;
+/* font_role (FONT_TITLE ... FONT_BANNER) and font_role_name: the core's textstyle.h. */
 
 /* Family names (fontconfig) of the roles; NULL fields take the default. */
 typedef struct {
@@ -49,7 +42,6 @@ int fonts_open(kiosk_fonts *f, const design *d);
 /* The same with the families of cfg (NULL: defaults). */
 int fonts_open_config(kiosk_fonts *f, const design *d, const fonts_config *cfg);
 void fonts_close(kiosk_fonts *f);
-const char *fonts_role_name(font_role role);
 
 /* A role's fallback chain at one type size (0: the role's design size): the role's font first, then the
  * fallbacks found so far. NULL when the role has no font. Kept until fonts_close (at most a bounded

@@ -30,3 +30,18 @@ int fonts_fit_measure_cb(void *ctx, int size, const char *s, size_t len, bool rt
     const fonts_measurer *m = ctx;
     return fonts_measure_sized(m->fonts, m->role, size, s, len, rtl);
 }
+
+/* slide_measure_fn: ctx is the kiosk_fonts. */
+static int role_measure_cb(void *ctx, font_role role, int size, const char *s, size_t len, bool rtl)
+{
+    return fonts_measure_sized(ctx, role, size, s, len, rtl);
+}
+
+slide_look fonts_look(const kiosk_fonts *f, const design *d)
+{
+    slide_look look = {.design = d, .measure = role_measure_cb, .measure_ctx = (void *)f};
+    for (int r = 0; r < FONT_ROLE_COUNT; r++) {
+        look.size[r] = f->size[r];
+    }
+    return look;
+}

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "fonts.h"
+#include "displaylist.h"
 
 /* Width in pixels of s[0..len) in the role's font at its design size (direction from the text), the
  * same width the text is drawn with (an estimate when the role has no font). */
@@ -25,5 +26,9 @@ typedef struct {
 } fonts_measurer;
 int fonts_measure_cb(void *ctx, const char *s, size_t len, bool rtl);
 int fonts_fit_measure_cb(void *ctx, int size, const char *s, size_t len, bool rtl);
+
+/* The look slides are laid out for (slide_layout.h): design d, measured with f (borrowed, both), each
+ * role at f's design size. */
+slide_look fonts_look(const kiosk_fonts *f, const design *d);
 
 #endif

@@ -3,16 +3,10 @@
 
 #include "draw.h"
 #include "imgscale.h"
-#include "text_block.h"
 
 #define BACKDROP_DIM 70 /* the blurred backdrop at 70/255 of its brightness */
 
 static const SDL_Color SOLID_BACKDROP = {14, 14, 16, 255};
-
-static int px(double v)
-{
-    return (int)(v + 0.5);
-}
 
 void picture_draw_kenburns(SDL_Renderer *r, const design *d, SDL_Texture *photo, int w, int h, uint32_t seed,
                            double t)
@@ -83,6 +77,7 @@ void picture_draw(const slide_draw_ctx *c, const slide *s, const picture *pic)
 {
     const design *d = c->design;
     SDL_Renderer *r = c->renderer;
+    (void)s; /* its caption is in the slide's display list (slide_layout), painted by slide_draw */
 
     if (pic && pic->overlay_only) { /* replaced (not blended) by transparent black: premultiplied nothing */
         SDL_Rect area = {0, 0, d->w, d->picture_h};
@@ -91,15 +86,5 @@ void picture_draw(const slide_draw_ctx *c, const slide *s, const picture *pic)
         SDL_RenderFillRect(r, &area);
     } else if (pic) {
         draw_photo(r, d, pic);
-    }
-    if (s->caption && *s->caption) {
-        int w = d->safe_w - 2 * px(d->w * 0.04);
-        int text_h = text_block_height(c, FONT_CAPTION, s->caption, w, d->caption_line_h);
-        int pad = px(d->caption_size * 0.6);
-        int strip_h = text_h + 2 * pad;
-        int y = d->picture_h - strip_h;
-        draw_fill(r, 0, y, d->w, strip_h, (SDL_Color){0, 0, 0, 165});
-        text_block_draw_centered(c, FONT_CAPTION, s->caption, d->w / 2, y + pad, w, d->caption_line_h,
-                                 draw_ctx_palette(c).text);
     }
 }

@@ -1,5 +1,5 @@
-/* picture_draw: an image slide's picture area: the photo in its fit mode, and its caption on a
- * translucent strip set in the project's caption type.
+/* picture_draw: an image slide's picture area: the photo in its fit mode (its caption strip is in the
+ * slide's display list, slide_layout).
  *   contain   the whole photo, letterboxed over a dark, dimmed, blurred copy of itself (or a solid colour);
  *   cover     the photo cropped to fill the area;
  *   kenburns  like cover, at a pose of its slow pan and zoom (pic->pose_t; 0, the start pose, at rest).
@@ -15,8 +15,8 @@
 #include "show.h"
 #include "draw.h"
 
-/* pic may be NULL (the picture failed to decode, or is not decoded yet): then only the background and
- * caption are drawn, a quiet empty frame. */
+/* pic may be NULL (the picture failed to decode, or is not decoded yet): then nothing is drawn here,
+ * a quiet empty frame. */
 void picture_draw(const slide_draw_ctx *c, const slide *s, const picture *pic);
 /* Draws photo (w x h, made for kenburns: the picture area's aspect) into the picture area at Ken Burns
  * progress t, clipped to the area. */

@@ -24,6 +24,21 @@ static void manifest_text(FILE *f, const char *field, const char *text)
     }
 }
 
+/* The slide's display list, one line per box in paint order (README: --render). */
+static void manifest_boxes(FILE *f, const display_list *l)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        const dl_item *it = &l->items[i];
+        fprintf(f, "\tbox\t%s x=%d y=%d w=%d h=%d ink=%s", dl_kind_name(it->kind), it->x, it->y, it->w, it->h,
+                dl_ink_name(it->ink));
+        if (it->kind == DL_TEXT) {
+            fprintf(f, " role=%s size=%d align=%s rtl=%d truncated=%d\t%s", font_role_name(it->role),
+                    it->size, draw_align_name(it->align), it->rtl, it->truncated, it->text);
+        }
+        fputc('\n', f);
+    }
+}
+
 static void manifest_slide(FILE *f, size_t index, const slide *s)
 {
     fprintf(f, "%03zu.png\tkind=%s\tsource=%s\tduration_ms=%u\n", index + 1, slide_kind_name(s->kind),
@@ -36,6 +51,7 @@ static void manifest_slide(FILE *f, size_t index, const slide *s)
         manifest_text(f, s->lines[i].para_start ? "para" : "line", s->lines[i].text);
     }
     manifest_text(f, "banner", s->banner);
+    manifest_boxes(f, &s->boxes);
 }
 
 static int fail(const char *what, const char *path, const char *reason)

@@ -1,6 +1,7 @@
-/* slide_draw: draws one slide at rest onto the renderer's current target, following the design grid.
- * Text that was laid out by the show is drawn line by line; titles are laid out here with the same
- * layout module. Nothing is drawn outside the safe area except backdrops and the banner strip. */
+/* slide_draw: draws one slide at rest onto the renderer's current target: the background, an image
+ * slide's picture, then the slide's display list as the show laid it out (slide_layout: every text line,
+ * rule, strip and the emblem, positioned and sized), each box painted as it says and nothing decided
+ * here. A slide without a display list (a card the app made itself) is laid out first, the same way. */
 #ifndef KIOSK_SLIDE_DRAW_H
 #define KIOSK_SLIDE_DRAW_H
 
@@ -11,9 +12,6 @@
 #include "fonts.h"
 #include "picture.h"
 #include "show.h"
-
-/* The height the emblem is drawn at on a screen of design d (load it at that height). */
-int slide_draw_emblem_height(const design *d);
 
 /* pic: the decoded picture of an image slide, or NULL (then the slide is drawn as a quiet empty frame). */
 void slide_draw(const slide_draw_ctx *c, const slide *s, const picture *pic);

@@ -38,7 +38,7 @@ char *kh_find_line(const char *text, const char *needle);
 /* ---- the --render manifest ---- */
 
 typedef struct {
-    char *name; /* title, dateline, date, caption, para, line, banner */
+    char *name; /* title, dateline, date, caption, para, line, banner, box (the display list) */
     char *text;
 } kh_field;
 

@@ -33,5 +33,7 @@ typedef struct {
 
 /* safe_margin: fraction of each edge kept free (e.g. 0.05 for TVs with overscan; 0 .. 0.25). */
 design design_compute(int w, int h, double safe_margin);
+/* v rounded to whole pixels (halves up, for the positive lengths of the grid). */
+int design_px(double v);
 
 #endif

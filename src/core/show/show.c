@@ -80,6 +80,7 @@ static void slide_clear(slide *s)
     }
     free(s->lines);
     free(s->banner);
+    display_list_free(&s->boxes);
 }
 
 void show_free(show *s)

@@ -1,7 +1,8 @@
 /* show: the list of slides built from scanned content, laid out for one screen size.
  * An article becomes a title slide, then excerpt slides whose lines are already broken for the screen;
  * an image becomes an image slide. An empty content list gives one fallback slide, so a show is never
- * empty. Pure: text is measured through callbacks. */
+ * empty. Each slide has room for its display list, which slide_layout_show fills (every text box, rule
+ * and strip, positioned and sized). Pure: text is measured through callbacks. */
 #ifndef KIOSK_SHOW_H
 #define KIOSK_SHOW_H
 
@@ -11,6 +12,7 @@
 
 #include "banner.h"
 #include "content.h"
+#include "displaylist.h"
 #include "layout.h"
 
 typedef enum { SLIDE_TITLE, SLIDE_EXCERPT, SLIDE_IMAGE, SLIDE_FALLBACK, SLIDE_BANNER } slide_kind;
@@ -37,7 +39,9 @@ typedef struct {
     char *banner;       /* the date banner text shown on this slide, never NULL */
     size_t words;       /* words to read on this slide */
     uint32_t duration_ms;
-    int fit; /* image: a config_fit from playlist.txt, or -1: the configured default */
+    int fit;            /* image: a config_fit from playlist.txt, or -1: the configured default */
+    display_list boxes; /* what it shows, laid out for the show's screen (slide_layout_show); empty
+                         * until then */
 } slide;
 
 typedef struct {
