@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 groups() { python3 "$here/smaps-groups.py" "$@"; }
 mkdir -p "$out"
 rm -f "$out"/*.txt "$out"/*.samples "$out"/peak*
-disp=:77
+disp=${DISP:-:77} # another display with DISP=:N
 Xvfb $disp -screen 0 1920x1080x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
 xpid=$!
 sleep 1
