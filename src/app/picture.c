@@ -70,8 +70,10 @@ static SDL_Surface *make_backdrop(SDL_Surface *img, int box_w, int box_h)
 {
     int bw = box_w / BACKDROP_DIV, bh = box_h / BACKDROP_DIV;
     imgscale_rect crop = imgscale_crop_cover(img->w, img->h, box_w, box_h);
-    bw = bw < 4 ? 4 : bw > crop.w ? crop.w : bw;
-    bh = bh < 4 ? 4 : bh > crop.h ? crop.h : bh;
+    bw = bw < 4 ? 4 : bw;
+    bh = bh < 4 ? 4 : bh;
+    bw = bw > crop.w ? crop.w : bw; /* only ever reduced, as imgscale_area wants */
+    bh = bh > crop.h ? crop.h : bh;
     SDL_Surface *b = SDL_CreateRGBSurfaceWithFormat(0, bw, bh, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!b) {
         return NULL;
