@@ -9,6 +9,7 @@ def add(g, pss, rss):
     a = groups.setdefault(g, [0, 0, 0])
     a[0] += pss; a[1] += rss; a[2] += 1
 cur = None
+big = []  # anonymous mappings of 1 MiB and more with 1 MiB+ resident: (size KiB, Rss KiB)
 with open(pid if "/" in pid else f"/proc/{pid}/smaps") as f:
     for line in f:
         if re.match(r'^[0-9a-f]+-[0-9a-f]+ ', line):
@@ -47,6 +48,8 @@ with open(pid if "/" in pid else f"/proc/{pid}/smaps") as f:
             else:
                 g = 'file ' + n.split('/')[-1]
             add(g, cur['pss'], cur['rss'])
+            if n == '' and sz >= 1024 and cur['rss'] >= 1024:
+                big.append((sz, cur['rss']))
 tot = [sum(v[0] for v in groups.values()), sum(v[1] for v in groups.values())]
 label = sys.argv[2] if len(sys.argv) > 2 else ''
 print(f"== {label}: PSS {tot[0]/1024:.1f} MiB  RSS {tot[1]/1024:.1f} MiB")
@@ -61,3 +64,5 @@ for g, (p, r, n) in sorted(groups.items(), key=lambda kv: -kv[1][0]):
         continue
     print(f"  {p/1024:7.1f} {r/1024:7.1f}  x{n:<3} {g}")
 print(f"  {libs[0]/1024:7.1f} {libs[1]/1024:7.1f}  all libraries")
+print("  anonymous mappings of 1 MiB+ (size/resident KiB; 8100 = a 1920x1080 texture, 5860 = a 1500x1000 picture): "
+      + " ".join(f"{sz}/{rss}" for sz, rss in big))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/memory/walk.sh BIN FOLDER OUT [TAPS]: where memorial-kiosk's memory goes (issue 19). Runs BIN as
-# shipped (full screen, every SDL_* variable removed) on its own Xvfb :77 at 1920x1080x24 (no window
-# manager) with FOLDER, samples PSS and USS (private) every 100 ms from /proc/PID/smaps_rollup, and writes
+# shipped (full screen, every SDL_* variable removed) on its own Xvfb (display $DISP, default :77) at
+# 1920x1080x24 (no window manager) with FOLDER, samples PSS and USS (private) every 100 ms from
+# /proc/PID/smaps_rollup (pss-sample.py, which also keeps the smaps of the highest sample), and writes
 # the PSS/RSS per group of mappings (smaps-groups.py) at the first frame, on the still title slide, during
 # two transitions and at rest after TAPS taps (default 40; one every 0.6 + $REST s, REST default 1.9),
 # and of the mappings at the highest PSS sample. Needs Xvfb, xdotool, python3.
@@ -13,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 groups() { python3 "$here/smaps-groups.py" "$@"; }
 mkdir -p "$out"
 rm -f "$out"/*.txt "$out"/*.samples "$out"/peak*
-disp=:77
+disp=${DISP:-:77} # another display with DISP=:N
 Xvfb $disp -screen 0 1920x1080x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
 xpid=$!
 sleep 1
@@ -21,22 +22,7 @@ unset_sdl=()
 for v in $(env | grep -o '^SDL_[A-Z_]*'); do unset_sdl+=(-u "$v"); done
 env -u WAYLAND_DISPLAY "${unset_sdl[@]}" DISPLAY=$disp "$bin" "$folder" >"$out/kiosk.log" 2>&1 &
 kpid=$!
-(
-    peak=0
-    while kill -0 $kpid 2>/dev/null; do
-        roll=$(cat /proc/$kpid/smaps_rollup 2>/dev/null)
-        p=$(awk '/^Pss:/ { s += $2 } END { print s + 0 }' <<<"$roll")
-        u=$(awk '/^Private_(Clean|Dirty):/ { s += $2 } END { print s + 0 }' <<<"$roll")
-        echo "$p" >>"$out/pss.samples"
-        echo "$u" >>"$out/uss.samples"
-        if ((p > peak)); then
-            peak=$p
-            echo "$peak" >"$out/peak"
-            cp /proc/$kpid/smaps "$out/peak.smaps" 2>/dev/null
-        fi
-        sleep 0.1
-    done
-) &
+python3 "$here/pss-sample.py" $kpid "$out" 100 &
 spid=$!
 for _ in $(seq 50); do
     grep -q first-frame "$out/kiosk.log" && break
@@ -57,8 +43,8 @@ groups $kpid "at rest after $taps taps" >"$out/end.txt"
 hwm=$(awk '/^VmHWM/ { print $2 }' /proc/$kpid/status)
 kill $kpid
 wait $kpid 2>/dev/null
-kill $spid 2>/dev/null
 kill $xpid
 wait $xpid 2>/dev/null
 groups "$out/peak.smaps" "highest PSS sample" >"$out/peak.txt"
-echo "peak PSS $(cat "$out/peak") KiB, peak USS $(sort -n "$out/uss.samples" | tail -n 1) KiB, VmHWM $hwm KiB"
+wait $spid 2>/dev/null
+echo "peak PSS $(cat "$out/peak") KiB, peak USS $(cut -f2 "$out/uss.samples" | sort -n | tail -n 1) KiB, VmHWM $hwm KiB, $(wc -l <"$out/pss.samples") samples"

@@ -59,32 +59,41 @@ void picture_log_settings(const picture_settings *s)
     log_end(&l);
 }
 
-/* A new ARGB8888 surface of w x h with src's pixels reduced by the area filter. */
-static SDL_Surface *scale_down(SDL_Surface *src, int w, int h)
-{
-    SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!dst) {
-        return NULL;
-    }
-    if (imgscale_area(src->pixels, src->w, src->h, src->pitch, dst->pixels, w, h, dst->pitch) != 0) {
-        SDL_FreeSurface(dst);
-        return NULL;
-    }
-    return dst;
-}
-
-/* The tiny blurred copy behind a contained picture: the picture covering a box 1/16 the size of the
- * screen's picture area, blurred. Stretched with linear filtering it is a soft wash of its colours. */
+/* The blurred wash behind a contained picture: the part of the picture that would cover the screen's
+ * picture area (its centred crop with the area's aspect), reduced to about 1/16 of the area on each
+ * side, blurred and dimmed (PICTURE_BACKDROP_DIM, as SDL's colour modulation did it when drawn). It is
+ * drawn stretched over exactly the picture area with no colour modulation, so SDL's software renderer
+ * stretches it straight into the slide's texture; before, the cover rectangle overhung the area and the
+ * renderer stretched it through a temporary surface of that rectangle (9.4 MiB at 1920x1080, issue 19).
+ * Stretched with linear filtering it is a soft wash of its colours. */
 static SDL_Surface *make_backdrop(SDL_Surface *img, int box_w, int box_h)
 {
     int bw = box_w / BACKDROP_DIV, bh = box_h / BACKDROP_DIV;
-    imgscale_rect tiny = imgscale_fit_cover(img->w, img->h, bw < 4 ? 4 : bw, bh < 4 ? 4 : bh);
-    tiny.w = tiny.w > img->w ? img->w : tiny.w;
-    tiny.h = tiny.h > img->h ? img->h : tiny.h;
-    SDL_Surface *b = scale_down(img, tiny.w, tiny.h);
-    if (b && imgscale_blur(b->pixels, b->w, b->h, b->pitch, BACKDROP_BLUR_R, 3) != 0) {
+    imgscale_rect crop = imgscale_crop_cover(img->w, img->h, box_w, box_h);
+    bw = bw < 4 ? 4 : bw;
+    bh = bh < 4 ? 4 : bh;
+    bw = bw > crop.w ? crop.w : bw; /* only ever reduced, as imgscale_area wants */
+    bh = bh > crop.h ? crop.h : bh;
+    SDL_Surface *b = SDL_CreateRGBSurfaceWithFormat(0, bw, bh, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!b) {
+        return NULL;
+    }
+    const uint8_t *src =
+        (const uint8_t *)img->pixels + (size_t)crop.y * (size_t)img->pitch + (size_t)crop.x * 4;
+    if (imgscale_area(src, crop.w, crop.h, img->pitch, b->pixels, bw, bh, b->pitch) != 0 ||
+        imgscale_blur(b->pixels, b->w, b->h, b->pitch, BACKDROP_BLUR_R, 3) != 0) {
         SDL_FreeSurface(b);
-        b = NULL;
+        return NULL;
+    }
+    for (int y = 0; y < bh; y++) {
+        uint32_t *row = (uint32_t *)((uint8_t *)b->pixels + (size_t)y * (size_t)b->pitch);
+        for (int x = 0; x < bw; x++) {
+            uint32_t v = row[x], out = v & 0xFF000000u;
+            for (int sh = 0; sh < 24; sh += 8) {
+                out |= (((v >> sh) & 0xFFu) * PICTURE_BACKDROP_DIM / 255u) << sh;
+            }
+            row[x] = out;
+        }
     }
     return b;
 }

@@ -17,6 +17,9 @@
 #include "config.h"
 #include "imgscale.h"
 
+/* The blurred backdrop is dimmed to this much of its brightness (out of 255). */
+#define PICTURE_BACKDROP_DIM 70u
+
 typedef enum { PICTURE_BACKDROP_BLUR, PICTURE_BACKDROP_SOLID } picture_backdrop;
 
 typedef struct {
@@ -30,8 +33,9 @@ typedef struct {
     SDL_Surface *image;     /* ARGB8888, shown orientation. contain: the whole picture, at most the box's
                              * fitted size; cover, kenburns: the crop with the box's aspect, at most the
                              * box's size (smaller pictures are not enlarged here) */
-    SDL_Surface *backdrop;  /* ARGB8888 tiny blurred copy to stretch behind a contained picture; NULL for
-                             * the other fits and for a solid backdrop */
+    SDL_Surface *backdrop;  /* ARGB8888 tiny blurred and dimmed copy of what would cover the picture area,
+                             * to stretch over exactly that area behind a contained picture; NULL for the
+                             * other fits and for a solid backdrop */
     int source_w, source_h; /* size of the file's picture, as stored */
     int orientation;        /* the EXIF orientation that was applied (1..8) */
     imgscale_fit fit;       /* what image was made for */
