@@ -249,7 +249,7 @@ int kh_manifest_load(const char *path, kh_manifest *m, char *err, size_t errlen)
         }
         *tab = '\0';
         const char *text = tab + 1;
-        static const char *const known[] = {"title", "dateline", "date", "caption",
+        static const char *const known[] = {"title", "dateline", "date",   "caption",
                                             "para",  "line",     "banner", "box"};
         bool ok = false;
         for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)

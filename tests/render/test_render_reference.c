@@ -96,7 +96,8 @@ static int compare_png(const char *out, const char *ref_dir, const char *stem, c
         return tf_copy_file(got_path, ref_path) == 0 ? 0 : (printf("cannot write %s\n", ref_path), 1);
     }
     kh_image got = {0}, want = {0};
-    if (kh_image_load(got_path, &got, err, sizeof err) != 0 || kh_image_load(ref_path, &want, err, sizeof err) != 0) {
+    if (kh_image_load(got_path, &got, err, sizeof err) != 0 ||
+        kh_image_load(ref_path, &want, err, sizeof err) != 0) {
         printf("%s\n", err);
         kh_image_free(&got);
         return 1;

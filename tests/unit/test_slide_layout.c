@@ -32,8 +32,8 @@ static slide_look look_for(int w, int h)
 {
     g_d = design_compute(w, h, 0);
     slide_look l = {.design = &g_d, .measure = half_em};
-    int sizes[FONT_ROLE_COUNT] = {g_d.title_size,   g_d.dateline_size, g_d.body_size,
-                                  g_d.small_size,   g_d.caption_size,  g_d.banner_size};
+    int sizes[FONT_ROLE_COUNT] = {g_d.title_size, g_d.dateline_size, g_d.body_size,
+                                  g_d.small_size, g_d.caption_size,  g_d.banner_size};
     memcpy(l.size, sizes, sizeof sizes);
     return l;
 }
@@ -70,8 +70,12 @@ static void test_title_slide(void **state)
     int sizes[][2] = {{1920, 1080}, {1080, 1920}};
     for (int k = 0; k < 2; k++) {
         slide_look look = look_for(sizes[k][0], sizes[k][1]);
-        slide s = {.kind = SLIDE_TITLE, .title = "The Night of 20 January 1990", .dateline = "Baku, 20 January",
-                   .date_text = "20 January 2026", .banner = "History", .fit = -1};
+        slide s = {.kind = SLIDE_TITLE,
+                   .title = "The Night of 20 January 1990",
+                   .dateline = "Baku, 20 January",
+                   .date_text = "20 January 2026",
+                   .banner = "History",
+                   .fit = -1};
         display_list l = {0};
         assert_int_equal(slide_layout(&s, &look, &l), 0);
         check_common(&s, &l);
@@ -123,8 +127,14 @@ static void test_excerpt_lines_and_head(void **state)
     slide_line lines[] = {{"First line of the text", true, false},
                           {"second line", false, false},
                           {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", true, true}};
-    slide s = {.kind = SLIDE_EXCERPT, .title = "Title", .lines = lines, .line_count = 3, .part = 2,
-               .parts = 3, .banner = "B", .fit = -1};
+    slide s = {.kind = SLIDE_EXCERPT,
+               .title = "Title",
+               .lines = lines,
+               .line_count = 3,
+               .part = 2,
+               .parts = 3,
+               .banner = "B",
+               .fit = -1};
     display_list l = {0};
     assert_int_equal(slide_layout(&s, &look, &l), 0);
     check_common(&s, &l);
@@ -160,8 +170,13 @@ static void test_caption_strip_and_banner_slide(void **state)
     display_list_free(&l);
 
     slide_line lines[] = {{"In memory", true, false}};
-    slide card = {.kind = SLIDE_BANNER, .title = "20 January 1990", .date_text = "36 years", .lines = lines,
-                  .line_count = 1, .banner = "B", .fit = -1};
+    slide card = {.kind = SLIDE_BANNER,
+                  .title = "20 January 1990",
+                  .date_text = "36 years",
+                  .lines = lines,
+                  .line_count = 1,
+                  .banner = "B",
+                  .fit = -1};
     assert_int_equal(slide_layout(&card, &look, &l), 0);
     check_common(&card, &l);
     assert_int_equal(l.items[0].kind, DL_EMBLEM);
