@@ -123,12 +123,9 @@ int tf_write_text(const char *dir, const char *rel, const char *text)
     return tf_write_at(dir, rel, text, strlen(text));
 }
 
-char *tf_read_file(const char *path, size_t *len)
+char *tf_read_stream(FILE *f, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
+    rewind(f);
     size_t cap = 4096, n = 0;
     char *buf = tf_alloc(cap);
     for (;;) {
@@ -147,9 +144,7 @@ char *tf_read_file(const char *path, size_t *len)
             break;
         }
     }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
+    if (ferror(f)) {
         free(buf);
         return NULL;
     }
@@ -157,6 +152,17 @@ char *tf_read_file(const char *path, size_t *len)
     if (len) {
         *len = n;
     }
+    return buf;
+}
+
+char *tf_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    char *buf = tf_read_stream(f, len);
+    fclose(f);
     return buf;
 }
 

@@ -7,6 +7,7 @@
 #define KIOSK_TESTFS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* A new folder $TMPDIR/kiosk-TAG-XXXXXX, or NULL (errno set). */
 char *tf_mkdtemp(const char *tag);
@@ -21,6 +22,9 @@ int tf_write_file(const char *path, const void *data, size_t len);
 int tf_write_at(const char *dir, const char *rel, const void *data, size_t len);
 /* tf_write_at with a string. */
 int tf_write_text(const char *dir, const char *rel, const char *text);
+/* The whole of an open stream from its start, NUL-terminated (*len, when given, without the NUL), or
+ * NULL; the stream is left at its end (a log that is written on goes on after what was read). */
+char *tf_read_stream(FILE *f, size_t *len);
 /* The whole file, NUL-terminated (*len, when given, without the NUL), or NULL. */
 char *tf_read_file(const char *path, size_t *len);
 /* Copies a file: 0, or -1. */

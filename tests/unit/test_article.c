@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "article.h"
+#include "testfs.h"
 
 #define SKIP 77 /* CTest SKIP_RETURN_CODE */
 
@@ -96,19 +97,10 @@ typedef struct {
 static buf read_article(const expect *e)
 {
     buf b = {NULL, 0};
-    FILE *f = fopen(e->path, "rb");
-    if (!f)
+    b.data = tf_read_file(e->path, &b.len);
+    if (!b.data)
         fail_msg("cannot open %s", e->path);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    long size = ftell(f);
-    assert_true(size > 0);
-    rewind(f);
-    b.data = malloc((size_t)size + 1);
-    assert_non_null(b.data);
-    b.len = fread(b.data, 1, (size_t)size, f);
-    assert_int_equal(b.len, (size_t)size);
-    b.data[b.len] = '\0';
-    fclose(f);
+    assert_true(b.len > 0);
     return b;
 }
 

@@ -11,6 +11,7 @@
 #include "article.h"
 
 #include "layout_testutil.h"
+#include "testfs.h"
 
 /* ---- layout_paginate ---------------------------------------------------------------------------- */
 
@@ -159,16 +160,9 @@ static void test_article_words(void **state)
     article *a = NULL;
     layout_box box = {600, 12 * 20, 20, 6};
     layout_pages p = {0};
-    FILE *f = fopen(pa->path, "rb");
-    if (!f)
+    data = tf_read_file(pa->path, &len);
+    if (!data)
         fail_msg("cannot open %s", pa->path);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    len = (size_t)ftell(f);
-    rewind(f);
-    data = calloc(len + 1, 1);
-    assert_non_null(data);
-    assert_int_equal(fread(data, 1, len, f), len);
-    fclose(f);
     assert_int_equal(article_parse(data, len, &a, NULL), ARTICLE_OK);
     const char *const *paras = (const char *const *)a->paragraphs;
     size_t n = a->paragraph_count;
