@@ -16,7 +16,7 @@ void diag_list_init(diag_list *l)
 
 void diag_list_free(diag_list *l)
 {
-    if (l == NULL) {
+    if (!l) {
         return;
     }
     for (size_t i = 0; i < l->count; i++) {
@@ -41,8 +41,8 @@ int diag_add(diag_list *l, diag_severity sev, const char *path, int line, const 
         goto cleanup;
     }
     message = malloc((size_t)n + 1);
-    path_copy = strdup(path != NULL ? path : "");
-    if (message == NULL || path_copy == NULL) {
+    path_copy = strdup(path ? path : "");
+    if (!message || !path_copy) {
         goto cleanup;
     }
     va_start(ap, fmt);
@@ -52,7 +52,7 @@ int diag_add(diag_list *l, diag_severity sev, const char *path, int line, const 
     if (l->count == l->cap) {
         size_t cap = l->cap != 0 ? l->cap * 2 : 8;
         diag *items = realloc(l->items, cap * sizeof *items);
-        if (items == NULL) {
+        if (!items) {
             goto cleanup;
         }
         l->items = items;
@@ -81,11 +81,11 @@ size_t diag_count(const diag_list *l, diag_severity sev)
 
 void diag_format(const diag *d, const char *prefix, char *buf, size_t n)
 {
-    if (buf == NULL || n == 0) {
+    if (!buf || n == 0) {
         return;
     }
-    const char *path = d->path != NULL ? d->path : "";
-    const char *pre = prefix != NULL ? prefix : "";
+    const char *path = d->path ? d->path : "";
+    const char *pre = prefix ? prefix : "";
     size_t pre_len = strlen(pre);
     /* Join with exactly one '/', and only when both parts are present. */
     const char *sep = (pre_len > 0 && path[0] != '\0' && pre[pre_len - 1] != '/') ? "/" : "";
@@ -93,7 +93,7 @@ void diag_format(const diag *d, const char *prefix, char *buf, size_t n)
     if (d->line > 0) {
         snprintf(line, sizeof line, ":%d", d->line);
     }
-    const char *message = d->message != NULL ? d->message : "";
+    const char *message = d->message ? d->message : "";
     if (pre_len == 0 && path[0] == '\0') {
         snprintf(buf, n, "%s: %s", diag_severity_name(d->severity), message);
     } else {

@@ -98,7 +98,7 @@ static void add_field(log_line *l, const char *key, const char *value)
     if (l->truncated) {
         return;
     }
-    if (value == NULL) {
+    if (!value) {
         value = "";
     }
     bool quoted = needs_quotes(value);
@@ -189,7 +189,7 @@ void log_end(log_line *l)
     }
     l->buf[n] = '\n';
     l->buf[n + 1] = '\0';
-    FILE *f = log_stream != NULL ? log_stream : stderr;
+    FILE *f = log_stream ? log_stream : stderr;
     fwrite(l->buf, 1, n + 1, f);
     fflush(f);
 }

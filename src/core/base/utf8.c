@@ -50,7 +50,7 @@ bool utf8_validate(const char *s, size_t len, size_t *bad_offset)
     while (i < len) {
         size_t n = seq_len(p + i, len - i);
         if (n == 0) {
-            if (bad_offset != NULL) {
+            if (bad_offset) {
                 *bad_offset = i;
             }
             return false;
@@ -85,7 +85,7 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
         n = 1;
         break;
     }
-    if (cp != NULL) {
+    if (cp) {
         *cp = v;
     }
     return n;

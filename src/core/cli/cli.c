@@ -54,7 +54,7 @@ static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((f
 
 static int fail(char *err, size_t errlen, const char *fmt, ...)
 {
-    if (err != NULL && errlen > 0) {
+    if (err && errlen > 0) {
         va_list ap;
         va_start(ap, fmt);
         vsnprintf(err, errlen, fmt, ap);
@@ -83,7 +83,7 @@ static int parse_dim(const char **s, int *out)
 int cli_parse_size(const char *s, int *w, int *h)
 {
     int pw, ph;
-    if (s == NULL || parse_dim(&s, &pw) != 0 || *s++ != 'x' || parse_dim(&s, &ph) != 0 || *s != '\0') {
+    if (!s || parse_dim(&s, &pw) != 0 || *s++ != 'x' || parse_dim(&s, &ph) != 0 || *s != '\0') {
         return -1;
     }
     *w = pw;
@@ -95,7 +95,7 @@ int cli_parse_pixels(const char *s, uint64_t *out)
 {
     uint64_t v = 0;
     const char *p = s;
-    if (s == NULL) {
+    if (!s) {
         return -1;
     }
     while (*p >= '0' && *p <= '9' && v <= CLI_MAX_PIXELS_LIMIT) {
@@ -121,7 +121,7 @@ int cli_parse_bytes(const char *s, uint64_t *out)
     static const char UNITS[] = "KMGT";
     uint64_t v = 0;
     const char *p = s, *unit;
-    if (s == NULL) {
+    if (!s) {
         return -1;
     }
     while (*p >= '0' && *p <= '9' && v < (1ull << 50)) {
@@ -258,19 +258,19 @@ static int parse_long(int argc, char *const *argv, int *i, cli_options *opts, ch
 {
     const char *name = argv[*i] + 2;
     const char *eq = strchr(name, '=');
-    size_t len = eq != NULL ? (size_t)(eq - name) : strlen(name);
+    size_t len = eq ? (size_t)(eq - name) : strlen(name);
     const opt_spec *o = find_option(name, len);
-    if (o == NULL) {
+    if (!o) {
         return fail(err, errlen, "unknown option '--%.*s' (see --help)", (int)len, name);
     }
     const char *value = NULL;
-    if (o->has_value && eq != NULL) {
+    if (o->has_value && eq) {
         value = eq + 1;
     } else if (o->has_value && *i + 1 < argc) {
         value = argv[++*i];
     } else if (o->has_value) {
         return fail(err, errlen, "--%s: missing value (see --help)", o->name);
-    } else if (eq != NULL) {
+    } else if (eq) {
         return fail(err, errlen, "--%s: takes no value, got '%s'", o->name, eq + 1);
     }
     return apply_option(o, value, opts, err, errlen);
@@ -283,7 +283,7 @@ int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t 
                           .speed = 1.0,
                           .fit = IMGSCALE_FIT_CONTAIN,
                           .max_pixels = CLI_MAX_PIXELS_DEFAULT};
-    if (err != NULL && errlen > 0) {
+    if (err && errlen > 0) {
         err[0] = '\0';
     }
     bool options_done = false;
@@ -301,17 +301,17 @@ int cli_parse(int argc, char *const *argv, cli_options *opts, char *err, size_t 
             opts->version = true;
         } else if (!options_done && a[0] == '-' && a[1] != '\0') {
             return fail(err, errlen, "unknown option '%s' (see --help)", a);
-        } else if (opts->content_dir != NULL) {
+        } else if (opts->content_dir) {
             return fail(err, errlen, "unexpected argument '%s': the content folder is already '%s'", a,
                         opts->content_dir);
         } else {
             opts->content_dir = a;
         }
     }
-    if (opts->windowed && opts->render_dir != NULL) {
+    if (opts->windowed && opts->render_dir) {
         return fail(err, errlen, "--window and --render cannot be used together");
     }
-    if (opts->windowed && opts->contact_sheet != NULL) {
+    if (opts->windowed && opts->contact_sheet) {
         return fail(err, errlen, "--window and --contact-sheet cannot be used together");
     }
     if ((opts->import_source != NULL) + opts->rollback + (opts->import_status != NULL) +
@@ -359,7 +359,7 @@ static void usage_rest(FILE *f)
 
 void cli_usage(FILE *f, const char *prog)
 {
-    if (prog == NULL || *prog == '\0') {
+    if (!prog || *prog == '\0') {
         prog = "memorial-kiosk";
     }
     fprintf(f,

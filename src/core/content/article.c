@@ -39,7 +39,7 @@ static int line_vec_push(line_vec *v, char *s)
     if (v->count == v->cap) {
         size_t cap = v->cap != 0 ? v->cap * 2 : 32;
         char **items = realloc(v->items, cap * sizeof *items);
-        if (items == NULL) {
+        if (!items) {
             free(s);
             return -1;
         }
@@ -77,7 +77,7 @@ article_status article_check_encoding(const char *data, size_t len, size_t *text
         start = 3;
     }
     const char *nul = len > start ? memchr(data + start, '\0', len - start) : NULL;
-    if (nul != NULL) {
+    if (nul) {
         st = ARTICLE_UTF16;
         line = line_of_offset(data + start, (size_t)(nul - (data + start)));
         goto done;
@@ -88,10 +88,10 @@ article_status article_check_encoding(const char *data, size_t len, size_t *text
         line = line_of_offset(data + start, bad);
     }
 done:
-    if (text_start != NULL) {
+    if (text_start) {
         *text_start = start;
     }
-    if (err_line != NULL) {
+    if (err_line) {
         *err_line = line;
     }
     return st;
@@ -108,7 +108,7 @@ static int split_lines(const char *text, size_t len, line_vec *out)
             end++;
         }
         char *s = malloc(end - i + 1);
-        if (s == NULL) {
+        if (!s) {
             return -1;
         }
         memcpy(s, text + i, end - i);
@@ -166,7 +166,7 @@ static size_t last_token(const char *s, size_t n)
 static int parse_time(const char *s, size_t n, closing *c)
 {
     const char *colon = memchr(s, ':', n);
-    if (colon == NULL) {
+    if (!colon) {
         return 0;
     }
     size_t hl = (size_t)(colon - s);
@@ -296,11 +296,11 @@ article_status article_parse(const char *data, size_t len, article **out, int *e
 
     st = ARTICLE_NO_MEMORY;
     a = calloc(1, sizeof *a);
-    if (a == NULL) {
+    if (!a) {
         goto cleanup;
     }
     a->paragraphs = malloc((end - first) * sizeof *a->paragraphs);
-    if (a->paragraphs == NULL) {
+    if (!a->paragraphs) {
         goto cleanup;
     }
     for (size_t i = first; i < end; i++) {
@@ -327,7 +327,7 @@ article_status article_parse(const char *data, size_t len, article **out, int *e
 cleanup:
     article_free(a);
     line_vec_free(&lines);
-    if (err_line != NULL) {
+    if (err_line) {
         *err_line = line;
     }
     return st;
@@ -335,7 +335,7 @@ cleanup:
 
 void article_free(article *a)
 {
-    if (a == NULL) {
+    if (!a) {
         return;
     }
     free(a->title);

@@ -54,7 +54,7 @@ static char *join(const char *a, const char *b)
     size_t la = strlen(a), lb = strlen(b);
     int sep = la > 0 && lb > 0 && a[la - 1] != '/';
     char *s = malloc(la + (size_t)sep + lb + 1);
-    if (s != NULL) {
+    if (s) {
         memcpy(s, a, la);
         if (sep) {
             s[la] = '/';
@@ -72,13 +72,13 @@ static int add_item(scan *s, content_kind kind, const char *rel, article *art, c
     char *rel_copy = strdup(rel);   /* owned until stored */
     char *abs = join(c->root, rel); /* owned until stored */
 
-    if (rel_copy == NULL || abs == NULL) {
+    if (!rel_copy || !abs) {
         goto cleanup;
     }
     if (c->count == s->cap_items) {
         size_t cap = s->cap_items != 0 ? s->cap_items * 2 : 16;
         content_item *items = realloc(c->items, cap * sizeof *items);
-        if (items == NULL) {
+        if (!items) {
             goto cleanup;
         }
         c->items = items;
@@ -105,7 +105,7 @@ static int do_article(scan *s, const centry *e)
     if (content_load_article(e->abs, e->rel, &s->c->diags, &art) != 0) {
         return -1;
     }
-    return art != NULL ? add_item(s, CONTENT_ARTICLE, e->rel, art, NULL) : 0;
+    return art ? add_item(s, CONTENT_ARTICLE, e->rel, art, NULL) : 0;
 }
 
 /* Lists an image (with its caption) after checking it can be opened. Returns 0 or -1. */
@@ -135,7 +135,7 @@ static int do_image(scan *s, centry *ents, size_t n, size_t i)
                 goto cleanup;
             }
         }
-        if (t->caption_text != NULL && (caption = strdup(t->caption_text)) == NULL) {
+        if (t->caption_text && (caption = strdup(t->caption_text)) == NULL) {
             goto cleanup;
         }
     }
@@ -157,7 +157,7 @@ static int visit(scan *s, dev_t dev, ino_t ino)
     if (s->nvisited == s->cap_visited) {
         size_t cap = s->cap_visited != 0 ? s->cap_visited * 2 : 16;
         dir_id *v = realloc(s->visited, cap * sizeof *v);
-        if (v == NULL) {
+        if (!v) {
             return -1;
         }
         s->visited = v;
@@ -246,7 +246,7 @@ static int list_dir(scan *s, const char *rel_dir, centry **out, size_t *count)
     centry *ents = NULL; /* owned until handed to *out */
     size_t n = 0;
 
-    if (abs_dir == NULL) {
+    if (!abs_dir) {
         goto cleanup;
     }
     nnames = scandir(abs_dir, &names, keep_dirent, compare_dirents);
@@ -260,7 +260,7 @@ static int list_dir(scan *s, const char *rel_dir, centry **out, size_t *count)
     }
     s->root_listed |= rel_dir[0] == '\0';
     ents = calloc((size_t)nnames + 1, sizeof *ents);
-    if (ents == NULL) {
+    if (!ents) {
         goto cleanup;
     }
     n = (size_t)nnames; /* every ents[i] is zeroed, so cleanup may free all n */
@@ -268,8 +268,8 @@ static int list_dir(scan *s, const char *rel_dir, centry **out, size_t *count)
         centry *e = &ents[i];
         e->d_type = names[i]->d_type;
         e->rel = join(rel_dir, names[i]->d_name);
-        e->abs = e->rel != NULL ? join(s->c->root, e->rel) : NULL;
-        if (e->abs == NULL) {
+        e->abs = e->rel ? join(s->c->root, e->rel) : NULL;
+        if (!e->abs) {
             goto cleanup;
         }
         e->name = e->rel + strlen(e->rel) - strlen(names[i]->d_name);
@@ -332,13 +332,13 @@ content *content_scan_first(const char *root, size_t limit)
     scan s = {.c = c, .limit = limit}; /* owns root_real and visited */
     struct stat st;
 
-    if (c == NULL) {
+    if (!c) {
         return NULL;
     }
     diag_list_init(&c->diags);
     config_defaults(&c->config);
     c->root = strdup(root);
-    if (c->root == NULL) {
+    if (!c->root) {
         goto cleanup;
     }
     c->stat_calls++;
@@ -354,7 +354,7 @@ content *content_scan_first(const char *root, size_t limit)
         goto cleanup;
     }
     s.root_real = realpath(root, NULL);
-    if (s.root_real == NULL) {
+    if (!s.root_real) {
         int err = errno;
         ok = err != ENOMEM && diag_add(&c->diags, DIAG_ERROR, "", 0,
                                        "the content folder cannot be opened: %s", strerror(err)) == 0;
@@ -402,7 +402,7 @@ void content_remove(content *c, size_t i)
 
 void content_free(content *c)
 {
-    if (c == NULL) {
+    if (!c) {
         return;
     }
     for (size_t i = 0; i < c->count; i++) {

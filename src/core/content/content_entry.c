@@ -13,7 +13,7 @@
 static int has_ext(const char *name, const char *ext)
 {
     const char *dot = strrchr(name, '.');
-    return dot != NULL && dot != name && strcasecmp(dot + 1, ext) == 0;
+    return dot && dot != name && strcasecmp(dot + 1, ext) == 0;
 }
 
 /* Files that belong in the folder but are not slides: no slide, no warning. */
@@ -33,7 +33,7 @@ int centry_is_image_name(const char *name)
 {
     static const char *const exts[] = {"jpg", "jpeg", "png", "webp", "gif", "bmp"};
     const char *slash = strrchr(name, '/');
-    const char *base = slash != NULL ? slash + 1 : name;
+    const char *base = slash ? slash + 1 : name;
     for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
         if (has_ext(base, exts[i])) {
             return 1;
@@ -45,7 +45,7 @@ int centry_is_image_name(const char *name)
 size_t centry_stem_len(const char *name)
 {
     const char *dot = strrchr(name, '.');
-    return dot != NULL && dot != name ? (size_t)(dot - name) : strlen(name);
+    return dot && dot != name ? (size_t)(dot - name) : strlen(name);
 }
 
 static int inside_root(const char *root_real, const char *real)
@@ -95,7 +95,7 @@ int centry_stat(const centry_ctx *x, centry *e)
     }
     if (S_ISLNK(st.st_mode)) {
         char *real = realpath(e->abs, NULL);
-        if (real == NULL) {
+        if (!real) {
             int err = errno;
             if (err == ENOMEM) {
                 return -1;

@@ -52,7 +52,7 @@ int content_load_article(const char *abs, const char *rel, diag_list *diags, art
         goto cleanup;
     }
     rc = 0;
-    if (data == NULL) {
+    if (!data) {
         goto cleanup;
     }
     article_status st = article_parse(data, len, out, &line);
@@ -81,7 +81,7 @@ int content_load_caption(const char *abs, const char *rel, diag_list *diags, cha
         goto cleanup;
     }
     rc = 0;
-    if (data == NULL) {
+    if (!data) {
         goto cleanup;
     }
     article_status st = article_check_encoding(data, len, &start, &line);

@@ -8,7 +8,7 @@
 /* SDL's video driver names, in any case (SDL 2 says "KMSDRM", "x11", "wayland"). */
 static bool is(const char *s, const char *want)
 {
-    return s != NULL && strcasecmp(s, want) == 0;
+    return s && strcasecmp(s, want) == 0;
 }
 
 /* Video drivers that put a window's pixels on screen themselves (X11: MIT-SHM), so SDL's software
@@ -24,7 +24,7 @@ bool renderer_driver_is_virtual(const char *driver)
     static const char *const VIRTUAL[] = {"vgem",      "vkms",      "simpledrm", "simple-framebuffer",
                                           "bochs-drm", "bochs",     "cirrus",    "cirrus-qemu",
                                           "efifb",     "vboxvideo", "hyperv_drm"};
-    if (driver == NULL) {
+    if (!driver) {
         return false;
     }
     for (size_t i = 0; i < sizeof VIRTUAL / sizeof VIRTUAL[0]; i++) {
@@ -47,7 +47,7 @@ static renderer_decision gpu(const char *reason)
 
 renderer_decision renderer_decide(const renderer_facts *f)
 {
-    if (f->env_render_driver != NULL && f->env_render_driver[0] != '\0') {
+    if (f->env_render_driver && f->env_render_driver[0] != '\0') {
         return (renderer_decision){RENDERER_CHOICE_ENVIRONMENT, "SDL_RENDER_DRIVER is set", false};
     }
     if (f->mode == RENDERER_SOFTWARE) {
@@ -78,7 +78,7 @@ static const char *const MODE_NAMES[] = {"auto", "software", "gpu"};
 
 int renderer_parse_mode(const char *s, renderer_mode *out)
 {
-    for (size_t i = 0; s != NULL && i < sizeof MODE_NAMES / sizeof MODE_NAMES[0]; i++) {
+    for (size_t i = 0; s && i < sizeof MODE_NAMES / sizeof MODE_NAMES[0]; i++) {
         if (strcmp(s, MODE_NAMES[i]) == 0) {
             *out = (renderer_mode)i;
             return 0;

@@ -12,11 +12,11 @@ int timeline_init(timeline *t, const uint32_t *durations, size_t count, uint32_t
                   uint32_t idle_resume_ms, uint64_t now)
 {
     memset(t, 0, sizeof *t);
-    if (count == 0 || durations == NULL) {
+    if (count == 0 || !durations) {
         return -1;
     }
     t->durations = malloc(count * sizeof *t->durations);
-    if (t->durations == NULL) {
+    if (!t->durations) {
         return -1;
     }
     memcpy(t->durations, durations, count * sizeof *t->durations);

@@ -26,10 +26,10 @@ bool textcase_is_turkic(const char *s, size_t len)
 /* The case locale of ICU for lang, or for the text when lang is NULL. */
 static const char *case_locale(const char *s, size_t len, const char *lang)
 {
-    if (lang != NULL && (strcmp(lang, "az") == 0 || strcmp(lang, "tr") == 0)) {
+    if (lang && (strcmp(lang, "az") == 0 || strcmp(lang, "tr") == 0)) {
         return lang;
     }
-    return lang == NULL && textcase_is_turkic(s, len) ? "tr" : "el";
+    return !lang && textcase_is_turkic(s, len) ? "tr" : "el";
 }
 
 /* Georgian Mkhedruli letters: ICU would write them as Mtavruli capitals; running heads keep them as
@@ -62,7 +62,7 @@ static bool put_upper(UCaseMap *map, const char *s, size_t len, char *out, size_
     char small[512], *big = NULL;
     const char *b = s;
     int32_t k = (int32_t)len;
-    if (map != NULL && len < INT32_MAX / 4) {
+    if (map && len < INT32_MAX / 4) {
         UErrorCode err = U_ZERO_ERROR;
         k = ucasemap_utf8ToUpper(map, small, (int32_t)sizeof small, s, (int32_t)len, &err);
         b = small;

@@ -122,7 +122,7 @@ static UBreakIterator *grapheme_breaker(void)
         return NULL;
     }
     UBreakIterator *bi = pthread_getspecific(grapheme_key);
-    if (bi == NULL) {
+    if (!bi) {
         UErrorCode err = U_ZERO_ERROR;
         bi = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
         if (U_FAILURE(err) || pthread_setspecific(grapheme_key, bi) != 0) {
@@ -154,7 +154,7 @@ size_t textseg_next_grapheme(const char *s, size_t end, size_t i)
     }
     utf8_decode(s + next, end - next, &n);
     UBreakIterator *bi = plain_break(c, n) ? NULL : grapheme_breaker();
-    if (bi == NULL || end > INT32_MAX) {
+    if (!bi || end > INT32_MAX) {
         return next;
     }
     /* UAX #29 extended grapheme clusters, read straight from the UTF-8 (offsets stay byte offsets; a

@@ -12,7 +12,7 @@ static const char *tag_of(UScriptCode code)
 {
     const char *tag =
         code == USCRIPT_UNKNOWN || code == USCRIPT_INVALID_CODE ? NULL : uscript_getShortName(code);
-    return tag != NULL && strlen(tag) == 4 ? tag : UNISCRIPT_COMMON;
+    return tag && strlen(tag) == 4 ? tag : UNISCRIPT_COMMON;
 }
 
 const char *uniscript_tag(uint32_t cp)
