@@ -38,22 +38,6 @@ void rotation_to_panel(int degrees, float cx, float cy, float *px, float *py)
 
 void rotation_to_content(int degrees, float px, float py, float *cx, float *cy)
 {
-    switch (degrees) {
-    case 90:
-        *cx = py;
-        *cy = 1.0f - px;
-        break;
-    case 180:
-        *cx = 1.0f - px;
-        *cy = 1.0f - py;
-        break;
-    case 270:
-        *cx = 1.0f - py;
-        *cy = px;
-        break;
-    default:
-        *cx = px;
-        *cy = py;
-        break;
-    }
+    /* turning back by `degrees` is turning on by the rest of the circle */
+    rotation_to_panel(degrees == 90 || degrees == 180 || degrees == 270 ? 360 - degrees : 0, px, py, cx, cy);
 }
