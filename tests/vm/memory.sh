@@ -114,6 +114,7 @@ if [[ ! -f $photo_disk ]]; then
     cc -std=c17 -O2 -o "$work/gen_photos" "$src/bench/compare/gen_photos.c" $(pkg-config --cflags --libs libturbojpeg) -lm ||
         fail "cannot compile gen_photos.c"
     read -r -a size <<<"$sizes"
+    # shellcheck disable=SC2016 # the words are sh -c's, expanded there
     for ((i = 0; i < distinct; i++)); do echo "$i ${size[i % ${#size[@]}]}"; done |
         xargs -P 2 -n 2 sh -c 'exec "$0" "$(printf "%s/%03d.jpg" "$1" "$2")" "$3" "$((1000 + $2))"' \
             "$work/gen_photos" "$work/distinct" || fail "making the photos failed"
@@ -202,6 +203,7 @@ wait "$qemu_pid" 2>/dev/null || true
 qemu_pid=
 grep -a -o 'KIOSK-VM: .*' "$work/report.log" | tr -d '\r' | sed 's/^KIOSK-VM: //' >"$work/samples.txt"
 echo "whole run: $(((SECONDS - began) / 60)) min $(((SECONDS - began) % 60)) s"
+host="$(date -u '+%F %H:%M') UTC, host $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$here/memory-figures.py" "$work/samples.txt" --tolerance-mib "$tolerance_mib" \
-    --setup "$mem MB, 1920x1080, $photos photos ($distinct distinct), image_seconds=$image_seconds, $minutes min, $accel" ||
+    --setup "$mem MB, 1920x1080, $photos photos ($distinct distinct), image_seconds=$image_seconds, $minutes min, qemu $accel; $host" ||
     fail "see the figures above"
