@@ -126,10 +126,10 @@ if [[ ! -f $photo_disk ]]; then
     done
     rm -rf "$work/distinct"
     mb=$(du -sm "$work/photos" | cut -f1)
-    mkfs.ext4 -q -F -L photos -d "$work/photos" "$photo_disk.tmp" "$((mb * 11 / 10 + 200))M" >/dev/null
+    mkfs.ext4 -q -F -L photos -d "$work/photos" "$photo_disk.$$.tmp" "$((mb * 11 / 10 + 200))M" >/dev/null
     # no lost+found: the kiosk (rightly) reports a folder it may not open as a content error
-    debugfs -w -R 'rmdir lost+found' "$photo_disk.tmp" >/dev/null 2>&1 || fail "debugfs rmdir lost+found"
-    mv "$photo_disk.tmp" "$photo_disk"
+    debugfs -w -R 'rmdir lost+found' "$photo_disk.$$.tmp" >/dev/null 2>&1 || fail "debugfs rmdir lost+found"
+    mv "$photo_disk.$$.tmp" "$photo_disk"
     rm -rf "$work/photos"
     echo "photo disk made in $((SECONDS - t0)) s: $mb MB"
 fi
