@@ -77,6 +77,7 @@ cleanup() {
         mkdir -p "$keep" && cp "$work"/*.log "$work"/*.txt "$keep"/ 2>/dev/null || true
     fi
     rm -rf "$work"
+    rm -f "$cache"/photos-*."$$".tmp # a photo disk left half made
 }
 trap cleanup EXIT
 trap 'exit 143' TERM INT
