@@ -3,8 +3,8 @@
 # kiosk-vm-memory, after the .deb's memorial-kiosk.service was started at boot (KMS/DRM, as installed). It
 # waits until the kiosk is READY, then for kiosk_vm_minutes= minutes samples every kiosk_vm_interval=
 # seconds, one line each on the second serial port (ttyS1):
-#   KIOSK-VM: sample t=S pid=P rss_kb= pss_kb= hwm_kb= avail_kb= slides= restarts= oom=
-# (the kiosk's VmRSS and VmHWM from /proc/PID/status, its Pss from /proc/PID/smaps_rollup, the machine's
+#   KIOSK-VM: sample t=S pid=P rss_kb= pss_kb= anon_kb= pss_anon_kb= hwm_kb= avail_kb= slides= restarts= oom=
+# (the kiosk's VmRSS, RssAnon and VmHWM from /proc/PID/status, its Pss and Pss_Anon from smaps_rollup, the machine's
 # MemAvailable, the slides shown so far (event=slide lines), the unit's NRestarts, the kernel's OOM kills so
 # far), then a few "KIOSK-VM: info ..." lines and "KIOSK-VM: END", and powers the machine off. It judges
 # nothing: the host does (memory.sh).
@@ -49,6 +49,7 @@ while :; do
     pid=$(prop MainPID)
     slides=$((slides + $(new_slides)))
     say "sample t=$t pid=$pid rss_kb=$(kb VmRSS "/proc/$pid/status") pss_kb=$(kb Pss "/proc/$pid/smaps_rollup")" \
+        "anon_kb=$(kb RssAnon "/proc/$pid/status") pss_anon_kb=$(kb Pss_Anon "/proc/$pid/smaps_rollup")" \
         "hwm_kb=$(kb VmHWM "/proc/$pid/status") avail_kb=$(kb MemAvailable /proc/meminfo) slides=$slides" \
         "restarts=$(prop NRestarts) oom=$(ooms) state=$(prop ActiveState)"
     ((SECONDS < end)) || break

@@ -70,8 +70,12 @@ def main():
     half = t[-1] / 2
     second = [i for i in range(len(t)) if t[i] >= half]
     span_min = (t[second[-1]] - t[second[0]]) / 60
+    anon = [num(s, "anon_kb") for s in samples] if "anon_kb" in samples[0] else None
     growth = {}
-    for name, series, use in (("PSS", pss, [i for i in second if i in ok]), ("RSS", rss, second)):
+    judged = [("PSS", pss, [i for i in second if i in ok]), ("RSS", rss, second)]
+    if anon:
+        judged.append(("RssAnon", anon, second))
+    for name, series, use in judged:
         k = slope_per_min([(t[i], series[i]) for i in use])
         growth[name] = (k, k * span_min)
     p0, p1 = ok[0], ok[-1]
@@ -106,6 +110,12 @@ def main():
         unit = " KiB/min" if i == 0 else " MiB"
         val = lambda n: f"{growth[n][0]:+.0f}" if i == 0 else f"{growth[n][1] / 1024:+.2f}"
         print(f"| {label} | {val('RSS')}{unit} | {val('PSS')}{unit} |")
+    if anon:
+        print()
+        print(f"The kiosk's anonymous memory (RssAnon: heap, thread stacks, decoded pictures, llvmpipe's textures; "
+              f"not the mapped files the kernel may reclaim): start {mib(anon[0])} MiB, end {mib(anon[-1])} MiB, "
+              f"peak {mib(max(anon))} MiB, lowest {mib(min(anon))} MiB, second half "
+              f"{growth['RssAnon'][0]:+.0f} KiB/min, fitted growth {growth['RssAnon'][1] / 1024:+.2f} MiB.")
     print()
     print(f"- MemAvailable: {mib(avail[0])} MiB at the start, lowest {mib(min(avail))} MiB, "
           f"{mib(avail[-1])} MiB at the end")
