@@ -1,4 +1,5 @@
-# tests/lib.sh: the helpers every shell test under tests/ shares (not tests/vm). Source it; do not run it:
+# tests/lib.sh: the helpers every shell test under tests/ shares (tests/vm's host scripts take skip and
+# need_exe-like checks from it; their fail prints the guest's logs and stays their own). Source it; do not run it:
 #   source "$(dirname "$0")/../lib.sh"
 #
 #   test_begin NAME       a work folder $work (${TMPDIR:-/tmp}/kiosk-NAME-XXXXXX) and $log ($work/log);
@@ -9,6 +10,7 @@
 #   fail MESSAGE          "FAIL: [$test_tag: ]MESSAGE", the function test_on_fail called (when the test
 #                         defines one), the last $test_log_lines (200) lines of $log and of every file
 #                         in $test_logs, exit 1
+#   skip MESSAGE          "SKIP: [$test_tag: ]MESSAGE" on stderr, exit 77 (CTest's SKIP_RETURN_CODE)
 #   fail_later MESSAGE    "FAIL: MESSAGE", counted in $failures; the test goes on (finish ends it)
 #   finish                exit 1 with the count when fail_later was called, else return
 #   count PATTERN         lines of $log matching PATTERN (grep's basic regular expression)
@@ -87,6 +89,11 @@ fail() {
         tail -n "$test_log_lines" "$f" >&2 || true
     done
     exit 1
+}
+
+skip() {
+    echo "SKIP: ${test_tag:+$test_tag: }$*" >&2
+    exit 77
 }
 
 fail_later() {

@@ -25,12 +25,10 @@ fi
 # shellcheck source=tests/lib.sh
 source "$here/../lib.sh"
 if is_foreign "$bin"; then
-    echo "SKIP: $bin is built for another architecture (run under qemu); valgrind runs native builds"
-    exit 77
+    skip "$bin is built for another architecture (run under qemu); valgrind runs native builds"
 fi
 if is_asan "$bin"; then
-    echo "SKIP: $bin is an AddressSanitizer build; valgrind runs the normal build"
-    exit 77
+    skip "$bin is an AddressSanitizer build; valgrind runs the normal build"
 fi
 
 test_begin valgrind

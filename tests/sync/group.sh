@@ -15,15 +15,14 @@ bin=$1
 run_s=${2:-16}
 need_exe "$bin" memorial-kiosk
 for tool in Xvfb xdotool python3; do
-    command -v "$tool" >/dev/null || { echo "SKIP: needs $tool (Debian: xvfb xdotool python3)" >&2; exit 77; }
+    command -v "$tool" >/dev/null || skip "needs $tool (Debian: xvfb xdotool python3)"
 done
 libfaketime=
 if [[ ${FAKETIME_TEST:-0} == 1 ]]; then
     libfaketime=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n1 || true)
-    [[ -n $libfaketime ]] || { echo "SKIP: needs libfaketime (Debian: faketime)" >&2; exit 77; }
+    [[ -n $libfaketime ]] || skip "needs libfaketime (Debian: faketime)"
     if is_foreign "$bin"; then # this machine's libfaketime cannot be preloaded into an emulated binary
-        echo "SKIP: $bin is built for another architecture (qemu-user); libfaketime is this machine's" >&2
-        exit 77
+        skip "$bin is built for another architecture (qemu-user); libfaketime is this machine's"
     fi
 fi
 spread=$(dirname "$0")/../../bench/sync_spread.py

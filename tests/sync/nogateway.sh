@@ -10,16 +10,15 @@ set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 bin=$1
 need_exe "$bin" memorial-kiosk
-[[ $(id -u) == 0 ]] || { echo "SKIP: needs root (a network namespace)" >&2; exit 77; }
+[[ $(id -u) == 0 ]] || skip "needs root (a network namespace)"
 if is_foreign "$bin"; then # qemu-user does not carry IP_MULTICAST_IF to the kernel (ENOPROTOOPT)
-    echo "SKIP: $bin is built for another architecture (qemu-user cannot set a multicast interface)" >&2
-    exit 77
+    skip "$bin is built for another architecture (qemu-user cannot set a multicast interface)"
 fi
 for tool in unshare ip; do
-    command -v "$tool" >/dev/null || { echo "SKIP: needs $tool (Debian: util-linux, iproute2)" >&2; exit 77; }
+    command -v "$tool" >/dev/null || skip "needs $tool (Debian: util-linux, iproute2)"
 done
 unshare -n ip link add v0 type veth peer name v1 2>/dev/null ||
-    { echo "SKIP: no veth interfaces in a new network namespace here" >&2; exit 77; }
+    skip "no veth interfaces in a new network namespace here"
 test_begin sync-no-gateway
 test_logs="$work/k1.log $work/k2.log"
 for n in 1 2; do

@@ -18,7 +18,7 @@ source "$(dirname "$0")/../lib.sh"
 bin=$1
 need_exe "$bin" memorial-kiosk
 for tool in Xvfb python3; do
-    command -v "$tool" >/dev/null || { echo "SKIP: needs $tool (Debian: xvfb python3)" >&2; exit 77; }
+    command -v "$tool" >/dev/null || skip "needs $tool (Debian: xvfb python3)"
 done
 spread=$(dirname "$0")/../../bench/sync_spread.py
 test_begin sync-peers

@@ -26,6 +26,8 @@
 # system (run.sh's, the same cache) and the photo disk (~5.5 GB in KIOSK_VM_CACHE, some 3-5 minutes on a
 # 2-core machine); then about 4 minutes plus the show. Emulated (TCG); KIOSK_VM_ACCEL=kvm where KVM works.
 set -euo pipefail
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh" # skip; fail below is this script's own (it prints the guest's logs)
 usage() {
     echo "usage: memory.sh BUILD_DIR [--minutes N] [--image-seconds S] [--interval S] [--tolerance-mib M] [--mem MB] [--keep DIR]" >&2
     exit 2
@@ -54,7 +56,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 cache=${KIOSK_VM_CACHE:-/var/tmp/memorial-kiosk-vm}
 mirror=${KIOSK_VM_MIRROR:-http://deb.debian.org/debian}
-skip() { echo "SKIP: $*"; exit 77; }
 fail() {
     echo "FAIL: $*" >&2
     [[ -s ${work:-}/report.log ]] && grep -a -v 'KIOSK-VM: sample' "$work/report.log" | tail -n 40 >&2

@@ -23,6 +23,8 @@
 # Needs what run.sh needs, plus mkfs.vfat and mcopy. Prints a summary: cycles, failures, time to READY
 # (median, worst) from the kernel's start (systemd's ActiveEnterTimestampMonotonic of the kiosk's unit).
 set -euo pipefail
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh" # skip; fail below is this script's own (it prints the guest's logs)
 build=$(cd "$1" && pwd)
 shift
 cycles=4
@@ -41,7 +43,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 cache=${KIOSK_VM_CACHE:-/var/tmp/memorial-kiosk-vm}
 mirror=${KIOSK_VM_MIRROR:-http://deb.debian.org/debian}
-skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "FAIL: $*" >&2; exit 1; }
 
 [[ $(id -u) == 0 ]] || skip "needs root (debootstrap, chroot, loop devices)"

@@ -23,13 +23,14 @@
 # /var/tmp/memorial-kiosk-vm) and made again only when its package list changes. About 3 minutes with the
 # cache, 5 without. The virtual machine is emulated (TCG); KIOSK_VM_ACCEL=kvm uses KVM where it works.
 set -euo pipefail
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/../lib.sh" # skip; fail below is this script's own (it prints the guest's logs)
 build=$(cd "$1" && pwd)
 mode=${2:-boot}
 [[ $mode == boot || $mode == usb ]] || { echo "usage: run.sh BUILD_DIR [boot|usb]" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${KIOSK_VM_CACHE:-/var/tmp/memorial-kiosk-vm}
 mirror=${KIOSK_VM_MIRROR:-http://deb.debian.org/debian}
-skip() { echo "SKIP: $*"; exit 77; }
 fail() {
     echo "FAIL: $*" >&2
     [[ -s ${work:-}/report.log ]] && cat "$work/report.log" >&2
