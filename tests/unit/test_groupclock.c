@@ -144,6 +144,29 @@ static void test_clock_step_derives_again(void **state)
     timeline_free(&t);
 }
 
+static void test_offset_jitter_never_goes_back(void **state)
+{
+    (void)state;
+    timeline t;
+    assert_int_equal(timeline_init(&t, DURS, 3, FADE, IDLE, 100), 0);
+    timeline_group(&t, EPOCH, OFF, 100);
+    assert_true(timeline_update(&t, 100 + 3505)); /* the boundary into slide 1 */
+    assert_int_equal(t.current, 1);
+    /* the offset read again at the boundary is 20 ms behind: by it, slide 1 begins 15 ms from now */
+    timeline_set_wall(&t, OFF - 20);
+    assert_false(timeline_update(&t, 100 + 3506));
+    assert_int_equal(t.current, 1);
+    /* after the fade: the end of slide 1 by the offset read again (its start 3620 + 4500) */
+    assert_int_equal(timeline_next_deadline(&t, 100 + 3506 + FADE, 16), 100 + 3520 + 4500);
+    assert_false(timeline_update(&t, 100 + 3521 + FADE));
+    assert_int_equal(t.current, 1);
+    /* a real step back of 2 s is still followed */
+    timeline_set_wall(&t, OFF - 2000);
+    assert_true(timeline_update(&t, 100 + 4200));
+    assert_int_equal(t.current, 0);
+    timeline_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +178,7 @@ int main(void)
         cmocka_unit_test(test_boundary_from_the_clock_not_the_update),
         cmocka_unit_test(test_tap_out_of_step_then_rejoin),
         cmocka_unit_test(test_clock_step_derives_again),
+        cmocka_unit_test(test_offset_jitter_never_goes_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -85,6 +85,17 @@ bool timeline_out_of_step(const timeline *t, uint64_t now)
 
 /* Group mode: the slide the clock says, with its transition from the group's boundary when that was
  * less than a transition ago; after an input, or a clock step, a fade starting now. */
+/* The wall/monotonic offset is read again at every boundary; that read can place `now` a few ms before
+ * the boundary just crossed, where the group's slide is still the one before this. Not a reason to go
+ * back: the group's slide is the previous one and its end, this slide's start, is at most this near. */
+#define GROUP_JITTER_MS 250
+
+static bool just_before_this(const timeline *t, gc_pos p, uint64_t now)
+{
+    return (p.index + 1) % t->count == t->current &&
+           p.next_ms - ((int64_t)now + t->wall_offset) <= GROUP_JITTER_MS;
+}
+
 static bool group_update(timeline *t, uint64_t now)
 {
     if (timeline_out_of_step(t, now)) {
@@ -93,7 +104,7 @@ static bool group_update(timeline *t, uint64_t now)
     bool rejoin = t->has_input;
     t->has_input = false;
     gc_pos p = group_at(t, now);
-    if (p.index == t->current) {
+    if (p.index == t->current || (!rejoin && just_before_this(t, p, now))) {
         return false;
     }
     start_transition(t, p.index, now);
@@ -193,7 +204,11 @@ uint64_t timeline_next_deadline(const timeline *t, uint64_t now, uint32_t frame_
             return t->last_input + t->idle_resume_ms;
         }
         gc_pos p = group_at(t, now);
-        return p.index != t->current ? now : mono_of(t, p.next_ms);
+        if (p.index != t->current && (t->has_input || !just_before_this(t, p, now))) {
+            return now;
+        }
+        /* this slide's end, or (the clock read again puts now a few ms before it) its start */
+        return mono_of(t, p.next_ms);
     }
     return due_at(t);
 }
