@@ -82,26 +82,13 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 143' TERM INT
+# shellcheck source=tests/vm/vmbase.sh
+source "$here/vmbase.sh"
 began=$SECONDS
 
-# The package under test.
-(cd "$build" && cpack -G DEB -B "$work/pkg" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; fail "cpack"; }
-deb=$(ls "$work"/pkg/*.deb)
-[[ $(dpkg-deb -f "$deb" Architecture) == amd64 ]] || skip "the package is not for amd64"
-
-# run.sh's base system: the same package list, so the same cache (keep the two in step)
-depends=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/,/\n/g; s/|.*//' | tr -d ' ' | grep . | sort -u | tr '\n' ' ')
-packages="systemd-sysv udev kmod procps linux-image-amd64 libegl1 libgles2 libgl1-mesa-dri libegl-mesa0 libgbm1 $depends"
-base=$cache/bookworm
-if [[ ! -f $base/.complete || $(cat "$base/.complete") != "$packages" ]]; then
-    echo "making the base system in $base (debootstrap from $mirror)"
-    rm -rf "$base"
-    mkdir -p "$cache"
-    debootstrap --variant=minbase --include="${packages// /,}" bookworm "$base" "$mirror" >"$work/debootstrap.log" 2>&1 ||
-        { tail -n 30 "$work/debootstrap.log"; fail "debootstrap"; }
-    chroot "$base" apt-get clean
-    echo "$packages" >"$base/.complete"
-fi
+# The package under test and run.sh's base system (tests/vm/vmbase.sh: the same list, so the same cache).
+vm_package
+vm_base_system bookworm
 
 # The photo disk: 2,000 files from 250 distinct pictures, made once (keyed by the generator and the layout).
 photos=2000 distinct=250 per_roll=100

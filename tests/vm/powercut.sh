@@ -70,24 +70,13 @@ RANDOM=$seed
 echo "seed $seed, $cycles cycles, results in $results"
 
 # --- the appliance's image ---------------------------------------------------------------------------
-(cd "$build" && cpack -G DEB -B "$work/pkg" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; die "cpack"; }
-deb=$(ls "$work"/pkg/*.deb)
-[[ $(dpkg-deb -f "$deb" Architecture) == amd64 ]] || skip "the package is not for amd64"
-# run.sh's base system (the same package list) with overlayroot (its initramfs script needs busybox's
-# grep) and e2fsprogs, cached beside it
-depends=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/,/\n/g; s/|.*//' | tr -d ' ' | grep . | sort -u | tr '\n' ' ')
-packages="systemd-sysv udev kmod procps linux-image-amd64 libegl1 libgles2 libgl1-mesa-dri libegl-mesa0 libgbm1 $depends overlayroot busybox e2fsprogs"
-base=$cache/bookworm-appliance
-if [[ ! -f $base/.complete || $(cat "$base/.complete") != "$packages" ]]; then
-    echo "making the base system in $base (debootstrap from $mirror)"
-    rm -rf "$base"
-    mkdir -p "$cache"
-    # shellcheck disable=SC2086 # the words of the list, joined by commas
-    debootstrap --variant=minbase --include="$(echo $packages | tr ' ' ,)" bookworm "$base" "$mirror" \
-        >"$work/debootstrap.log" 2>&1 || { tail -n 30 "$work/debootstrap.log"; die "debootstrap"; }
-    chroot "$base" apt-get clean
-    echo "$packages" >"$base/.complete"
-fi
+# the package and run.sh's base system (the same list) with overlayroot (its initramfs script needs
+# busybox's grep) and e2fsprogs, cached beside it (tests/vm/vmbase.sh)
+fail() { die "$@"; }
+# shellcheck source=tests/vm/vmbase.sh
+source "$here/vmbase.sh"
+vm_package
+vm_base_system bookworm-appliance overlayroot busybox e2fsprogs
 
 root=$work/root
 cp -a "$base" "$root"

@@ -56,26 +56,12 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+# shellcheck source=tests/vm/vmbase.sh
+source "$here/vmbase.sh"
 
-# The package under test.
-(cd "$build" && cpack -G DEB -B "$work/pkg" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; fail "cpack"; }
-deb=$(ls "$work"/pkg/*.deb)
-[[ $(dpkg-deb -f "$deb" Architecture) == amd64 ]] || skip "the package is not for amd64"
-
-# The base system: Debian bookworm with systemd, a kernel, Mesa (SDL's KMS/DRM driver draws with EGL/GBM)
-# and the package's dependencies.
-depends=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/,/\n/g; s/|.*//' | tr -d ' ' | grep . | sort -u | tr '\n' ' ')
-packages="systemd-sysv udev kmod procps linux-image-amd64 libegl1 libgles2 libgl1-mesa-dri libegl-mesa0 libgbm1 $depends"
-base=$cache/bookworm
-if [[ ! -f $base/.complete || $(cat "$base/.complete") != "$packages" ]]; then
-    echo "making the base system in $base (debootstrap from $mirror)"
-    rm -rf "$base"
-    mkdir -p "$cache"
-    debootstrap --variant=minbase --include="${packages// /,}" bookworm "$base" "$mirror" >"$work/debootstrap.log" 2>&1 ||
-        { tail -n 30 "$work/debootstrap.log"; fail "debootstrap"; }
-    chroot "$base" apt-get clean
-    echo "$packages" >"$base/.complete"
-fi
+# The package under test and the base system (tests/vm/vmbase.sh).
+vm_package
+vm_base_system bookworm
 
 # This run's system: the base, the package installed as an administrator would, the test unit.
 root=$work/root
