@@ -23,23 +23,10 @@ void notify_ready(const char *status)
     ready = 1;
 }
 
-void notify_watchdog(uint64_t now_ms)
-{
-    if (!watchdog_ms || !ready) {
-        return;
-    }
-    /* Fed after an eighth of the interval, not half: one slow iteration (a slide drawn ahead while an
-     * import competes for the CPU of a small board) may then take most of WatchdogSec, not a quarter. */
-    if (fed && now_ms - last_feed_ms < watchdog_ms / 8) {
-        return;
-    }
-    sd_notify(0, "WATCHDOG=1");
-    last_feed_ms = now_ms;
-    fed = 1;
-}
-
 uint32_t notify_feed_period_ms(void)
 {
+    /* An eighth of the interval, not half: one slow iteration (a slide drawn ahead while an import
+     * competes for the CPU of a small board) may then take most of WatchdogSec, not a quarter. */
     return watchdog_ms ? (uint32_t)(watchdog_ms / 8 > 0 ? watchdog_ms / 8 : 1) : 0;
 }
 
@@ -48,6 +35,16 @@ void notify_watchdog_now(void)
     if (watchdog_ms && ready) {
         sd_notify(0, "WATCHDOG=1");
     }
+}
+
+void notify_watchdog(uint64_t now_ms)
+{
+    if (!watchdog_ms || !ready || (fed && now_ms - last_feed_ms < notify_feed_period_ms())) {
+        return;
+    }
+    notify_watchdog_now();
+    last_feed_ms = now_ms;
+    fed = 1;
 }
 
 uint32_t notify_max_sleep_ms(void)

@@ -83,8 +83,6 @@ bool timeline_out_of_step(const timeline *t, uint64_t now)
     return t->grouped && t->has_input && now < t->last_input + t->idle_resume_ms;
 }
 
-/* Group mode: the slide the clock says, with its transition from the group's boundary when that was
- * less than a transition ago; after an input, or a clock step, a fade starting now. */
 /* The wall/monotonic offset is read again at every boundary; that read can place `now` a few ms before
  * the boundary just crossed, where the group's slide is still the one before this. Not a reason to go
  * back: the group's slide is the previous one and its end, this slide's start, is at most this near. */
@@ -96,6 +94,8 @@ static bool just_before_this(const timeline *t, gc_pos p, uint64_t now)
            p.next_ms - ((int64_t)now + t->wall_offset) <= GROUP_JITTER_MS;
 }
 
+/* Group mode: the slide the clock says, with its transition from the group's boundary when that was
+ * less than a transition ago; after an input, or a clock step, a fade starting now. */
 static bool group_update(timeline *t, uint64_t now)
 {
     if (timeline_out_of_step(t, now)) {
