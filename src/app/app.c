@@ -23,29 +23,31 @@
 
 #define BACKGROUND ((SDL_Color){14, 14, 16, 255})
 
-/* At start, before the whole show is laid out (tens of milliseconds for a few articles): the first
- * slide, when it is an article's, drawn from a show of the first item alone, so the screen is not
- * empty meanwhile. The full show then starts on that same slide, drawn the same way. */
-static void draw_preview(app *a)
+/* At start, whether the first frame may be the first slide drawn straight onto the screen: when the show
+ * begins with an article and the schedule says show. */
+static bool preview_due(const app *a)
 {
     const content *c = a->ex->content;
-    if (c->count < 2 || c->items[0].kind != CONTENT_ARTICLE) {
-        return;
+    if (a->scr.first_frame_done || c->count < 1 || c->items[0].kind != CONTENT_ARTICLE) {
+        return false;
     }
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);
-    if (schedule_at(&a->ex->schedule, &tm, (int64_t)t, 0).mode != SCHEDULE_SHOW) {
-        return;
-    }
-    show *s = exhibit_build_first(a->ex, &a->scr.design, &a->scr.fonts);
+    return schedule_at(&a->ex->schedule, &tm, (int64_t)t, 0).mode == SCHEDULE_SHOW;
+}
+
+/* The first frame: slide 0 of s drawn straight onto the screen, without the slide texture the show
+ * draws it into (making that texture is itself a few tens of milliseconds on a machine with slow page
+ * faults). The show then starts on that same slide, drawn the same way. */
+static void draw_preview(app *a, const show *s)
+{
     if (s && s->count > 0 && s->slides[0].kind != SLIDE_IMAGE) {
         slide_draw_ctx ctx = screen_draw_ctx(&a->scr, a->ex);
         app_frame_begin(a, BACKGROUND);
         slide_draw(&ctx, &s->slides[0], NULL);
         app_frame_end(a);
     }
-    show_free(s);
 }
 
 /* The screen's rotation, the design, fonts, slides, cache, timeline and gesture timing all come from the
@@ -59,11 +61,19 @@ int app_layout(app *a, size_t keep, uint64_t now)
     player_drop(&a->pl); /* before the look: the old show was laid out with its fonts */
     screen_open_look(&a->scr, a->ex, w, h);
     notify_watchdog(SDL_GetTicks64()); /* a long layout on a slow machine is progress, not a hang */
+    bool preview = preview_due(a);
     if (!a->scr.first_frame_done) {
         a->t_fonts = log_ms_since_start();
-        draw_preview(a);
+    }
+    if (preview && a->ex->content->count > 1) { /* the whole show takes longer: its first item first */
+        show *first = exhibit_build_first(a->ex, &a->scr.design, &a->scr.fonts);
+        draw_preview(a, first);
+        show_free(first);
     }
     show *s = exhibit_build(a->ex, &a->scr.design, &a->scr.fonts);
+    if (preview && !a->scr.first_frame_done) { /* the first item alone (a growing show) */
+        draw_preview(a, s);
+    }
     notify_watchdog(SDL_GetTicks64());
     slide_draw_ctx ctx = screen_draw_ctx(&a->scr, a->ex);
     if (player_play(&a->pl, s, a->ex, &ctx, keep, now) != 0) {
@@ -115,6 +125,7 @@ void app_frame_end(app *a)
     log_end(&l);
     schedule_mode m = a->svc.mode;
     notify_ready(m == SCHEDULE_SHOW ? "showing" : m == SCHEDULE_DARK ? "dark" : "silence");
+    screen_fullscreen_due(&a->scr);
 }
 
 /* How long to sleep: until the next deadline (slide change, animation frame, end of a wait for a picture),

@@ -183,7 +183,7 @@ void app_on_event(app *a, const SDL_Event *e)
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            if (app_layout(a, player_slide(&a->pl), now) != 0) {
+            if (screen_resized(&a->scr) && app_layout(a, player_slide(&a->pl), now) != 0) {
                 a->quit = true;
             }
         } else if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {

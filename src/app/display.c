@@ -93,7 +93,7 @@ static renderer_decision choose_renderer(const cli_options *opts, render_node_in
 
 /* Full screen: the desktop mode's size at the display's origin. SDL_WINDOW_FULLSCREEN_DESKTOP with a 0x0
  * size made a 1x1 window in the middle of an X screen that has no window manager to enlarge it. */
-static SDL_Window *create_window(const cli_options *opts, SDL_DisplayMode *mode)
+static SDL_Window *create_window(const cli_options *opts, SDL_DisplayMode *mode, bool *fullscreen_later)
 {
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
     int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
@@ -102,8 +102,11 @@ static SDL_Window *create_window(const cli_options *opts, SDL_DisplayMode *mode)
     if (SDL_GetDesktopDisplayMode(0, mode) != 0) {
         *mode = (SDL_DisplayMode){0};
     }
+    *fullscreen_later = false;
     if (!opts->windowed) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        const char *driver = SDL_GetCurrentVideoDriver();
+        *fullscreen_later = driver && strcmp(driver, "x11") == 0; /* display.h: the first frame first */
+        flags |= SDL_WINDOW_BORDERLESS | (*fullscreen_later ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
         SDL_Rect bounds;
         x = y = SDL_WINDOWPOS_UNDEFINED_DISPLAY(0);
         if (SDL_GetDisplayBounds(0, &bounds) == 0) {
@@ -150,7 +153,10 @@ static void log_display(const kiosk_display *d, const renderer_decision *choice,
     log_str(&l, "size", size);
     log_str(&l, "screen", screen);
     log_end(&l);
-    if (!(SDL_GetWindowFlags(d->window) & SDL_WINDOW_FULLSCREEN_DESKTOP) || mode->w <= 0) {
+    if (!(SDL_GetWindowFlags(d->window) & SDL_WINDOW_FULLSCREEN_DESKTOP) && !d->fullscreen_later) {
+        return;
+    }
+    if (mode->w <= 0) {
         return;
     }
     if (ww != mode->w || wh != mode->h) { /* a window manager may still enlarge it: layout follows then */
@@ -169,7 +175,7 @@ int display_open(const cli_options *opts, kiosk_display *out)
     render_node_info node;
     SDL_DisplayMode mode;
     renderer_decision choice = choose_renderer(opts, &node);
-    out->window = create_window(opts, &mode);
+    out->window = create_window(opts, &mode, &out->fullscreen_later);
     if (!out->window) {
         goto fail;
     }

@@ -2,8 +2,11 @@
  * it). Full screen fills the display everywhere: the window is created at the size of the display's
  * desktop mode, at the display's origin, with SDL_WINDOW_FULLSCREEN_DESKTOP, so an X server without a
  * window manager (xinit, Xvfb) shows it whole, and a window manager, a compositor (cage) and KMS/DRM
- * still treat it as full screen. The renderer is chosen by renderer_choice.h (software without a GPU,
- * OpenGL/GLES with one, --renderer to force it) before the window exists. Logged as event=display. */
+ * still treat it as full screen. On X11 the window is first made borderless at that place and size and
+ * asked to be full screen only after the first frame (fullscreen_later): SDL 2.26 waits 100 ms for a
+ * window manager to answer that request, and without one (xinit, Xvfb) nobody does (issue 19). The renderer
+ * is chosen by renderer_choice.h (software without a GPU, OpenGL/GLES with one, --renderer to force it)
+ * before the window exists. Logged as event=display. */
 #ifndef KIOSK_DISPLAY_H
 #define KIOSK_DISPLAY_H
 
@@ -16,7 +19,8 @@
 typedef struct {
     SDL_Window *window;
     SDL_Renderer *renderer;
-    bool vsync; /* the renderer waits for the vertical blank (as far as SDL says) */
+    bool vsync;            /* the renderer waits for the vertical blank (as far as SDL says) */
+    bool fullscreen_later; /* X11: SDL_SetWindowFullscreen(FULLSCREEN_DESKTOP) is due after the first frame */
 } kiosk_display;
 
 /* Opens the window (full screen unless opts->windowed) and its renderer, after SDL's video subsystem is

@@ -19,6 +19,7 @@ int screen_open(screen *s, const cli_options *opts)
     s->window = d.window;
     s->renderer = d.renderer;
     s->vsync = d.vsync;
+    s->fullscreen_later = d.fullscreen_later;
     return 0;
 }
 
@@ -48,6 +49,8 @@ int screen_turn(screen *s, int rotation, int *w, int *h)
     *w = 0;
     *h = 0;
     SDL_GetRendererOutputSize(s->renderer, w, h);
+    s->panel_w = *w;
+    s->panel_h = *h;
     s->rotation = rotation;
     if (s->target) {
         SDL_DestroyTexture(s->target);
@@ -63,6 +66,21 @@ int screen_turn(screen *s, int rotation, int *w, int *h)
         }
     }
     return 0;
+}
+
+void screen_fullscreen_due(screen *s)
+{
+    if (s->fullscreen_later) { /* already at the display's place and size: no layout follows */
+        SDL_SetWindowFullscreen(s->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+        s->fullscreen_later = false;
+    }
+}
+
+bool screen_resized(const screen *s)
+{
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(s->renderer, &w, &h);
+    return w != s->panel_w || h != s->panel_h;
 }
 
 void screen_open_look(screen *s, const exhibit *ex, int w, int h)

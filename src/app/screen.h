@@ -26,13 +26,15 @@ typedef struct {
     SDL_Window *window;
     SDL_Renderer *renderer;
     bool vsync;
-    int rotation;        /* degrees the screen is laid out turned (the exhibit's, since the last layout) */
-    SDL_Texture *target; /* with a rotation: the frame at content size, turned when presented */
-    design design;       /* the look: the design grid, ... */
-    kiosk_fonts fonts;   /* ...its fonts... */
-    SDL_Surface *emblem; /* ...and the emblem at the design's size (NULL: none could be loaded) */
-    char look_key[256];  /* the size, safe area and font families design, fonts and emblem are for */
-    bool off;            /* dark: the black frame is up and the backlight and DPMS were switched off */
+    bool fullscreen_later; /* display.h: made full screen after the first frame (X11) */
+    int panel_w, panel_h;  /* the renderer's output size at the last layout (screen_turn) */
+    int rotation;          /* degrees the screen is laid out turned (the exhibit's, since the last layout) */
+    SDL_Texture *target;   /* with a rotation: the frame at content size, turned when presented */
+    design design;         /* the look: the design grid, ... */
+    kiosk_fonts fonts;     /* ...its fonts... */
+    SDL_Surface *emblem;   /* ...and the emblem at the design's size (NULL: none could be loaded) */
+    char look_key[256];    /* the size, safe area and font families design, fonts and emblem are for */
+    bool off;              /* dark: the black frame is up and the backlight and DPMS were switched off */
     bool first_frame_done;
     uint64_t last_present;  /* SDL ticks when the last frame of the show was begun */
     int64_t presented_wall; /* CLOCK_REALTIME ms when the last frame was presented */
@@ -46,6 +48,9 @@ void screen_close(screen *s);
 /* For a layout: the panel turned by `rotation` degrees (a target texture of the content's size made
  * again); *w x *h is then the size to lay out for. Returns 0, or -1 when the texture cannot be made. */
 int screen_turn(screen *s, int rotation, int *w, int *h);
+/* Whether the renderer's output size differs from the one of the last layout (a window event that
+ * reports the same size, as the first map does, needs no layout). */
+bool screen_resized(const screen *s);
 /* The design, fonts and emblem of the exhibit for a w x h screen: opened again only when the screen's
  * size, the safe area or the font families changed (opening fonts is the slowest step of a layout:
  * seconds on an emulated machine; a reload that keeps the look keeps them). */
@@ -58,6 +63,9 @@ slide_draw_ctx screen_draw_ctx(const screen *s, const exhibit *ex);
  * dark left it off). */
 void screen_frame_begin(screen *s, SDL_Color c);
 bool screen_frame_end(screen *s);
+/* After the first frame (and its log line): the window made full screen when that was left for later
+ * (X11, display.h; up to 100 ms without a window manager). */
+void screen_fullscreen_due(screen *s);
 /* Dark: the backlight and the display's signal off (see backlight.h, dpms.h); screen_light: on again
  * (nothing when it is not off). */
 void screen_dark(screen *s);
