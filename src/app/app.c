@@ -37,9 +37,10 @@ static bool preview_due(const app *a)
     return schedule_at(&a->ex->schedule, &tm, (int64_t)t, 0).mode == SCHEDULE_SHOW;
 }
 
-/* The first frame: slide 0 of s drawn straight onto the screen, without the slide texture the show
- * draws it into (making that texture is itself a few tens of milliseconds on a machine with slow page
- * faults). The show then starts on that same slide, drawn the same way. */
+/* The first frame: slide 0 of s (the show's first slide laid out alone: exhibit_build_first) drawn
+ * straight onto the screen, without the slide texture the show draws it into (making that texture is
+ * itself a few tens of milliseconds on a machine with slow page faults). The show then starts on that
+ * same slide, drawn the same way. */
 static void draw_preview(app *a, const show *s)
 {
     if (s && s->count > 0 && s->slides[0].kind != SLIDE_IMAGE) {
@@ -65,15 +66,12 @@ int app_layout(app *a, size_t keep, uint64_t now)
     if (!a->scr.first_frame_done) {
         a->t_fonts = log_ms_since_start();
     }
-    if (preview && a->ex->content->count > 1) { /* the whole show takes longer: its first item first */
+    if (preview) { /* the show (even a first article alone) takes longer than its title slide alone */
         show *first = exhibit_build_first(a->ex, &a->scr.design, &a->scr.fonts);
         draw_preview(a, first);
         show_free(first);
     }
     show *s = exhibit_build(a->ex, &a->scr.design, &a->scr.fonts);
-    if (preview && !a->scr.first_frame_done) { /* the first item alone (a growing show) */
-        draw_preview(a, s);
-    }
     notify_watchdog(SDL_GetTicks64());
     slide_draw_ctx ctx = screen_draw_ctx(&a->scr, a->ex);
     if (player_play(&a->pl, s, a->ex, &ctx, keep, now) != 0) {

@@ -107,6 +107,9 @@ seen 'event=usb action=mounted .*fs=ext4.*folder=yes' || ufail "the ext4 partiti
 wait_for 30 seen_count 'event=usb action=' 4 || true # both partitions' verdicts
 state_is "done" || ufail "status is $(state) after the two-partition stick, not done"
 [[ -f $content/10-candles.txt ]] || ufail "the ext4 partition's exhibit is not in the content folder"
+# on screen before the next step: a reload that came late (the emulated guest lays out slowly while the
+# next stick is read) would otherwise count as one caused by the stick pulled mid-copy
+wait_for 120 seen 'event=reload ' || ufail "the kiosk did not show the ext4 partition's exhibit"
 say "two partitions: $(since | grep -o 'action=no-folder device=[^ ]* reason="[^"]*"' | head -n 1), ext4 imported"
 pull multi 2
 shown=$(target)
