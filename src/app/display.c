@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "backdrop.h"
 #include "log.h"
 #include "renderer_choice.h"
 
@@ -169,7 +170,7 @@ static void log_display(const kiosk_display *d, const renderer_decision *choice,
     }
 }
 
-int display_open(const cli_options *opts, kiosk_display *out)
+int display_open(const cli_options *opts, SDL_Color background, kiosk_display *out)
 {
     *out = (kiosk_display){0};
     render_node_info node;
@@ -179,6 +180,7 @@ int display_open(const cli_options *opts, kiosk_display *out)
     if (!out->window) {
         goto fail;
     }
+    backdrop_paint(out->window, background); /* painted by the X server while the renderer is made */
     out->renderer = create_renderer(out->window);
     if (!out->renderer) {
         goto fail;

@@ -24,9 +24,10 @@ typedef struct {
 } kiosk_display;
 
 /* Opens the window (full screen unless opts->windowed) and its renderer, after SDL's video subsystem is
- * initialised; logs event=display. Returns 0, or -1 with SDL_GetError() set and nothing left open.
+ * initialised; the window's own background is `background` where the system keeps one (backdrop.h: X11);
+ * logs event=display. Returns 0, or -1 with SDL_GetError() set and nothing left open.
  * Ownership: on success the caller owns out->window and out->renderer and destroys them (the renderer
  * first). The SDL hints set for the chosen renderer stay set for the process's SDL. */
-int display_open(const cli_options *opts, kiosk_display *out);
+int display_open(const cli_options *opts, SDL_Color background, kiosk_display *out);
 
 #endif

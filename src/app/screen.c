@@ -10,21 +10,29 @@
 #include "rotation.h"
 #include "wallclock.h"
 
-int screen_open(screen *s, const cli_options *opts)
+int screen_open(screen *s, const cli_options *opts, SDL_Color background)
 {
     kiosk_display d;
-    if (display_open(opts, &d) != 0) {
+    if (display_open(opts, background, &d) != 0) {
         return -1;
     }
     s->window = d.window;
     s->renderer = d.renderer;
     s->vsync = d.vsync;
     s->fullscreen_later = d.fullscreen_later;
+    s->prefault = frame_prefault_start(d.window, d.renderer);
     return 0;
+}
+
+void screen_prefault_done(screen *s)
+{
+    frame_prefault_finish(s->prefault);
+    s->prefault = NULL;
 }
 
 void screen_close(screen *s)
 {
+    screen_prefault_done(s);
     fonts_close(&s->fonts);
     if (s->target) {
         SDL_DestroyTexture(s->target);
@@ -108,6 +116,7 @@ slide_draw_ctx screen_draw_ctx(const screen *s, const exhibit *ex)
 
 void screen_frame_begin(screen *s, SDL_Color c)
 {
+    screen_prefault_done(s);
     SDL_SetRenderTarget(s->renderer, s->target);
     SDL_SetRenderDrawColor(s->renderer, c.r, c.g, c.b, 255);
     SDL_RenderClear(s->renderer);

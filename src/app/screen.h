@@ -20,21 +20,23 @@
 #include "draw.h"
 #include "exhibit.h"
 #include "fonts.h"
+#include "frame_prefault.h"
 #include "framestats.h"
 
 typedef struct {
     SDL_Window *window;
     SDL_Renderer *renderer;
     bool vsync;
-    bool fullscreen_later; /* display.h: made full screen after the first frame (X11) */
-    int panel_w, panel_h;  /* the renderer's output size at the last layout (screen_turn) */
-    int rotation;          /* degrees the screen is laid out turned (the exhibit's, since the last layout) */
-    SDL_Texture *target;   /* with a rotation: the frame at content size, turned when presented */
-    design design;         /* the look: the design grid, ... */
-    kiosk_fonts fonts;     /* ...its fonts... */
-    SDL_Surface *emblem;   /* ...and the emblem at the design's size (NULL: none could be loaded) */
-    char look_key[256];    /* the size, safe area and font families design, fonts and emblem are for */
-    bool off;              /* dark: the black frame is up and the backlight and DPMS were switched off */
+    bool fullscreen_later;    /* display.h: made full screen after the first frame (X11) */
+    frame_prefault *prefault; /* frame_prefault.h: the window's frame paged in, until the first frame */
+    int panel_w, panel_h;     /* the renderer's output size at the last layout (screen_turn) */
+    int rotation;        /* degrees the screen is laid out turned (the exhibit's, since the last layout) */
+    SDL_Texture *target; /* with a rotation: the frame at content size, turned when presented */
+    design design;       /* the look: the design grid, ... */
+    kiosk_fonts fonts;   /* ...its fonts... */
+    SDL_Surface *emblem; /* ...and the emblem at the design's size (NULL: none could be loaded) */
+    char look_key[256];  /* the size, safe area and font families design, fonts and emblem are for */
+    bool off;            /* dark: the black frame is up and the backlight and DPMS were switched off */
     bool first_frame_done;
     uint64_t last_present;  /* SDL ticks when the last frame of the show was begun */
     int64_t presented_wall; /* CLOCK_REALTIME ms when the last frame was presented */
@@ -42,9 +44,16 @@ typedef struct {
 } screen;
 
 /* The window and renderer: see display.h (full screen at the display's size, the renderer chosen for the
- * machine, event=display), after SDL's video subsystem is up. Returns 0, or -1 with SDL_GetError() set. */
-int screen_open(screen *s, const cli_options *opts);
+ * machine, the window's own background `background` on X11, event=display), after SDL's video subsystem
+ * is up; with the software renderer the window's
+ * frame is paged in on another thread meanwhile (frame_prefault.h). Returns 0, or -1 with SDL_GetError()
+ * set. */
+int screen_open(screen *s, const cli_options *opts, SDL_Color background);
 void screen_close(screen *s);
+/* Waits for the thread that pages the frame in (screen_open), if it still runs: before the first frame
+ * is drawn (screen_frame_begin calls it) and before SDL's events are first pumped (a window event may
+ * move the frame). Cheap once done. */
+void screen_prefault_done(screen *s);
 /* For a layout: the panel turned by `rotation` degrees (a target texture of the content's size made
  * again); *w x *h is then the size to lay out for. Returns 0, or -1 when the texture cannot be made. */
 int screen_turn(screen *s, int rotation, int *w, int *h);

@@ -342,6 +342,8 @@ static void usage_rest(FILE *f)
           "\n"
           "Environment:\n"
           "  SDL_VIDEODRIVER the SDL video driver (e.g. kmsdrm on a console, x11, wayland)\n"
+          "  XCOMPOSEFILE    set to /dev/null by the kiosk when unset (it takes no typed\n"
+          "                  text; Xlib need not read the locale's Compose table)\n"
           "\n"
           "Log:\n"
           "  One logfmt line per event on stderr: key=value pairs; a value with spaces,\n"
