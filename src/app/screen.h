@@ -45,9 +45,8 @@ typedef struct {
 
 /* The window and renderer: see display.h (full screen at the display's size, the renderer chosen for the
  * machine, the window's own background `background` on X11, event=display), after SDL's video subsystem
- * is up; with the software renderer the window's
- * frame is paged in on another thread meanwhile (frame_prefault.h). Returns 0, or -1 with SDL_GetError()
- * set. */
+ * is up; with the software renderer the window's frame is paged in on another thread meanwhile
+ * (frame_prefault.h). Returns 0, or -1 with SDL_GetError() set. */
 int screen_open(screen *s, const cli_options *opts, SDL_Color background);
 void screen_close(screen *s);
 /* Waits for the thread that pages the frame in (screen_open), if it still runs: before the first frame

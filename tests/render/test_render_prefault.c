@@ -43,6 +43,12 @@ static void win_close(win *w)
     SDL_DestroyWindow(w->window);
 }
 
+/* Row y of the frame's pixels (4 bytes each). */
+static Uint32 *frame_row(const SDL_Surface *frame, int y)
+{
+    return (Uint32 *)((Uint8 *)frame->pixels + (size_t)y * (size_t)frame->pitch);
+}
+
 static Uint32 pattern_at(int x, int y)
 {
     return 0xff000000u | ((Uint32)(x * 7 + y * 13) & 0xffffffu);
@@ -57,7 +63,7 @@ static void test_frame_unchanged(void **state)
     assert_non_null(frame);
     assert_int_equal(frame->format->BytesPerPixel, 4);
     for (int y = 0; y < frame->h; y++) {
-        Uint32 *row = (Uint32 *)((Uint8 *)frame->pixels + (size_t)y * (size_t)frame->pitch);
+        Uint32 *row = frame_row(frame, y);
         for (int x = 0; x < frame->w; x++) {
             row[x] = pattern_at(x, y);
         }
@@ -68,7 +74,7 @@ static void test_frame_unchanged(void **state)
     assert_ptr_equal(SDL_GetWindowSurface(w.window), frame); /* the same frame: nothing made anew */
     int changed = 0;
     for (int y = 0; y < frame->h; y++) {
-        const Uint32 *row = (const Uint32 *)((const Uint8 *)frame->pixels + (size_t)y * (size_t)frame->pitch);
+        const Uint32 *row = frame_row(frame, y);
         for (int x = 0; x < frame->w; x++) {
             changed += row[x] != pattern_at(x, y);
         }
@@ -95,9 +101,9 @@ static void test_drawn_after_finish(void **state)
     assert_non_null(frame);
     int wrong = 0;
     for (int y = 0; y < H; y++) {
+        const Uint32 *row = frame_row(frame, y);
         for (int x = 0; x < W; x++) {
-            Uint32 px =
-                ((const Uint32 *)((const Uint8 *)frame->pixels + (size_t)y * (size_t)frame->pitch))[x];
+            Uint32 px = row[x];
             Uint8 r, g, b;
             SDL_GetRGB(px, frame->format, &r, &g, &b);
             SDL_Point pt = {x, y};
