@@ -13,6 +13,7 @@
 #endif
 
 #include "exhibit.h"
+#include "fontfind.h"
 #include "log.h"
 #include "notify.h"
 #include "picture.h"
@@ -365,6 +366,7 @@ static int start(app *a, const char *content_dir)
     /* The kiosk takes no typed text, so Xlib's input method (X11) need not read the locale's Compose table
      * (512 KB for en_US.UTF-8: about 10 ms of the start on a slow machine). Kept when the caller set one. */
     setenv("XCOMPOSEFILE", "/dev/null", 0);
+    fontfind_preload(); /* fontconfig loads while the display opens; the fonts wait for it */
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");

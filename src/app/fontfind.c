@@ -1,11 +1,43 @@
 /* fontfind: see fontfind.h. */
 #include "fontfind.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <fontconfig/fontconfig.h>
+
+/* The preload (fontfind.h): at most one thread, started and joined under the lock. */
+static pthread_mutex_t preload_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_t preload_thread;
+static bool preload_running;
+
+static void *preload_run(void *arg)
+{
+    (void)arg;
+    (void)FcInit(); /* a failure is met again, and reported, by the first query */
+    return NULL;
+}
+
+void fontfind_preload(void)
+{
+    pthread_mutex_lock(&preload_lock);
+    if (!preload_running && pthread_create(&preload_thread, NULL, preload_run, NULL) == 0) {
+        preload_running = true; /* else the first query loads fontconfig itself, as without a preload */
+    }
+    pthread_mutex_unlock(&preload_lock);
+}
+
+void fontfind_preload_wait(void)
+{
+    pthread_mutex_lock(&preload_lock);
+    if (preload_running) {
+        pthread_join(preload_thread, NULL);
+        preload_running = false;
+    }
+    pthread_mutex_unlock(&preload_lock);
+}
 
 struct fontfind {
     FcFontSet *all; /* owned: every scalable font, with family, style, file, index, charset */
@@ -13,6 +45,7 @@ struct fontfind {
 
 fontfind *fontfind_new(void)
 {
+    fontfind_preload_wait();
     fontfind *ff = calloc(1, sizeof *ff);
     FcPattern *pat = FcPatternCreate();
     FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_CHARSET, FC_SLANT,
@@ -47,6 +80,7 @@ void fontfind_free(fontfind *ff)
 
 char *fontfind_match(const char *pattern, int *index, bool *exact)
 {
+    fontfind_preload_wait();
     char *path = NULL;
     FcPattern *pat = FcNameParse((const FcChar8 *)pattern);
     FcPattern *match = NULL;

@@ -12,6 +12,12 @@
 
 typedef struct fontfind fontfind;
 
+/* fontconfig's configuration and font caches loaded (FcInit: ~8 ms on the bench machine, most of it
+ * parsing /etc/fonts) on a thread of its own while the caller does other work (the show opens its display
+ * meanwhile). fontfind_new and fontfind_match wait for it; fontfind_preload_wait must also come before
+ * FcFini. Either may be called from any thread and more than once; without a preload they do nothing. */
+void fontfind_preload(void);
+void fontfind_preload_wait(void);
 /* NULL when out of memory or fontconfig fails. */
 fontfind *fontfind_new(void);
 void fontfind_free(fontfind *ff);

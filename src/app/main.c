@@ -12,6 +12,7 @@
 #include "check.h"
 #include "cli.h"
 #include "contact_sheet.h"
+#include "fontfind.h"
 #include "import_run.h"
 #include "loader.h"
 #include "log.h"
@@ -53,6 +54,11 @@ int main(int argc, char **argv)
                                  : "fullscreen");
     log_end(&l);
 
+    /* No mode of the kiosk uses a D-Bus session bus. Without an address libdbus (SDL_Init opens the bus)
+     * forks "dbus-launch --autolaunch" whenever DISPLAY is set, which would start a bus daemon for the
+     * display, and after a fork every page the kiosk writes costs a fault (~10 ms at start on a slow
+     * machine). An unknown address type fails at once. Kept when the caller set one (a desktop session). */
+    setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
     if (SDL_Init(0) != 0 || TTF_Init() != 0) {
         log_begin(&l, LOG_ERROR, "fatal");
         log_str(&l, "reason", SDL_GetError());
@@ -75,6 +81,7 @@ int main(int argc, char **argv)
     IMG_Quit();
     TTF_Quit();
     SDL_Quit();
+    fontfind_preload_wait(); /* a show that ended before its fonts opened */
     FcFini();
     return rc;
 }

@@ -344,6 +344,8 @@ static void usage_rest(FILE *f)
           "  SDL_VIDEODRIVER the SDL video driver (e.g. kmsdrm on a console, x11, wayland)\n"
           "  XCOMPOSEFILE    set to /dev/null by the kiosk when unset (it takes no typed\n"
           "                  text; Xlib need not read the locale's Compose table)\n"
+          "  DBUS_SESSION_BUS_ADDRESS  set to disabled: by the kiosk when unset (it uses no\n"
+          "                  session bus; libdbus would otherwise start one for DISPLAY)\n"
           "\n"
           "Log:\n"
           "  One logfmt line per event on stderr: key=value pairs; a value with spaces,\n"
