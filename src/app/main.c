@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 
     /* No mode of the kiosk uses a D-Bus session bus. Without an address libdbus (SDL_Init opens the bus)
      * forks "dbus-launch --autolaunch" whenever DISPLAY is set, which would start a bus daemon for the
-     * display, and after a fork every page the kiosk writes costs a fault (~10 ms at start on a slow
+     * display, and after a fork every page the kiosk writes costs a fault (~4 ms of the start on a slow
      * machine). An unknown address type fails at once. Kept when the caller set one (a desktop session). */
     setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 0);
     if (SDL_Init(0) != 0 || TTF_Init() != 0) {
