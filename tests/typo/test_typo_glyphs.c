@@ -297,7 +297,7 @@ static void test_fallback_choice(void **state)
         int index;
         const char *file = fontfind_fallback(ff, t[i].family, false, t[i].cp, &index);
         assert_non_null(file);
-        const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+        const char *base = typo_base_name(file);
         print_message("%s U+%04X -> %s\n", t[i].family, (unsigned)t[i].cp, base);
         if (strncmp(base, t[i].file, strlen(t[i].file)) != 0)
             fail_msg("%s U+%04X: fell back to %s, expected %s*", t[i].family, (unsigned)t[i].cp, base,

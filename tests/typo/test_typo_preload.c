@@ -15,12 +15,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "fontfind.h"
-
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
+#include "typo_util.h"
 
 /* First in the process: the queries are made while the preload may still be running. */
 static void test_query_during_preload(void **state)
@@ -35,13 +30,13 @@ static void test_query_during_preload(void **state)
     assert_true(exact);
     assert_int_equal(index, 0);
     print_message("Noto Serif: %s\n", serif);
-    assert_non_null(strstr(base_name(serif), "NotoSerif"));
+    assert_non_null(strstr(typo_base_name(serif), "NotoSerif"));
 
     fontfind *ff = fontfind_new();
     assert_non_null(ff);
     const char *armenian = fontfind_fallback(ff, "Noto Serif", false, 0x0531, &index);
     assert_non_null(armenian);
-    assert_memory_equal(base_name(armenian), "NotoSerifArmenian-", strlen("NotoSerifArmenian-"));
+    assert_memory_equal(typo_base_name(armenian), "NotoSerifArmenian-", strlen("NotoSerifArmenian-"));
     fontfind_free(ff);
 
     fontfind_preload_wait(); /* already joined by the queries: nothing left to wait for */
@@ -64,7 +59,7 @@ static void test_preload_again(void **state)
     char *sans = fontfind_match("Noto Sans:style=Italic", &index, &exact);
     assert_non_null(sans);
     assert_true(exact);
-    assert_non_null(strstr(base_name(sans), "NotoSans"));
+    assert_non_null(strstr(typo_base_name(sans), "NotoSans"));
     free(sans);
     char *none = fontfind_match("No Such Family 1990:style=Regular", &index, &exact);
     assert_non_null(none); /* fontconfig's best stand-in */

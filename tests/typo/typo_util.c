@@ -118,3 +118,9 @@ bool typo_font_covers(uint32_t cp)
     FcPatternDestroy(pat);
     return any;
 }
+
+const char *typo_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}

@@ -33,6 +33,8 @@ double typo_diff(const SDL_Surface *a, const SDL_Surface *b, int tol);
 char *typo_font_file(const char *pattern, int *index);
 /* True when some installed font has a glyph for cp. */
 bool typo_font_covers(uint32_t cp);
+/* The file name of a font path: what follows its last '/' (path itself without one). */
+const char *typo_base_name(const char *path);
 
 /* Temp folders and files: tests/common/testfs.h. */
 #include "testfs.h"
