@@ -21,4 +21,15 @@
  * without X11). */
 bool backdrop_paint(SDL_Window *window, SDL_Color c);
 
+/* Presents the frame the software renderer drew into window's surface by sending only its marked runs
+ * (flatrows.h): the window's background becomes the frame's first column, which the X server tiles across
+ * the window, so every flat row (the ground of a slide: its gradient, bands and rules) is painted by the
+ * server and what lies on it is sent. Pixel for pixel the same frame as SDL_RenderPresent, with a fraction
+ * of the memory read by the server: on an X server that keeps the frame in software (Xvfb, Xorg without
+ * a GPU) reading the whole of SDL's shared frame for the first time is ~20 ms of the start (issue 19).
+ * Returns whether it was presented so; false (nothing sent) when the window is not X11, the renderer not
+ * SDL's software one, or most of the frame is marked: the caller then presents it with SDL_RenderPresent.
+ * For the first frame, which finds the server's copy of the window unread. */
+bool backdrop_present_marked(SDL_Window *window, SDL_Renderer *renderer);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "backdrop.h"
 #include "backlight.h"
 #include "display.h"
 #include "dpms.h"
@@ -132,7 +133,9 @@ bool screen_frame_end(screen *s)
         SDL_Rect dst = {(pw - cw) / 2, (ph - ch) / 2, cw, ch};
         SDL_RenderCopyEx(s->renderer, s->target, NULL, &dst, s->rotation, NULL, SDL_FLIP_NONE);
     }
-    SDL_RenderPresent(s->renderer);
+    if (s->first_frame_done || !backdrop_present_marked(s->window, s->renderer)) {
+        SDL_RenderPresent(s->renderer);
+    }
     s->presented_wall = wallclock_now_ms();
     if (s->first_frame_done) {
         return false;

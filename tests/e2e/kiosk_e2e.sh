@@ -12,6 +12,9 @@
 #   kiosk_e2e.sh photo   PATH/TO/memorial-kiosk PATH/TO/badinput_tool
 #       a show of one 6000x4000 JPEG: the first frame is the placeholder; the picture must then appear by
 #       itself (xwd: at least 30 % of the window colourful within 30 s), and Esc quits cleanly.
+#   kiosk_e2e.sh marked  PATH/TO/memorial-kiosk PATH/TO/marked_present
+#       the first frame's present by its marked runs (src/app/backdrop.c), in-process against this X server:
+#       marked_present draws frames and reads the window back from the server (see marked_present.c).
 #   kiosk_e2e.sh fullscreen          PATH/TO/memorial-kiosk
 #   kiosk_e2e.sh fullscreen-portrait PATH/TO/memorial-kiosk
 #       as shipped: full screen (no --window), no SDL_* variable, on an X server of 1920x1080 (portrait:
@@ -27,12 +30,13 @@ set -euo pipefail
 
 mode=${1:-}
 bin=${2:-}
-badtool=${3:-} # photo mode: tests/badinput's badinput_tool, which writes the test JPEG
+badtool=${3:-} # photo mode: tests/badinput's badinput_tool, which writes the test JPEG; marked: marked_present
 if [[ $mode != click && $mode != sigterm && $mode != staff && $mode != photo && $mode != fullscreen &&
-    $mode != fullscreen-portrait ]] || [[ -z $bin ]] ||
-    [[ $mode == photo && ! -x $badtool ]]; then
+    $mode != fullscreen-portrait && $mode != marked ]] || [[ -z $bin ]] ||
+    [[ ($mode == photo || $mode == marked) && ! -x $badtool ]]; then
     echo "usage: $0 click|sigterm|staff|fullscreen|fullscreen-portrait PATH/TO/memorial-kiosk" >&2
     echo "       $0 photo PATH/TO/memorial-kiosk PATH/TO/badinput_tool" >&2
+    echo "       $0 marked PATH/TO/memorial-kiosk PATH/TO/marked_present" >&2
     exit 2
 fi
 
@@ -352,6 +356,11 @@ expect_clean_exit() {
 }
 
 start_xvfb
+if [[ $mode == marked ]]; then # no kiosk: the tool presents frames itself
+    SDL_VIDEODRIVER=x11 WAYLAND_DISPLAY='' "$badtool" || fail "marked_present failed (its message above)"
+    echo "e2e.$mode: 1 passed, 0 failed"
+    exit 0
+fi
 write_content
 start_app
 find_window
