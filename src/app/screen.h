@@ -66,9 +66,9 @@ void screen_open_look(screen *s, const exhibit *ex, int w, int h);
 /* The slides' drawing context (borrowing the screen's renderer and look). */
 slide_draw_ctx screen_draw_ctx(const screen *s, const exhibit *ex);
 /* A frame: screen_frame_begin sets the target (the panel, or the content-size texture when it is
- * turned) and clears it with c; screen_frame_end turns and presents it (presented_wall) and returns
- * true for the first frame ever presented (the backlight is then switched on: a kiosk stopped while
- * dark left it off). */
+ * turned) and clears it with c; screen_frame_end turns and presents it (presented_wall; the first frame
+ * ever presented by its marked runs where backdrop.h can) and returns true for that first frame (the
+ * backlight is then switched on: a kiosk stopped while dark left it off). */
 void screen_frame_begin(screen *s, SDL_Color c);
 bool screen_frame_end(screen *s);
 /* After the first frame (and its log line): the window made full screen when that was left for later
