@@ -7,6 +7,7 @@
 #include <SDL_syswm.h>
 
 #include "flatrows.h"
+#include "window_frame.h"
 
 #if defined(KIOSK_HAVE_X11) && defined(SDL_VIDEO_DRIVER_X11)
 #include <X11/Xutil.h>
@@ -82,19 +83,16 @@ bool backdrop_present_marked(SDL_Window *window, SDL_Renderer *renderer)
     bool done = false;
 #if defined(KIOSK_HAVE_X11) && defined(SDL_VIDEO_DRIVER_X11)
     SDL_SysWMinfo info;
-    SDL_RendererInfo rinfo;
     SDL_VERSION(&info.version);
-    if (SDL_GetRendererInfo(renderer, &rinfo) != 0 || strcmp(rinfo.name, "software") != 0 ||
-        !SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_X11) {
+    SDL_Surface *frame = window_frame(window, renderer); /* NULL: not the software renderer */
+    if (!frame || !SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_X11) {
         return false;
     }
-    SDL_RenderFlush(renderer);                         /* the frame drawn into the window's surface */
-    SDL_Surface *frame = SDL_GetWindowSurface(window); /* the surface the software renderer draws into */
+    SDL_RenderFlush(renderer); /* what was drawn, in the frame */
     flatrows_rect runs[MARKED_RUNS_MAX];
-    int n = frame && frame->format->BytesPerPixel == 4
-                ? flatrows_find(frame->pixels, (size_t)frame->pitch, frame->w, frame->h, MARKED_RUN_GAP, runs,
-                                MARKED_RUNS_MAX)
-                : -1;
+    int n = frame->format->BytesPerPixel == 4 ? flatrows_find(frame->pixels, (size_t)frame->pitch, frame->w,
+                                                              frame->h, MARKED_RUN_GAP, runs, MARKED_RUNS_MAX)
+                                              : -1;
     if (n < 0 || flatrows_area(runs, n) > (long)frame->w * frame->h / 2 ||
         !set_column_background(info.info.x11.display, info.info.x11.window, frame)) {
         return false;

@@ -3,9 +3,10 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+#include "window_frame.h"
 
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 /* Linux 5.14; an older kernel answers EINVAL and the thread does nothing */
@@ -41,15 +42,9 @@ static int run(void *arg)
 
 frame_prefault *frame_prefault_start(SDL_Window *window, SDL_Renderer *renderer)
 {
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(renderer, &info) != 0 || strcmp(info.name, "software") != 0) {
-        return NULL;
-    }
-    /* The software renderer draws into the window's surface (SDL 2.26: the same surface, created when the
-     * renderer was); asking for it again returns that surface. */
-    SDL_Surface *frame = SDL_GetWindowSurface(window);
+    SDL_Surface *frame = window_frame(window, renderer); /* NULL: not the software renderer */
     long page = sysconf(_SC_PAGESIZE);
-    if (!frame || !frame->pixels || page <= 0 || frame->h <= 0 || frame->pitch <= 0) {
+    if (!frame || page <= 0 || frame->h <= 0 || frame->pitch <= 0) {
         return NULL;
     }
     frame_prefault *p = calloc(1, sizeof *p);
