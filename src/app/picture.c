@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "imgfile.h"
+#include "jpeg_whole.h"
 #include "log.h"
 #include "orient.h"
 
@@ -168,6 +169,18 @@ cleanup:
     }
     imgfile_close(&f);
     return p;
+}
+
+int picture_proved_whole(const char *path, const picture_settings *s, char *err, size_t errlen)
+{
+    imgfile f;
+    imgfile_limits lim = {s->max_pixels, s->max_side};
+    int rc = -1;
+    if (imgfile_open(&f, path, &lim, err, errlen) == 0) {
+        rc = f.data && jpeg_whole(f.data, f.size, f.info.width, f.info.height) ? 1 : 0;
+    }
+    imgfile_close(&f);
+    return rc;
 }
 
 int picture_probe(const char *path, const picture_settings *s, char *err, size_t errlen)

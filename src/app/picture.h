@@ -65,6 +65,11 @@ picture_settings picture_settings_for_fit(const picture_settings *s, int fit);
  * would before decoding: 0 when the picture may be decoded, else -1 with the same reason in err. Reads
  * at most the header; thread-safe. For a scan that leaves out unusable pictures early (loader). */
 int picture_probe(const char *path, const picture_settings *s, char *err, size_t errlen);
+/* For `--check`: 1 when path is proved whole without decoding it (a common JPEG within s's limits whose
+ * coded data jpeg_whole walks to the end: picture_load_with would load it); 0 when not proved (decode it
+ * to know); -1 when the header already refuses it, with the reason picture_load_with would give in err.
+ * Thread-safe. */
+int picture_proved_whole(const char *path, const picture_settings *s, char *err, size_t errlen);
 /* Loads path for a box_w x box_h picture area with settings s and a slide's fit (-1: that of s). Returns
  * NULL with a plain-words reason in err. Thread-safe. */
 picture *picture_load_for(const char *path, int box_w, int box_h, const picture_settings *s, int fit,

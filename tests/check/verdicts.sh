@@ -31,6 +31,9 @@ cp "$work/ref.png" "$one/good-photo.png"
 "$tool" jpeg "$one/good-small.jpg" 320 200
 "$tool" png "$one/good-png-named.jpg" 160 120 # wrong extension: told by the bytes
 "$tool" jpeg "$one/good-jpeg-named.png" 160 120
+"$tool" jpeg "$one/good-tiny.jpg" 1 1   # one pixel: one MCU
+"$tool" jpeg "$one/good-odd.jpg" 333 251 # partial MCUs at the right and the bottom
+{ cat "$work/ref.jpg" && printf 'trailing bytes after EOI'; } >"$one/good-trailing.jpg"
 head -c 300 "$work/ref.jpg" >"$one/bad-truncated-header.jpg"
 head -c $((jsize / 2)) "$work/ref.jpg" >"$one/bad-truncated-half.jpg"
 head -c $((jsize - 200)) "$work/ref.jpg" >"$one/bad-truncated-end.jpg" # only the last MCUs are missing

@@ -31,10 +31,10 @@ core_dirs=("$core"/*/)
 core_dirs=("${core_dirs[@]%/}")
 
 # target:kind — required targets must build; optional ones are skipped when their module is missing.
-all_targets=(article config playlist banner natsort layout_break layout_paginate imghdr)
+all_targets=(article config playlist banner natsort layout_break layout_paginate imghdr jpegwalk)
 optional_targets=" imghdr "
 declare -A max_len=([article]=16384 [config]=8192 [playlist]=8192 [banner]=1024 [natsort]=512
-    [layout_break]=8192 [layout_paginate]=8192 [imghdr]=4096)
+    [layout_break]=8192 [layout_paginate]=8192 [imghdr]=4096 [jpegwalk]=4096)
 # A module a target needs besides the core: imghdr.h is written in parallel with these harnesses.
 declare -A needs=([imghdr]=imghdr.h)
 
