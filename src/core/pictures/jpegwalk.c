@@ -128,7 +128,10 @@ static uint64_t load_be64(const uint8_t *p)
 {
     uint64_t v;
     memcpy(&v, p, 8);
-    return __builtin_bswap64(v);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
 }
 
 /* A byte at a time: FF 00 is a data byte FF; FF and anything else is the marker; then zeros. */
