@@ -143,7 +143,7 @@ static void load_slow(reader *r)
         if (!r->marker && r->p < r->end && r->p[0] != 0xFF) {
             c = *r->p++;
             r->loaded++;
-        } else if (!r->marker && r->p + 1 < r->end && r->p[1] == 0x00) {
+        } else if (!r->marker && r->end - r->p > 1 && r->p[1] == 0x00) {
             c = 0xFF;
             r->p += 2;
             r->loaded++;
@@ -159,7 +159,7 @@ static void load_slow(reader *r)
 /* At least 56 valid bits: eight bytes at once when none of them is FF. */
 static inline void refill(reader *r)
 {
-    if (r->p + 8 <= r->end) {
+    if (r->end - r->p >= 8) {
         uint64_t w = load_be64(r->p);
         if (!((~w - 0x0101010101010101ull) & w & 0x8080808080808080ull)) {
             int n = (63 - r->bits) >> 3;
