@@ -201,6 +201,22 @@ static inline int symbol(reader *r, const table *t, bool dc)
     return e;
 }
 
+enum { CHAIN_TAKEN, CHAIN_ENDS_BLOCK, CHAIN_REFUSED };
+
+/* The chain at position k of a block (the reader holds at least 27 bits): taken when it neither reaches
+ * nor passes position 64; refused (nothing taken) otherwise, or for a code longer than LOOK bits. */
+static inline int take_chain(reader *r, const ac_table *ac, unsigned *k)
+{
+    unsigned c = ac->chain[r->buf >> (64 - LOOK)], move = (c >> 5) & 127;
+    if (c == 0 || *k + move >= 64) {
+        return CHAIN_REFUSED;
+    }
+    *k += move;
+    r->buf <<= c & 31;
+    r->bits -= (int)(c & 31);
+    return c & EOB_FLAG ? CHAIN_ENDS_BLOCK : CHAIN_TAKEN;
+}
+
 /* One block: its DC symbol, then AC chains while they neither reach nor pass position 64, then single
  * symbols to the block's end. */
 static bool walk_block(reader *r, const table *dc, const ac_table *ac)
@@ -211,25 +227,15 @@ static bool walk_block(reader *r, const table *dc, const ac_table *ac)
     unsigned k = 1;
     for (;;) {
         refill(r); /* 56 bits: room for two chains of at most 27 */
-        unsigned c = ac->chain[r->buf >> (64 - LOOK)];
-        if (c == 0 || k + ((c >> 5) & 127) >= 64) {
-            break;
+        int taken = take_chain(r, ac, &k);
+        if (taken == CHAIN_TAKEN) {
+            taken = take_chain(r, ac, &k);
         }
-        k += (c >> 5) & 127;
-        r->buf <<= c & 31;
-        r->bits -= (int)(c & 31);
-        if (c & EOB_FLAG) {
+        if (taken == CHAIN_ENDS_BLOCK) {
             return true;
         }
-        c = ac->chain[r->buf >> (64 - LOOK)];
-        if (c == 0 || k + ((c >> 5) & 127) >= 64) {
+        if (taken == CHAIN_REFUSED) {
             break;
-        }
-        k += (c >> 5) & 127;
-        r->buf <<= c & 31;
-        r->bits -= (int)(c & 31);
-        if (c & EOB_FLAG) {
-            return true;
         }
     }
     while (k < 64) {
